@@ -1,0 +1,40 @@
+namespace AxisEmulator.Core.Clock;
+
+/// <summary>A pending action in the simulation's discrete-event queue. Cancel it to drop it.</summary>
+public sealed class ScheduledEvent
+{
+    private readonly SimulationClock _clock;
+
+    internal ScheduledEvent(SimulationClock clock, long dueTicks, long sequence, Action action)
+    {
+        _clock = clock;
+        DueTicks = dueTicks;
+        Sequence = sequence;
+        Action = action;
+    }
+
+    internal long DueTicks { get; }
+
+    internal long Sequence { get; }
+
+    internal Action Action { get; }
+
+    /// <summary>Simulated time at which the action runs.</summary>
+    public DateTimeOffset Due => _clock.Epoch + TimeSpan.FromTicks(DueTicks);
+
+    public bool IsCancelled { get; private set; }
+
+    public bool HasRun { get; internal set; }
+
+    /// <summary>Removes the event from the queue; a no-op once it has run.</summary>
+    public void Cancel()
+    {
+        if (IsCancelled || HasRun)
+        {
+            return;
+        }
+
+        IsCancelled = true;
+        _clock.OnCancelled();
+    }
+}

@@ -1,0 +1,3 @@
+namespace AxisEmulator.Vapix;
+
+internal static class Placeholder;
