@@ -1,0 +1,54 @@
+namespace AxisEmulator.Core.Config;
+
+public enum FactoryDefaultMode
+{
+    /// <summary>Keeps boot protocol, IP, subnet, broadcast, router, system time and 802.1X.</summary>
+    Soft,
+
+    /// <summary>Resets everything, network included (what the button does).</summary>
+    Hard,
+}
+
+/// <summary>
+/// A device's stored configuration: users, parameter overrides on top of the generated tree, network
+/// settings and firmware banks. Immutable: changes produce a new value that the device persists.
+/// </summary>
+public sealed record DeviceConfig
+{
+    /// <summary>The unit's serial (= MAC); hardware identity, kept here so it survives emulator restarts.</summary>
+    public string? Serial { get; init; }
+
+    public IReadOnlyList<UserAccount> Users { get; init; } = [];
+
+    /// <summary>Parameter values set by users, by full name without <c>root.</c> (e.g. <c>Network.SSH.Enabled</c>).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    public NetworkSettings Network { get; init; } = NetworkSettings.FactoryDefault;
+
+    public required FirmwareBanks Firmware { get; init; }
+
+    /// <summary>No admin yet: the device is in setup mode (<c>needsetup: yes</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NeedsSetup => !Users.Any(u => u.Role == UserRole.Admin);
+
+    public static DeviceConfig Factory(string serial, string firmwareVersion) => new() { Serial = serial, Firmware = new FirmwareBanks(firmwareVersion) };
+
+    /// <summary>The configuration after a factory default; firmware banks always survive.</summary>
+    public DeviceConfig AfterFactoryDefault(FactoryDefaultMode mode) => new()
+    {
+        Serial = Serial,
+        Firmware = Firmware,
+        Network = mode == FactoryDefaultMode.Soft
+            ? NetworkSettings.FactoryDefault with
+            {
+                BootProto = Network.BootProto,
+                IpAddress = Network.IpAddress,
+                SubnetMask = Network.SubnetMask,
+                Broadcast = Network.Broadcast,
+                DefaultRouter = Network.DefaultRouter,
+                TimeZone = Network.TimeZone,
+                Dot1xEnabled = Network.Dot1xEnabled,
+            }
+            : NetworkSettings.FactoryDefault,
+    };
+}

@@ -1,0 +1,212 @@
+using AxisEmulator.Core.Boot;
+using AxisEmulator.Core.Button;
+using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Leds;
+using AxisEmulator.Core.Network;
+using AxisEmulator.Core.Power;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Core.Timeline;
+
+namespace AxisEmulator.Core.Devices;
+
+/// <summary>
+/// One emulated Axis device: power rail, control button, LEDs, boot loader and firmware, its stored
+/// configuration and a timeline of everything that happened to it, all in simulated time.
+/// </summary>
+/// <remarks>
+/// Every input — a finger on the button, a cable pulled, a VAPIX request, a timer firing — goes
+/// through one gate, so the state machines (not thread-safe themselves) see one trigger at a time.
+/// Events are raised under the gate: handlers must be quick and must not block.
+/// </remarks>
+public sealed partial class Camera
+{
+    private readonly object _gate = new();
+    private readonly SimulationClock _clock;
+    private readonly IDeviceStateStore _store;
+    private readonly EmulatedLan _lan;
+    private readonly Random _random;
+    private readonly BootMachine _boot;
+    private DeviceConfig _config;
+
+    public Camera(CameraOptions options, SimulationClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (options.Serial is not null && !DeviceIdentity.IsValidSerial(options.Serial))
+        {
+            throw new ArgumentException($"Serial '{options.Serial}' is not 12 hexadecimal digits (e.g. ACCC8E0A1B2C).", nameof(options));
+        }
+
+        Id = options.Id;
+        Profile = options.Profile;
+        _clock = clock;
+        _store = options.Store ?? new InMemoryDeviceStateStore();
+        _lan = options.Lan ?? new EmulatedLan();
+        _random = new Random(StableSeed(options.Seed, options.Id));
+        Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity);
+
+        var stored = _store.Load(Id);
+        var serial = options.Serial ?? stored?.Serial ?? DeviceIdentity.Generate(Profile.Identity.SerialOui, Id, options.Seed).Serial;
+        Identity = new DeviceIdentity(serial);
+        _config = stored is null
+            ? DeviceConfig.Factory(Identity.Serial, Profile.Firmware.Version)
+            : stored with { Serial = Identity.Serial };
+        if (stored is null || stored.Serial != Identity.Serial)
+        {
+            _store.Save(Id, _config);
+        }
+
+        Leds = new LedPanel(Profile.Leds);
+        foreach (var led in Leds.All)
+        {
+            led.Changed += OnLedChanged;
+        }
+
+        Button = new ControlButton(clock, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), _random);
+        Button.DebouncedChanged += OnButtonDebounced;
+        Button.Dropout += length => Timeline.Append(TimelineKind.Button, "dropout", $"contact dropped out for {length.TotalMilliseconds:0} ms", Data(("ms", Math.Round(length.TotalMilliseconds, 1))));
+        _boot = new BootMachine(this);
+    }
+
+    public string Id { get; }
+
+    public HardwareProfile Profile { get; }
+
+    public DeviceIdentity Identity { get; }
+
+    public string Serial => Identity.Serial;
+
+    public DeviceTimeline Timeline { get; }
+
+    /// <summary>The clock this device lives on.</summary>
+    public TimeProvider Clock => _clock;
+
+    public LedPanel Leds { get; }
+
+    public ControlButton Button { get; }
+
+    /// <summary>Raised on every phase change (old, new), under the device gate.</summary>
+    public event Action<Camera, DevicePhase, DevicePhase>? PhaseChanged;
+
+    /// <summary>Raised when the HTTP listener should open (true) or close (false), under the device gate.</summary>
+    public event Action<Camera, bool>? ListeningChanged;
+
+    public DevicePhase Phase
+    {
+        get { lock (_gate) { return _boot.Phase; } }
+    }
+
+    /// <summary>True while the device's HTTP listener should be open.</summary>
+    public bool IsListening
+    {
+        get { lock (_gate) { return _listening; } }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on the stored configuration under the gate.</summary>
+    public T ReadConfig<T>(Func<DeviceConfig, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_config);
+        }
+    }
+
+    /// <summary>
+    /// Changes the configuration atomically and persists it. <paramref name="change"/> returns the new
+    /// configuration (or the same instance for no change) and a result for the caller.
+    /// </summary>
+    public T UpdateConfig<T>(Func<DeviceConfig, (DeviceConfig Config, T Result)> change, string? description = null)
+    {
+        lock (_gate)
+        {
+            var (updated, result) = change(_config);
+            if (!ReferenceEquals(updated, _config))
+            {
+                CommitConfig(updated with { Serial = Identity.Serial }, description ?? "configuration changed");
+            }
+
+            return result;
+        }
+    }
+
+    public bool NeedsSetup
+    {
+        get { lock (_gate) { return _config.NeedsSetup; } }
+    }
+
+    /// <summary>Records a VAPIX request in the timeline (method, path, user, status).</summary>
+    public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null)
+    {
+        Timeline.Append(
+            TimelineKind.Http,
+            "request",
+            $"{method} {path} → {status}{(user is null ? "" : $" ({user})")}",
+            Data(("method", method), ("path", path), ("user", user), ("status", status), ("ms", milliseconds)));
+    }
+
+    /// <summary>A consistent picture of the device for the control plane.</summary>
+    public DeviceSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return new DeviceSnapshot(
+                Id,
+                Profile.Id,
+                Serial,
+                _boot.Phase,
+                new PowerSnapshot(_source is not null, _source, _reading),
+                new ButtonSnapshot(Button.IsPressed, Button.IsHeld, Button.Fault),
+                Leds.All.ToDictionary(l => l.Name, l => l.State),
+                new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, _conflicts),
+                new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, _bootId, Uptime, _config.NeedsSetup),
+                _bootCount,
+                _bootLoopCount,
+                _bricked);
+        }
+    }
+
+    private void CommitConfig(DeviceConfig updated, string description)
+    {
+        _config = updated;
+        _store.Save(Id, _config);
+        Timeline.Append(TimelineKind.Config, "config-changed", description);
+    }
+
+    private void OnLedChanged(Led led, LedState old, LedState state) =>
+        Timeline.Append(
+            TimelineKind.Led,
+            "led-changed",
+            $"{led.Name.ToString().ToLowerInvariant()}: {old} → {state}",
+            Data(
+                ("led", led.Name.ToString().ToLowerInvariant()),
+                ("color", state.Color.ToString().ToLowerInvariant()),
+                ("pattern", state.Pattern.ToString().ToLowerInvariant()),
+                ("hz", state.Hz == 0 ? null : state.Hz),
+                ("alternateColor", state.Pattern == LedPattern.Alternating ? state.AlternateColor.ToString().ToLowerInvariant() : null)));
+
+    internal static IReadOnlyDictionary<string, object?> Data(params (string Key, object? Value)[] pairs)
+    {
+        var data = new Dictionary<string, object?>(pairs.Length);
+        foreach (var (key, value) in pairs)
+        {
+            if (value is not null)
+            {
+                data[key] = value;
+            }
+        }
+
+        return data;
+    }
+
+    private static int StableSeed(int seed, string id)
+    {
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+}

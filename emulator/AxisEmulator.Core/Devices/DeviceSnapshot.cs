@@ -1,0 +1,31 @@
+using AxisEmulator.Core.Button;
+using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Leds;
+using AxisEmulator.Core.Power;
+
+namespace AxisEmulator.Core.Devices;
+
+/// <summary>A consistent picture of one device, taken under its gate.</summary>
+public sealed record DeviceSnapshot(
+    string Id,
+    string Profile,
+    string Serial,
+    DevicePhase Phase,
+    PowerSnapshot Power,
+    ButtonSnapshot Button,
+    IReadOnlyDictionary<LedName, LedState> Leds,
+    NetworkSnapshot Network,
+    FirmwareSnapshot Firmware,
+    int BootCount,
+    int BootLoopCount,
+    bool Bricked);
+
+/// <summary><paramref name="Reading"/> is the last evaluation of the rail (null before the first power-up).</summary>
+public sealed record PowerSnapshot(bool On, PowerSource? Source, PowerReading? Reading);
+
+public sealed record ButtonSnapshot(bool Pressed, bool Held, ButtonFault Fault);
+
+/// <summary>Emulated addressing: reported, never bound. <paramref name="Conflicts"/> lists serials sharing the address.</summary>
+public sealed record NetworkSnapshot(bool Listening, string? IpAddress, string? LinkLocalAddress, BootProtocol BootProto, bool LinkUp, IReadOnlyList<string> Conflicts);
+
+public sealed record FirmwareSnapshot(string Version, string? InactiveVersion, bool Committed, string? BootId, TimeSpan Uptime, bool NeedsSetup);
