@@ -44,6 +44,10 @@ public sealed record ResetOutcome(double HeldSeconds, double WindowMin, double W
         return new ResetOutcome(heldSeconds, min, max, verdict, max - heldSeconds);
     }
 
+    /// <summary>The window closed with the button still held on a strict profile: the boot loader gives up.</summary>
+    public static ResetOutcome WindowClosed(double heldSeconds, ResetSpec spec) =>
+        new(heldSeconds, spec.HoldMinSeconds, spec.HoldMaxSeconds, ResetVerdict.LateAbort, spec.HoldMaxSeconds - heldSeconds);
+
     /// <summary>Kebab-case verdict for the timeline and API.</summary>
     public string VerdictName => Verdict switch
     {

@@ -197,11 +197,8 @@ public sealed partial class Camera
         }
 
         Timeline.Append(TimelineKind.Boot, "bootloader-started", $"boot #{_bootCount}, boot id {_bootId}", Data(("bootCount", _bootCount), ("bootId", _bootId)));
-        if (Button.IsPressed)
-        {
-            // Pressed before power came: the hold counts from power-on.
-            _holdStartedTicks = _bootStartedTicks;
-        }
+        // Held before power came: the contact is closed at power-on and the hold counts from then.
+        _holdStartedTicks = Button.ContactClosed ? _bootStartedTicks : -1;
 
         Schedule(TimeSpan.FromSeconds(Profile.Boot.BootLoaderSeconds), BootTrigger.BootloaderDone);
     }
@@ -241,7 +238,7 @@ public sealed partial class Camera
 
             if (Profile.Reset.LateRelease == LateReleaseBehavior.Abort)
             {
-                var outcome = ResetOutcome.For(SecondsSince(_holdStartedTicks), Profile.Reset);
+                var outcome = ResetOutcome.WindowClosed(SecondsSince(_holdStartedTicks), Profile.Reset);
                 Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held: " + outcome.Explain(), outcome.ToData());
                 _boot.Fire(BootTrigger.WindowClosed);
             }
@@ -258,7 +255,7 @@ public sealed partial class Camera
         Timeline.Append(TimelineKind.Button, pressed ? "debounced-press" : "debounced-release", pressed ? "firmware reads the button as pressed" : "firmware reads the button as released");
         if (pressed)
         {
-            if (_boot.Phase == DevicePhase.Bootloader)
+            if (_boot.Phase == DevicePhase.Bootloader && _holdStartedTicks < 0)
             {
                 _holdStartedTicks = _clock.GetTimestamp();
             }
