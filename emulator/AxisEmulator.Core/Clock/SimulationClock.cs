@@ -27,7 +27,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
     private long _sequence;
     private int _pending;
     private long _executed;
-    private ClockMode _mode;
+    private ClockMode _mode = ClockMode.Manual;
     private double _scale = 1;
 
     // Realtime/scaled anchoring: sim = anchorSim + (wall - anchorWall) * scale.

@@ -263,10 +263,12 @@ public sealed partial class Camera
             return;
         }
 
-        if (_boot.Phase is DevicePhase.ResetHold or DevicePhase.ResetArmed)
+        // A release before the boot loader samples the button is an early release too: say so.
+        if (_boot.Phase is DevicePhase.ResetHold or DevicePhase.ResetArmed || (_boot.Phase == DevicePhase.Bootloader && _holdStartedTicks >= 0))
         {
             var outcome = ResetOutcome.For(SecondsSince(_holdStartedTicks), Profile.Reset);
             Timeline.Append(TimelineKind.Boot, "reset-release", outcome.Explain(), outcome.ToData());
+            _holdStartedTicks = -1;
             _boot.Fire(outcome.ErasesConfiguration ? BootTrigger.ReleasedInWindow : BootTrigger.ReleasedOutsideWindow);
         }
     }
