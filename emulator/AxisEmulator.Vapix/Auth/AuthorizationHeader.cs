@@ -1,0 +1,126 @@
+using System.Text;
+
+namespace AxisEmulator.Vapix.Auth;
+
+/// <summary>
+/// An <c>Authorization</c> header split into its scheme and parameters. The parser never throws:
+/// values may be quoted (with backslash escapes, commas inside) or bare tokens, names are
+/// case-insensitive, and anything it cannot read just leaves the parameter out, which the
+/// authenticator then treats as a missing field (401, not a crash).
+/// </summary>
+public sealed class AuthorizationHeader
+{
+    private readonly Dictionary<string, string> _parameters;
+
+    private AuthorizationHeader(string scheme, string credentials, Dictionary<string, string> parameters)
+    {
+        Scheme = scheme;
+        Credentials = credentials;
+        _parameters = parameters;
+    }
+
+    /// <summary><c>Digest</c>, <c>Basic</c>, ... as sent.</summary>
+    public string Scheme { get; }
+
+    /// <summary>Everything after the scheme (the base64 token for Basic).</summary>
+    public string Credentials { get; }
+
+    public bool IsScheme(string scheme) => string.Equals(Scheme, scheme, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The parameter's value, or null when absent. The first occurrence wins.</summary>
+    public string? this[string name] => _parameters.TryGetValue(name, out var value) ? value : null;
+
+    public static AuthorizationHeader? Parse(string? header)
+    {
+        var text = header?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var space = text.IndexOfAny([' ', '\t']);
+        var scheme = space < 0 ? text : text[..space];
+        var credentials = space < 0 ? "" : text[(space + 1)..].Trim();
+        return new AuthorizationHeader(scheme, credentials, ParseParameters(credentials));
+    }
+
+    private static Dictionary<string, string> ParseParameters(string text)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && (text[i] == ',' || char.IsWhiteSpace(text[i])))
+            {
+                i++;
+            }
+
+            var nameStart = i;
+            while (i < text.Length && text[i] != '=' && text[i] != ',' && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var name = text[nameStart..i];
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] != '=')
+            {
+                continue; // a bare word without a value: skip it
+            }
+
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var value = i < text.Length && text[i] == '"' ? ReadQuoted(text, ref i) : ReadToken(text, ref i);
+            if (name.Length > 0)
+            {
+                parameters.TryAdd(name, value);
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>Reads a quoted string starting at the opening quote; an unterminated one runs to the end.</summary>
+    private static string ReadQuoted(string text, ref int i)
+    {
+        var value = new StringBuilder();
+        for (i++; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                value.Append(text[++i]);
+            }
+            else if (c == '"')
+            {
+                i++;
+                break;
+            }
+            else
+            {
+                value.Append(c);
+            }
+        }
+
+        return value.ToString();
+    }
+
+    private static string ReadToken(string text, ref int i)
+    {
+        var start = i;
+        while (i < text.Length && text[i] != ',')
+        {
+            i++;
+        }
+
+        return text[start..i].Trim();
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using AxisEmulator.Vapix.Users;
+
+namespace AxisEmulator.Vapix.Auth;
+
+/// <summary>
+/// Checks a request's credentials the way an Axis device (Apache httpd with mod_auth_digest) does:
+/// one challenge in the scheme the authentication policy picks, Digest MD5 with <c>qop="auth"</c>
+/// (RFC 2069 answers without qop are still accepted, as Apache does), Basic checked against the
+/// stored HA1. Users and policy are passed per call, so a config change applies to the next request.
+/// </summary>
+public sealed class HttpAuthenticator
+{
+    private readonly DigestNonces _nonces;
+
+    public HttpAuthenticator(string realm, DigestNonces nonces)
+    {
+        Realm = realm;
+        _nonces = nonces;
+    }
+
+    public string Realm { get; }
+
+    /// <summary>
+    /// User-Agent fragments for which the Digest <c>uri</c> is not compared with the request target;
+    /// devices ship <c>System.SkipDigestUriValidation=User-Agent HttpClient</c> (11.11/12.9 param dumps)
+    /// because some HTTP stacks put a different uri in their answer.
+    /// </summary>
+    public IReadOnlyList<string> SkipUriValidationUserAgents { get; init; } = ["HttpClient"];
+
+    public AuthResult Authenticate(
+        AuthRequest request, IReadOnlyCollection<UserAccount> users, AuthenticationPolicy policy, Role required)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (required == Role.Anonymous)
+        {
+            return new AuthResult(AuthOutcome.Authenticated, null, null, "anonymous access");
+        }
+
+        var scheme = policy.SchemeFor(request.IsHttps);
+        var header = AuthorizationHeader.Parse(request.Authorization);
+        if (header is null)
+        {
+            return Challenge(scheme, "no credentials");
+        }
+
+        var result = scheme switch
+        {
+            HttpAuthScheme.Basic when header.IsScheme("Basic") => VerifyBasic(header, users),
+            HttpAuthScheme.Digest when header.IsScheme("Digest") => VerifyDigest(header, request, users),
+            _ => Challenge(scheme, $"scheme {header.Scheme} not accepted under policy {policy.ToParameterValue()}"),
+        };
+
+        return result.Outcome == AuthOutcome.Authenticated && !result.Role.Satisfies(required)
+            ? result with
+            {
+                Outcome = AuthOutcome.Forbidden,
+                Challenge = ChallengeHeader(scheme, stale: false),
+                Reason = $"{result.User!.Name} is {result.Role.GroupName()}, needs {required.GroupName()}",
+            }
+            : result;
+    }
+
+    /// <summary>The <c>WWW-Authenticate</c> value for a fresh challenge.</summary>
+    public string ChallengeHeader(HttpAuthScheme scheme, bool stale) => scheme == HttpAuthScheme.Basic
+        ? $"Basic realm=\"{Realm}\""
+        // Apache's order: stale comes before qop (mod_auth_digest note_digest_auth_failure).
+        : $"Digest realm=\"{Realm}\", nonce=\"{_nonces.Issue()}\", algorithm=MD5{(stale ? ", stale=true" : "")}, qop=\"auth\"";
+
+    private AuthResult Challenge(HttpAuthScheme scheme, string reason, bool stale = false) =>
+        new(AuthOutcome.Challenge, null, ChallengeHeader(scheme, stale), reason) { Stale = stale };
+
+    private AuthResult VerifyBasic(AuthorizationHeader header, IReadOnlyCollection<UserAccount> users)
+    {
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Credentials));
+        }
+        catch (FormatException)
+        {
+            return Challenge(HttpAuthScheme.Basic, "malformed Basic credentials");
+        }
+
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        var name = colon < 0 ? decoded : decoded[..colon];
+        var password = colon < 0 ? "" : decoded[(colon + 1)..];
+        var user = users.FirstOrDefault(u => u.Name == name);
+        return user is not null && DigestHash.HexEquals(user.Ha1, DigestHash.Ha1(name, Realm, password))
+            ? new AuthResult(AuthOutcome.Authenticated, user, null, "basic")
+            : Challenge(HttpAuthScheme.Basic, $"wrong user or password for '{name}'");
+    }
+
+    private AuthResult VerifyDigest(AuthorizationHeader header, AuthRequest request, IReadOnlyCollection<UserAccount> users)
+    {
+        var name = header["username"];
+        var nonce = header["nonce"];
+        var uri = header["uri"];
+        var response = header["response"];
+        if (name is null || nonce is null || uri is null || response is null || header["realm"] is null)
+        {
+            return Challenge(HttpAuthScheme.Digest, "digest fields missing");
+        }
+
+        if (header["realm"] != Realm)
+        {
+            return Challenge(HttpAuthScheme.Digest, $"realm '{header["realm"]}' is not {Realm}");
+        }
+
+        if (header["algorithm"] is { } algorithm && !algorithm.Equals("MD5", StringComparison.OrdinalIgnoreCase))
+        {
+            return Challenge(HttpAuthScheme.Digest, $"algorithm {algorithm} not offered");
+        }
+
+        if (!UriMatches(uri, request))
+        {
+            return new AuthResult(AuthOutcome.BadRequest, null, null, $"digest uri '{uri}' is not the request target '{request.Target}'");
+        }
+
+        var user = users.FirstOrDefault(u => u.Name == name);
+        if (user is null || ExpectedResponse(header, request.Method, user.Ha1) is not { } expected || !DigestHash.HexEquals(expected, response))
+        {
+            return Challenge(HttpAuthScheme.Digest, $"wrong digest for '{name}'");
+        }
+
+        switch (_nonces.Check(nonce))
+        {
+            case NonceState.Invalid:
+                return Challenge(HttpAuthScheme.Digest, "nonce not issued by this device");
+            case NonceState.Stale:
+                return Challenge(HttpAuthScheme.Digest, "nonce expired", stale: true);
+        }
+
+        if (header["qop"] is not null
+            && (!uint.TryParse(header["nc"], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var count)
+                || !_nonces.TryUseCount(nonce, count)))
+        {
+            return Challenge(HttpAuthScheme.Digest, $"nonce count {header["nc"]} replayed or not increasing");
+        }
+
+        return new AuthResult(AuthOutcome.Authenticated, user, null, "digest");
+    }
+
+    /// <summary>RFC 2617 response; null when the qop/nc/cnonce fields do not form a valid answer.</summary>
+    private static string? ExpectedResponse(AuthorizationHeader header, string method, string ha1)
+    {
+        var ha2 = DigestHash.Md5Hex($"{method}:{header["uri"]}");
+        var qop = header["qop"];
+        if (qop is null)
+        {
+            return DigestHash.Md5Hex($"{ha1}:{header["nonce"]}:{ha2}");
+        }
+
+        if (!qop.Equals("auth", StringComparison.OrdinalIgnoreCase) || header["cnonce"] is not { } cnonce
+            || header["nc"] is not { Length: 8 } nc)
+        {
+            return null;
+        }
+
+        return DigestHash.Md5Hex($"{ha1}:{header["nonce"]}:{nc}:{cnonce}:{qop}:{ha2}");
+    }
+
+    /// <summary>The uri must name the request target, either as sent or in absolute form (Apache compares both).</summary>
+    private bool UriMatches(string uri, AuthRequest request)
+    {
+        if (uri == request.Target
+            || (request.UserAgent is { } agent && SkipUriValidationUserAgents.Any(s => agent.Contains(s, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
+            && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            && absolute.PathAndQuery == request.Target;
+    }
+}

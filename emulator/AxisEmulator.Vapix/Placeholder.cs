@@ -1,3 +1,0 @@
-namespace AxisEmulator.Vapix;
-
-internal static class Placeholder;
