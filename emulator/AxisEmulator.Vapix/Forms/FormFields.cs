@@ -1,0 +1,91 @@
+using System.Text;
+
+namespace AxisEmulator.Vapix.Forms;
+
+/// <summary>
+/// The <c>key=value</c> arguments of a legacy CGI call, in the order sent. Axis CGIs read the query
+/// string and a url-encoded body alike, whatever Content-Type the client claims (K610 sends
+/// <c>text/plain</c> with a form body), so both are parsed the same way and concatenated.
+/// </summary>
+public sealed class FormFields
+{
+    private readonly List<KeyValuePair<string, string>> _fields;
+
+    private FormFields(List<KeyValuePair<string, string>> fields) => _fields = fields;
+
+    public static FormFields Empty { get; } = new([]);
+
+    public IReadOnlyList<KeyValuePair<string, string>> All => _fields;
+
+    /// <summary>Query string (with or without the leading <c>?</c>) first, then the body.</summary>
+    public static FormFields Parse(string? query, string? body = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        AddPairs(fields, query);
+        AddPairs(fields, body);
+        return new FormFields(fields);
+    }
+
+    /// <summary>First value of an argument (names are case-sensitive, as on the device); null when absent.</summary>
+    public string? this[string name] => _fields.FirstOrDefault(f => f.Key == name).Value;
+
+    public bool Contains(string name) => _fields.Exists(f => f.Key == name);
+
+    private static void AddPairs(List<KeyValuePair<string, string>> fields, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        foreach (var part in text.TrimStart('?').Split('&'))
+        {
+            // Bodies often end with a newline (curl --data @file, K610); it is not part of the value.
+            var pair = part.TrimEnd('\r', '\n');
+            if (pair.Length == 0)
+            {
+                continue;
+            }
+
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? pair : pair[..equals];
+            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            fields.Add(new(Decode(key), Decode(value)));
+        }
+    }
+
+    /// <summary>
+    /// Lenient url-decoding: <c>+</c> is a space, <c>%XX</c> a UTF-8 byte; a malformed escape stays
+    /// literal instead of failing the request (bad input gets a VAPIX error, never a crash).
+    /// </summary>
+    private static string Decode(string text)
+    {
+        if (!text.Contains('%', StringComparison.Ordinal) && !text.Contains('+', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else if (c == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                var length = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+                bytes.AddRange(Encoding.UTF8.GetBytes(text.Substring(i, length)));
+                i += length - 1;
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+}
