@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Net;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AxisEmulator.Vapix.Hosting;
+
+/// <summary>How device listeners are laid out on loopback.</summary>
+public sealed record ListenerLayout
+{
+    /// <summary>First port of the range on 127.0.0.1 (device n gets base + n); 0 picks free ports.</summary>
+    public int BasePort { get; init; }
+
+    /// <summary>When set, each device gets its own loopback address 127.0.x.y on this one port.</summary>
+    public int? SharedPort { get; init; }
+}
+
+/// <summary>
+/// Opens and closes each device's listener as its network comes and goes. The device raises its
+/// event under its gate; the socket work happens afterwards, one operation at a time per device,
+/// always converging on the device's latest state.
+/// </summary>
+public sealed class DeviceListenerSet : IAsyncDisposable
+{
+    private readonly Emulator _emulator;
+    private readonly Func<Camera, RequestDelegate> _handlerFor;
+    private readonly ListenerLayout _layout;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private int _nextIndex;
+
+    public DeviceListenerSet(Emulator emulator, Func<Camera, RequestDelegate> handlerFor, ListenerLayout? layout = null, ILoggerFactory? loggerFactory = null)
+    {
+        _emulator = emulator;
+        _handlerFor = handlerFor;
+        _layout = layout ?? new ListenerLayout();
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
+        foreach (var device in emulator.Devices)
+        {
+            Attach(device);
+        }
+
+        emulator.DeviceAdded += Attach;
+        emulator.DeviceRemoved += Detach;
+    }
+
+    /// <summary>The device's endpoint (known once it first opened, or up front for fixed ports).</summary>
+    public Uri? EndpointOf(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.Listener.Endpoint : null;
+
+    public bool IsOpen(string deviceId) => _slots.TryGetValue(deviceId, out var slot) && slot.Listener.IsOpen;
+
+    /// <summary>Completes when the device's listener matches its network state (tests and tools wait on this).</summary>
+    public Task SettledAsync(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.Settled : Task.CompletedTask;
+
+    /// <summary>Completes when every listener matches its device.</summary>
+    public Task SettledAsync() => Task.WhenAll(_slots.Values.Select(s => s.Settled));
+
+    public async ValueTask DisposeAsync()
+    {
+        _emulator.DeviceAdded -= Attach;
+        _emulator.DeviceRemoved -= Detach;
+        foreach (var slot in _slots.Values)
+        {
+            slot.Camera.ListeningChanged -= OnListeningChanged;
+            await slot.Stop();
+        }
+    }
+
+    private void Attach(Camera camera)
+    {
+        var index = Interlocked.Increment(ref _nextIndex);
+        var (address, port) = _layout.SharedPort is { } shared
+            ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared)
+            : (IPAddress.Loopback, _layout.BasePort == 0 ? 0 : _layout.BasePort + index - 1);
+        var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory);
+        var slot = new Slot(camera, listener, _logger);
+        if (_slots.TryAdd(camera.Id, slot))
+        {
+            camera.ListeningChanged += OnListeningChanged;
+            slot.Converge();
+        }
+    }
+
+    private void Detach(Camera camera)
+    {
+        if (_slots.TryRemove(camera.Id, out var slot))
+        {
+            camera.ListeningChanged -= OnListeningChanged;
+            _ = slot.Stop();
+        }
+    }
+
+    private void OnListeningChanged(Camera camera, bool listening)
+    {
+        if (_slots.TryGetValue(camera.Id, out var slot))
+        {
+            slot.Converge();
+        }
+    }
+
+    private sealed class Slot(Camera camera, DeviceListener listener, ILogger logger)
+    {
+        private readonly object _sync = new();
+        private Task _chain = Task.CompletedTask;
+        private bool _stopped;
+
+        public Camera Camera { get; } = camera;
+
+        public DeviceListener Listener { get; } = listener;
+
+        public Task Settled
+        {
+            get { lock (_sync) { return _chain; } }
+        }
+
+        public void Converge()
+        {
+            lock (_sync)
+            {
+                _chain = _chain.ContinueWith(_ => ApplyAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+
+        public Task Stop()
+        {
+            lock (_sync)
+            {
+                _stopped = true;
+                _chain = _chain.ContinueWith(_ => Listener.CloseAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                return _chain;
+            }
+        }
+
+        private async Task ApplyAsync()
+        {
+            var wanted = !_stopped && Camera.IsListening;
+            try
+            {
+                if (wanted && !Listener.IsOpen)
+                {
+                    await Listener.OpenAsync();
+                    logger.LogInformation("{Device} listening on {Endpoint}", Camera.Id, Listener.Endpoint);
+                }
+                else if (!wanted && Listener.IsOpen)
+                {
+                    await Listener.CloseAsync();
+                    logger.LogInformation("{Device} listener closed", Camera.Id);
+                }
+            }
+            catch (IOException ex)
+            {
+                logger.LogError(ex, "{Device}: could not open {Address}:{Port}", Camera.Id, Listener.Address, Listener.Port);
+            }
+        }
+    }
+}
