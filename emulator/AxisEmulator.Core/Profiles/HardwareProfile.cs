@@ -24,6 +24,9 @@ public sealed record HardwareProfile
     /// <summary>Product type (e.g. <c>Network Camera</c>, <c>Radar</c>).</summary>
     public required string ProductType { get; init; }
 
+    /// <summary>Product variant as the device reports it (<c>ProdVariant</c>, e.g. <c>22mm</c>); often empty.</summary>
+    public string ProductVariant { get; init; } = "";
+
     /// <summary>False for radar, siren, air-quality sensor: no Image/video groups or APIs.</summary>
     public bool HasVideo { get; init; } = true;
 
@@ -174,10 +177,10 @@ public sealed record BootSpec
     /// <summary>Seconds in the boot loader before the kernel starts (the button is sampled here).</summary>
     public required double BootLoaderSeconds { get; init; }
 
-    /// <summary>Seconds from the start of boot to the HTTP listener opening (network-up).</summary>
+    /// <summary>Seconds from the kernel start (the boot loader handing over) to the HTTP listener opening (network-up).</summary>
     public required double NetworkUpSeconds { get; init; }
 
-    /// <summary>Seconds from the start of boot to <c>systemready: yes</c>.</summary>
+    /// <summary>Seconds from the kernel start to <c>systemready: yes</c>.</summary>
     public required double ReadySeconds { get; init; }
 
     /// <summary>Seconds a soft restart spends shutting down.</summary>
