@@ -309,9 +309,6 @@ public static class ProfileLoader
 /// <summary>Checks that need the merged profile (required keys, cross-field and physical rules) and builds the record.</summary>
 internal static class ProfileRules
 {
-    /// <summary>Power a PD may draw per PoE class (IEEE 802.3af/at/bt, hardware-facts.md §4.1).</summary>
-    private static readonly double[] PdBudgetWatts = [12.95, 3.84, 6.49, 12.95, 25.5, 40, 51, 62, 71.3];
-
     private const double Slack = 1e-9;
 
     public static void Check(PNode merged, PNode leaf, string leafFile, List<(string Key, string File, int Line)> estimates, List<ProfileError> errors)
@@ -346,7 +343,7 @@ internal static class ProfileRules
             if (poe is { IsUsable: true })
             {
                 var poeClass = (int)poe.Number;
-                var budget = PdBudgetWatts[poeClass];
+                var budget = Power.PoeMath.PdWatts(poeClass);
                 var canDegrade = Value(merged, "power.canRunDegraded") is { Boolean: true };
                 if (Value(merged, "power.loads.running") is { } running && running.Number > budget + Slack)
                 {
