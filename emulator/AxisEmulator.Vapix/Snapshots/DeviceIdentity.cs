@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AxisEmulator.Core.Profiles;
+
+namespace AxisEmulator.Vapix.Snapshots;
+
+/// <summary>
+/// Who the device is: its model profile plus the one serial that real Axis devices reuse as MAC
+/// address, Digest realm, host name and friendly names (DESIGN.md §4.5, vapix-facts §14.1).
+/// </summary>
+public sealed record DeviceIdentity
+{
+    public DeviceIdentity(HardwareProfile profile, string serial)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (serial is null || serial.Length != 12 || !serial.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"A serial is 12 hex digits, got '{serial}'.", nameof(serial));
+        }
+
+        Profile = profile;
+        Serial = serial.ToUpperInvariant();
+    }
+
+    public HardwareProfile Profile { get; }
+
+    /// <summary>12 upper-case hex digits, e.g. <c>B8A44F631339</c>.</summary>
+    public string Serial { get; }
+
+    /// <summary>Lens/variant suffix some units report (<c>22mm</c>); empty on most.</summary>
+    public string ProductVariant { get; init; } = "";
+
+    /// <summary>Chip serial reported by getAllProperties; derived from the serial unless given.</summary>
+    public string? SocSerialNumber { get; init; }
+
+    public FirmwarePersonality Personality => Profile.Firmware.Personality;
+
+    public string Model => Profile.Model;
+
+    public string FirmwareVersion => Profile.Firmware.Version;
+
+    public string Realm => "AXIS_" + Serial;
+
+    /// <summary>Upper case with colons, as param.cgi shows it (<c>B8:A4:4F:63:13:39</c>).</summary>
+    public string MacAddress => string.Join(':', Enumerable.Range(0, 6).Select(i => Serial.Substring(i * 2, 2)));
+
+    public string HostName => "axis-" + Serial.ToLowerInvariant();
+
+    public string ProductShortName => "AXIS " + Profile.Model;
+
+    /// <summary>AXIS OS 12 switched the brand URL to https (every 12.x capture; ≤ 11.11 use http).</summary>
+    public string WebUrl => Personality == FirmwarePersonality.Os12 ? "https://www.axis.com" : "http://www.axis.com";
+
+    /// <summary>
+    /// The real value is burnt into the SoC; nothing public ties it to the serial, so a stable
+    /// digest of the serial stands in for it ([E]).
+    /// </summary>
+    public string EffectiveSocSerialNumber => SocSerialNumber ?? DeriveSocSerial(Serial);
+
+    private static string DeriveSocSerial(string serial)
+    {
+        var hash = Convert.ToHexString(MD5.HashData(Encoding.ASCII.GetBytes("soc:" + serial)));
+        return string.Create(CultureInfo.InvariantCulture, $"{hash[..8]}-{hash[8..16]}-{hash[16..24]}-{hash[24..32]}");
+    }
+}
