@@ -28,15 +28,15 @@ public sealed record DeviceIdentity
     /// <summary>12 upper-case hex digits, e.g. <c>B8A44F631339</c>.</summary>
     public string Serial { get; }
 
-    /// <summary>Lens/variant suffix some units report (<c>22mm</c>); empty on most.</summary>
-    public string ProductVariant { get; init; } = "";
-
     /// <summary>Chip serial reported by getAllProperties; derived from the serial unless given.</summary>
     public string? SocSerialNumber { get; init; }
 
     public FirmwarePersonality Personality => Profile.Firmware.Personality;
 
     public string Model => Profile.Model;
+
+    /// <summary>Lens/variant suffix some units report (<c>22mm</c>); empty on most.</summary>
+    public string ProductVariant => Profile.ProductVariant;
 
     public string FirmwareVersion => Profile.Firmware.Version;
 

@@ -27,12 +27,9 @@ internal static class CapturedDevices
             buildDate: Text("BuildDate"),
             architecture: Text("Architecture"),
             soc: Text("Soc"),
-            hardwareId: Text("HardwareID"));
-        return new DeviceIdentity(profile, ScrubbedSerial)
-        {
-            ProductVariant = Text("ProdVariant"),
-            SocSerialNumber = Text("SocSerialNumber"),
-        };
+            hardwareId: Text("HardwareID")) with
+        { ProductVariant = Text("ProdVariant") };
+        return new DeviceIdentity(profile, ScrubbedSerial) { SocSerialNumber = Text("SocSerialNumber") };
     }
 
     public static FirmwarePersonality Personality(CapturedDevice device) => CapturedPersonality.Of(device);
