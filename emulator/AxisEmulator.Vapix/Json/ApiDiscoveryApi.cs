@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.Auth;
+using AxisEmulator.Vapix.Data;
+using AxisEmulator.Vapix.Snapshots;
+
+namespace AxisEmulator.Vapix.Json;
+
+/// <summary>
+/// <c>/axis-cgi/apidiscovery.cgi</c> (vapix-facts §4): the APIs the device offers. Anonymous, except
+/// on AXIS OS 9.80/10.12 where it needs a login. Version 1.1 everywhere captured.
+/// </summary>
+public static class ApiDiscoveryApi
+{
+    public static JsonApiSpec Spec { get; } = new()
+    {
+        Id = "api-discovery",
+        Layout = JsonLayout.Spaced,
+        TrailingNewline = true,
+        MethodEcho = MethodEcho.First,
+        Errors = JsonErrorSet.Classic,
+        Versions = JsonApiSpec.OnEveryPersonality(new ApiVersion(1, 1)),
+        Methods = new Dictionary<string, Role>(StringComparer.Ordinal)
+        {
+            ["getApiList"] = Role.Anonymous,
+            [JsonApiSpec.GetSupportedVersions] = Role.Anonymous,
+        },
+        MinimumAccess = new Dictionary<FirmwarePersonality, Role> { [FirmwarePersonality.Os10] = Role.Viewer },
+    };
+
+    /// <summary>The device's API list: its model's capture on that firmware line, else the personality default.</summary>
+    public static JsonArray ApiListFor(DeviceIdentity identity, VapixDataCatalog data)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(data);
+        return data.CapturedApiList(identity.Model, identity.FirmwareVersion)
+            ?? data.DefaultApiList(identity.Personality, identity.Profile.HasVideo);
+    }
+
+    /// <summary>
+    /// <c>getApiList</c> with optional <c>id</c>/<c>version</c> filters (globs with <c>*</c> and <c>?</c>);
+    /// an id that matches nothing is an empty list, not an error.
+    /// </summary>
+    public static VapixResponse Handle(JsonApiCall call, JsonArray apiList)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(apiList);
+        if (call.Rejection is { } rejection)
+        {
+            return rejection;
+        }
+
+        switch (call.Method)
+        {
+            case "getApiList":
+                var id = Glob(call.Request?.Params?["id"]);
+                var version = Glob(call.Request?.Params?["version"]);
+                var selected = apiList
+                    .Where(e => id.IsMatch(Text(e?["id"])) && version.IsMatch(Text(e?["version"])))
+                    .Select(e => e!.DeepClone());
+                return call.Success(new JsonObject { ["apiList"] = new JsonArray([.. selected]) });
+            case JsonApiSpec.GetSupportedVersions:
+                return call.SupportedVersions();
+            default:
+                return call.UnknownMethod();
+        }
+    }
+
+    private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+
+    private static Regex Glob(JsonNode? pattern)
+    {
+        var text = Text(pattern);
+        return text.Length == 0
+            ? new Regex(".*", RegexOptions.None, TimeSpan.FromSeconds(1))
+            : new Regex("^" + Regex.Escape(text).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+                RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
+}
