@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# The emulator host as a container: build with the .NET 10 SDK, run on the ASP.NET runtime as the
+# image's non-root "app" user. Device state lives in /var/lib/axis-emulator (mount a volume there).
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# global.json is left out on purpose: it pins the SDK feature band of developer machines, and the
+# image's SDK (whatever 10.0 band it carries) builds the same code.
+COPY Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY emulator/ emulator/
+COPY hardware-profiles/ hardware-profiles/
+RUN dotnet restore emulator/AxisEmulator/AxisEmulator.csproj
+RUN dotnet publish emulator/AxisEmulator/AxisEmulator.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+# The publish output already carries hardware-profiles/ (the host's csproj copies it next to the
+# executable, where the profile catalog looks first).
+COPY --from=build /app ./
+RUN mkdir -p /var/lib/axis-emulator && chown app:app /var/lib/axis-emulator
+ENV Emulator__StateDir=/var/lib/axis-emulator \
+    DOTNET_NOLOGO=1
+VOLUME ["/var/lib/axis-emulator"]
+USER app
+# 8080: control plane; 8081-8099: per-device VAPIX listeners (DESIGN.md §6-7; the HTTP endpoints
+# arrive in later issues, nothing listens on these ports yet).
+EXPOSE 8080 8081-8099
+# Until the control plane serves /healthz, healthy means "the emulator process (PID 1) is running";
+# the image has no curl/wget, and the generic host exits on a fatal start-up error.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["/bin/sh", "-c", "grep -q AxisEmulator /proc/1/cmdline"]
+ENTRYPOINT ["dotnet", "AxisEmulator.dll"]
