@@ -1,3 +1,4 @@
+using System.Text;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Forms;
 
@@ -58,7 +59,7 @@ public static class ParamCgi
             return string.Concat(tree.ToLines().Select(l => l + "\n"));
         }
 
-        var body = new System.Text.StringBuilder();
+        var body = new StringBuilder();
         foreach (var group in groups)
         {
             var prefix = group.StartsWith(ParameterTree.RootPrefix, StringComparison.Ordinal) || group == "root"
@@ -129,11 +130,16 @@ public static class ParamCgi
         return new ParamCgiResult(Text($"{entry} OK"), tree.WithMany(changes.Select(c => KeyValuePair.Create(c.Name, c.Value!))), changes);
     }
 
-    /// <summary><c>action=remove&amp;group=A.S7,A.S8</c>: every group must exist, then all go.</summary>
+    /// <summary>
+    /// <c>action=remove&amp;group=A.S7,A.S8</c>: every group must be an existing entry of a top-level
+    /// group (two names or more, no wildcard, not read-only), then all go. A whole top-level group, or
+    /// <c>root</c>, is never removable.
+    /// </summary>
     private static ParamCgiResult Remove(FormFields args, ParameterTree tree)
     {
         var groups = Groups(args).Select(ParameterTree.StripRoot).ToList();
-        var missing = groups.FirstOrDefault(g => !tree.HasGroup(g) || ParameterRules.IsReadOnly(g + "."));
+        var missing = groups.FirstOrDefault(g =>
+            g.Split('.').Length < 2 || g.Contains('*', StringComparison.Ordinal) || !tree.HasGroup(g) || ParameterRules.IsReadOnly(g + "."));
         if (groups.Count == 0 || missing is not null)
         {
             return Unchanged(tree, $"# Request failed: Error -1 removing group '{missing}'\n");

@@ -33,7 +33,14 @@ public sealed class ParameterTreeFactory
         tree = tree.WithMany(DeviceOwned(identity, inputs.Network, inputs.DefaultPolicy));
         foreach (var (name, value) in inputs.Overrides)
         {
-            tree = value is null ? tree.WithoutGroup(name) : tree.With(name, value);
+            if (value is not null)
+            {
+                tree = tree.With(name, value);
+            }
+            else if (ParameterTree.StripRoot(name) is { Length: > 0 } group && group != "root")
+            {
+                tree = tree.WithoutGroup(group); // never the whole tree
+            }
         }
 
         return tree;

@@ -134,6 +134,20 @@ public class ParamCgiTests
         Call("action=remove&group=StreamProfile.S9").Response.Body.Should().StartWith("# Request failed:");
     }
 
+    [Theory]
+    [InlineData("root")]
+    [InlineData("root.")]
+    [InlineData("ImageSource")]
+    [InlineData("ImageSource.*")]
+    [InlineData("Brand.ProdNbr")]
+    public void Remove_never_takes_the_tree_a_top_level_group_wildcards_or_read_only_values(string group)
+    {
+        var result = Call($"action=remove&group={group}");
+
+        result.Response.Body.Should().StartWith("# Request failed:");
+        result.Tree.Should().BeSameAs(Tree);
+    }
+
     [Fact]
     public void An_unknown_action_is_an_error_line_not_an_exception()
     {
