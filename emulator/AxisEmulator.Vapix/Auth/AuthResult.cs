@@ -1,4 +1,4 @@
-using AxisEmulator.Vapix.Users;
+using AxisEmulator.Core.Config;
 
 namespace AxisEmulator.Vapix.Auth;
 
@@ -37,7 +37,8 @@ public sealed record AuthResult(AuthOutcome Outcome, UserAccount? User, string? 
         _ => 401,
     };
 
-    public Role Role => User?.Role ?? Role.Anonymous;
+    /// <summary>What the caller may do: the user's role, or anonymous.</summary>
+    public AccessLevel Access => User is null ? AccessLevel.Anonymous : AccessLevels.Of(User.Role);
 }
 
 /// <summary>The parts of an HTTP request that authentication looks at.</summary>

@@ -3,11 +3,9 @@ using System.Text;
 
 namespace AxisEmulator.Vapix.Auth;
 
-/// <summary>RFC 2617 MD5 digests as lower-case hex, the only algorithm Axis offers on HTTP.</summary>
+/// <summary>RFC 2617 MD5 digests as lower-case hex, the only algorithm Axis offers on HTTP (HA1: <see cref="AxisEmulator.Core.Config.UserAccount.ComputeHa1"/>).</summary>
 public static class DigestHash
 {
-    public static string Ha1(string user, string realm, string password) => Md5Hex($"{user}:{realm}:{password}");
-
     public static string Md5Hex(string text) =>
         Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 

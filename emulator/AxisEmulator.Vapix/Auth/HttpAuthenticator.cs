@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AxisEmulator.Vapix.Users;
+using AxisEmulator.Core.Config;
 
 namespace AxisEmulator.Vapix.Auth;
 
@@ -30,10 +30,10 @@ public sealed class HttpAuthenticator
     public IReadOnlyList<string> SkipUriValidationUserAgents { get; init; } = ["HttpClient"];
 
     public AuthResult Authenticate(
-        AuthRequest request, IReadOnlyCollection<UserAccount> users, AuthenticationPolicy policy, Role required)
+        AuthRequest request, IReadOnlyCollection<UserAccount> users, AuthenticationPolicy policy, AccessLevel required)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (required == Role.Anonymous)
+        if (required == AccessLevel.Anonymous)
         {
             return new AuthResult(AuthOutcome.Authenticated, null, null, "anonymous access");
         }
@@ -52,12 +52,12 @@ public sealed class HttpAuthenticator
             _ => Challenge(scheme, $"scheme {header.Scheme} not accepted under policy {policy.ToParameterValue()}"),
         };
 
-        return result.Outcome == AuthOutcome.Authenticated && !result.Role.Satisfies(required)
+        return result.Outcome == AuthOutcome.Authenticated && !result.User.Satisfies(required)
             ? result with
             {
                 Outcome = AuthOutcome.Forbidden,
                 Challenge = ChallengeHeader(scheme, stale: false),
-                Reason = $"{result.User!.Name} is {result.Role.GroupName()}, needs {required.GroupName()}",
+                Reason = $"{result.User!.Name} is {result.User.Role.GroupName()}, needs {required.ToString().ToLowerInvariant()}",
             }
             : result;
     }
@@ -87,7 +87,7 @@ public sealed class HttpAuthenticator
         var name = colon < 0 ? decoded : decoded[..colon];
         var password = colon < 0 ? "" : decoded[(colon + 1)..];
         var user = users.FirstOrDefault(u => u.Name == name);
-        return user is not null && DigestHash.HexEquals(user.Ha1, DigestHash.Ha1(name, Realm, password))
+        return user is not null && DigestHash.HexEquals(user.Ha1, UserAccount.ComputeHa1(name, Realm, password))
             ? new AuthResult(AuthOutcome.Authenticated, user, null, "basic")
             : Challenge(HttpAuthScheme.Basic, $"wrong user or password for '{name}'");
     }

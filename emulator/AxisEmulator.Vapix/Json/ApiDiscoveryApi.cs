@@ -21,16 +21,16 @@ public static class ApiDiscoveryApi
         MethodEcho = MethodEcho.First,
         Errors = JsonErrorSet.Classic,
         Versions = JsonApiSpec.OnEveryPersonality(new ApiVersion(1, 1)),
-        Methods = new Dictionary<string, Role>(StringComparer.Ordinal)
+        Methods = new Dictionary<string, AccessLevel>(StringComparer.Ordinal)
         {
-            ["getApiList"] = Role.Anonymous,
-            [JsonApiSpec.GetSupportedVersions] = Role.Anonymous,
+            ["getApiList"] = AccessLevel.Anonymous,
+            [JsonApiSpec.GetSupportedVersions] = AccessLevel.Anonymous,
         },
-        MinimumAccess = new Dictionary<FirmwarePersonality, Role> { [FirmwarePersonality.Os10] = Role.Viewer },
+        MinimumAccess = new Dictionary<FirmwarePersonality, AccessLevel> { [FirmwarePersonality.Os10] = AccessLevel.Viewer },
     };
 
     /// <summary>The device's API list: its model's capture on that firmware line, else the personality default.</summary>
-    public static JsonArray ApiListFor(DeviceIdentity identity, VapixDataCatalog data)
+    public static JsonArray ApiListFor(VapixIdentity identity, VapixDataCatalog data)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(data);

@@ -18,19 +18,19 @@ public static class BasicDeviceInfoApi
         MethodEcho = MethodEcho.None,
         Errors = JsonErrorSet.Classic,
         Versions = JsonApiSpec.OnEveryPersonality(new ApiVersion(1, 3)),
-        Methods = new Dictionary<string, Role>(StringComparer.Ordinal)
+        Methods = new Dictionary<string, AccessLevel>(StringComparer.Ordinal)
         {
-            ["getAllProperties"] = Role.Operator,
-            ["getProperties"] = Role.Operator,
-            ["getAllUnrestrictedProperties"] = Role.Anonymous,
-            [JsonApiSpec.GetSupportedVersions] = Role.Anonymous,
+            ["getAllProperties"] = AccessLevel.Operator,
+            ["getProperties"] = AccessLevel.Operator,
+            ["getAllUnrestrictedProperties"] = AccessLevel.Anonymous,
+            [JsonApiSpec.GetSupportedVersions] = AccessLevel.Anonymous,
         },
     };
 
     /// <summary>Properties only an operator may read; the rest are the unrestricted set.</summary>
     private static readonly HashSet<string> Restricted = new(StringComparer.Ordinal) { "Architecture", "Soc", "SocSerialNumber" };
 
-    public static VapixResponse Handle(JsonApiCall call, DeviceIdentity identity)
+    public static VapixResponse Handle(JsonApiCall call, VapixIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (call.Rejection is { } rejection)
@@ -50,7 +50,7 @@ public static class BasicDeviceInfoApi
     }
 
     /// <summary>In the order every captured device sends them.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Properties(DeviceIdentity identity)
+    public static IReadOnlyList<KeyValuePair<string, string>> Properties(VapixIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var profile = identity.Profile;

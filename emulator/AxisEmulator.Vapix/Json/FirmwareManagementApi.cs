@@ -20,8 +20,8 @@ public static class FirmwareManagementApi
         Errors = JsonErrorSet.Firmware,
         Versions = JsonApiSpec.PerPersonality(os10: "1.4", os11: "1.5", os12: "1.8"),
         Methods = new[] { "status", "upgrade", "commit", "rollback", "purge", "factoryDefault", "stopAuto", "reboot", JsonApiSpec.GetSupportedVersions }
-            .ToDictionary(m => m, _ => Role.Admin, StringComparer.Ordinal),
-        MinimumAccess = Enum.GetValues<FirmwarePersonality>().ToDictionary(p => p, _ => Role.Admin),
+            .ToDictionary(m => m, _ => AccessLevel.Admin, StringComparer.Ordinal),
+        MinimumAccess = Enum.GetValues<FirmwarePersonality>().ToDictionary(p => p, _ => AccessLevel.Admin),
     };
 }
 

@@ -35,7 +35,7 @@ public sealed class JsonApiCall
     public VapixResponse? Rejection { get; private set; }
 
     /// <summary>Access the caller must have before the answer is built (check it before dispatching).</summary>
-    public Role RequiredAccess => _spec.RequiredAccess(Method, Personality);
+    public AccessLevel RequiredAccess => _spec.RequiredAccess(Method, Personality);
 
     public static JsonApiCall Parse(JsonApiSpec spec, FirmwarePersonality personality, string? body)
     {

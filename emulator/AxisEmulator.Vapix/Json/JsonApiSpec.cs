@@ -35,10 +35,10 @@ public sealed record JsonApiSpec
     public required IReadOnlyDictionary<FirmwarePersonality, ApiVersion> Versions { get; init; }
 
     /// <summary>Known methods and the access each needs; <c>getSupportedVersions</c> is always anonymous.</summary>
-    public required IReadOnlyDictionary<string, Role> Methods { get; init; }
+    public required IReadOnlyDictionary<string, AccessLevel> Methods { get; init; }
 
     /// <summary>Personalities on which the whole CGI needs this access, whatever the method (apidiscovery on 10.12).</summary>
-    public IReadOnlyDictionary<FirmwarePersonality, Role> MinimumAccess { get; init; } = new Dictionary<FirmwarePersonality, Role>();
+    public IReadOnlyDictionary<FirmwarePersonality, AccessLevel> MinimumAccess { get; init; } = new Dictionary<FirmwarePersonality, AccessLevel>();
 
     public const string GetSupportedVersions = "getSupportedVersions";
 
@@ -59,10 +59,10 @@ public sealed record JsonApiSpec
     /// Access the call needs. Unknown or missing methods need only what the CGI needs, so that the
     /// caller gets the JSON error rather than a challenge.
     /// </summary>
-    public Role RequiredAccess(string? method, FirmwarePersonality personality)
+    public AccessLevel RequiredAccess(string? method, FirmwarePersonality personality)
     {
-        var floor = MinimumAccess.TryGetValue(personality, out var minimum) ? minimum : Role.Anonymous;
-        var own = method is not null && Methods.TryGetValue(method, out var role) ? role : Role.Anonymous;
-        return (Role)Math.Max((int)floor, (int)own);
+        var floor = MinimumAccess.TryGetValue(personality, out var minimum) ? minimum : AccessLevel.Anonymous;
+        var own = method is not null && Methods.TryGetValue(method, out var role) ? role : AccessLevel.Anonymous;
+        return (AccessLevel)Math.Max((int)floor, (int)own);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Snapshots;
@@ -21,14 +22,14 @@ public static class NetworkSettingsApi
         MethodEcho = MethodEcho.AfterContext,
         Errors = JsonErrorSet.Network,
         Versions = JsonApiSpec.PerPersonality(os10: "1.15", os11: "1.33", os12: "1.37"),
-        Methods = new Dictionary<string, Role>(StringComparer.Ordinal)
+        Methods = new Dictionary<string, AccessLevel>(StringComparer.Ordinal)
         {
-            ["getNetworkInfo"] = Role.Viewer,
-            [JsonApiSpec.GetSupportedVersions] = Role.Anonymous,
+            ["getNetworkInfo"] = AccessLevel.Viewer,
+            [JsonApiSpec.GetSupportedVersions] = AccessLevel.Anonymous,
         },
     };
 
-    public static VapixResponse Handle(JsonApiCall call, DeviceIdentity identity, NetworkSnapshot network)
+    public static VapixResponse Handle(JsonApiCall call, VapixIdentity identity, NetworkState network)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (call.Rejection is { } rejection)
@@ -44,7 +45,7 @@ public static class NetworkSettingsApi
         };
     }
 
-    public static JsonObject NetworkInfo(DeviceIdentity identity, NetworkSnapshot network)
+    public static JsonObject NetworkInfo(VapixIdentity identity, NetworkState network)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(network);
@@ -85,7 +86,7 @@ public static class NetworkSettingsApi
         return new JsonObject { ["system"] = system, ["devices"] = new JsonArray(Device(identity, network, newer)) };
     }
 
-    private static JsonObject Device(DeviceIdentity identity, NetworkSnapshot network, bool newer)
+    private static JsonObject Device(VapixIdentity identity, NetworkState network, bool newer)
     {
         var device = new JsonObject
         {
@@ -115,7 +116,7 @@ public static class NetworkSettingsApi
         return device;
     }
 
-    private static JsonObject Dot1X(DeviceIdentity identity) => new()
+    private static JsonObject Dot1X(VapixIdentity identity) => new()
     {
         ["enabled"] = false,
         ["status"] = "Stopped",
@@ -128,7 +129,7 @@ public static class NetworkSettingsApi
         ["supportedModes"] = Strings(["WPA-Enterprise-EAPTLS"]),
     };
 
-    private static JsonObject Ipv4(NetworkSnapshot network, bool newer)
+    private static JsonObject Ipv4(NetworkState network, bool newer)
     {
         var ipv4 = new JsonObject
         {

@@ -35,10 +35,10 @@ public static class SystemReadyApi
         MethodEcho = MethodEcho.AfterContext,
         Errors = JsonErrorSet.Classic,
         Versions = JsonApiSpec.PerPersonality(os10: "1.2", os11: "1.4", os12: "1.5"),
-        Methods = new Dictionary<string, Role>(StringComparer.Ordinal)
+        Methods = new Dictionary<string, AccessLevel>(StringComparer.Ordinal)
         {
-            ["systemready"] = Role.Anonymous,
-            [JsonApiSpec.GetSupportedVersions] = Role.Anonymous,
+            ["systemready"] = AccessLevel.Anonymous,
+            [JsonApiSpec.GetSupportedVersions] = AccessLevel.Anonymous,
         },
     };
 

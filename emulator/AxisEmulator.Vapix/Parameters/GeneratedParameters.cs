@@ -15,7 +15,7 @@ internal static class GeneratedParameters
     /// <summary>A common 16:9/4:3 ladder (M1075-L capture), used when the model's own list is unknown.</summary>
     private const string DefaultResolutions = "1920x1080,1280x960,1280x720,1024x768,1024x576,800x600,640x480,640x360,320x240";
 
-    public static ParameterTree Create(DeviceIdentity identity)
+    public static ParameterTree Create(VapixIdentity identity)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         AddCommon(values, identity);
@@ -29,7 +29,7 @@ internal static class GeneratedParameters
         return ParameterTree.FromEntries(values);
     }
 
-    private static void AddCommon(Dictionary<string, string> values, DeviceIdentity identity)
+    private static void AddCommon(Dictionary<string, string> values, VapixIdentity identity)
     {
         var personality = identity.Personality;
         Add(values, "BasicDeviceInfo.BasicDeviceInfo", "yes");
@@ -80,7 +80,7 @@ internal static class GeneratedParameters
         Add(values, "WebService.UsernameToken.ReplayAttackProtection", "yes");
     }
 
-    private static void AddNetwork(Dictionary<string, string> values, DeviceIdentity identity)
+    private static void AddNetwork(Dictionary<string, string> values, VapixIdentity identity)
     {
         Add(values, "Network.DNSServer1", "0.0.0.0");
         Add(values, "Network.DNSServer2", "0.0.0.0");

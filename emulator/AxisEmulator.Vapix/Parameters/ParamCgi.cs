@@ -22,14 +22,14 @@ public static class ParamCgi
         new(StringComparer.Ordinal) { "action", "usergroup", "responseformat", "listformat", "template", "group" };
 
     /// <summary>Access the call needs: viewer to list, operator or admin to change (per <see cref="ParameterRules"/>).</summary>
-    public static Role RequiredAccess(FormFields args)
+    public static AccessLevel RequiredAccess(FormFields args)
     {
         ArgumentNullException.ThrowIfNull(args);
         return args["action"] switch
         {
-            "update" => ParameterArguments(args).Select(p => ParameterRules.WriteAccess(p.Key)).DefaultIfEmpty(Role.Operator).Max(),
-            "add" or "remove" => Groups(args).Select(ParameterRules.WriteAccess).DefaultIfEmpty(Role.Operator).Max(),
-            _ => Role.Viewer,
+            "update" => ParameterArguments(args).Select(p => ParameterRules.WriteAccess(p.Key)).DefaultIfEmpty(AccessLevel.Operator).Max(),
+            "add" or "remove" => Groups(args).Select(ParameterRules.WriteAccess).DefaultIfEmpty(AccessLevel.Operator).Max(),
+            _ => AccessLevel.Viewer,
         };
     }
 

@@ -7,7 +7,7 @@ namespace AxisEmulator.Vapix.Parameters;
 /// What the parameter tree of one device is built from: identity, network state, the default
 /// authentication policy and the user's changes on top of the defaults.
 /// </summary>
-public sealed record ParameterInputs(DeviceIdentity Identity, NetworkSnapshot Network)
+public sealed record ParameterInputs(VapixIdentity Identity, NetworkState Network)
 {
     /// <summary>The factory value of <c>Network.HTTP.AuthenticationPolicy</c>; a user change lives in <see cref="Overrides"/>.</summary>
     public AuthenticationPolicy DefaultPolicy { get; init; } = AuthenticationPolicy.Recommended;

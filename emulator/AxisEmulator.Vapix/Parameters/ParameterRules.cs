@@ -27,9 +27,9 @@ public static class ParameterRules
     }
 
     /// <summary>Access needed to change <paramref name="name"/> (update, add or remove).</summary>
-    public static Role WriteAccess(string name)
+    public static AccessLevel WriteAccess(string name)
     {
         var bare = ParameterTree.StripRoot(name);
-        return AdminGroups.Any(g => bare.StartsWith(g, StringComparison.Ordinal)) ? Role.Admin : Role.Operator;
+        return AdminGroups.Any(g => bare.StartsWith(g, StringComparison.Ordinal)) ? AccessLevel.Admin : AccessLevel.Operator;
     }
 }

@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Config;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Data;
 using AxisEmulator.Vapix.Snapshots;
@@ -47,7 +48,7 @@ public sealed class ParameterTreeFactory
     }
 
     /// <summary>Puts the device's serial where the capture has the scrubbed one (host names, friendly names, MAC).</summary>
-    private static ParameterTree WithSerial(ParameterTree captured, DeviceIdentity identity) =>
+    private static ParameterTree WithSerial(ParameterTree captured, VapixIdentity identity) =>
         ParameterTree.FromEntries(captured.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value
             .Replace(CapturedSerial, identity.Serial, StringComparison.Ordinal)
             .Replace(CapturedSerial.ToLowerInvariant(), identity.Serial.ToLowerInvariant(), StringComparison.Ordinal)
@@ -55,7 +56,7 @@ public sealed class ParameterTreeFactory
 
     /// <summary>Values that follow the device rather than the model capture.</summary>
     private static Dictionary<string, string> DeviceOwned(
-        DeviceIdentity identity, NetworkSnapshot network, AuthenticationPolicy policy)
+        VapixIdentity identity, NetworkState network, AuthenticationPolicy policy)
     {
         var profile = identity.Profile;
         var firmware = profile.Firmware;
@@ -87,7 +88,7 @@ public sealed class ParameterTreeFactory
         return values;
     }
 
-    private static Dictionary<string, string> NetworkParameters(DeviceIdentity identity, NetworkSnapshot network)
+    private static Dictionary<string, string> NetworkParameters(VapixIdentity identity, NetworkState network)
     {
         var hostName = network.StaticHostName ?? identity.HostName;
         var current = network.CurrentAddress;

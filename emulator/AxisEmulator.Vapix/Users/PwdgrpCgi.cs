@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Forms;
@@ -19,10 +20,10 @@ public static class PwdgrpCgi
     public const int MaxPasswordLength = 64;
 
     /// <summary>Setup mode: no administrator yet (systemready says <c>needsetup: yes</c>).</summary>
-    public static bool NeedsSetup(IReadOnlyCollection<UserAccount> users) => !users.Any(u => u.Role == Role.Admin);
+    public static bool NeedsSetup(IReadOnlyCollection<UserAccount> users) => !users.Any(u => u.Role == UserRole.Admin);
 
     /// <summary>Access the caller needs: none in setup mode, an administrator afterwards.</summary>
-    public static Role RequiredAccess(IReadOnlyCollection<UserAccount> users) => NeedsSetup(users) ? Role.Anonymous : Role.Admin;
+    public static AccessLevel RequiredAccess(IReadOnlyCollection<UserAccount> users) => NeedsSetup(users) ? AccessLevel.Anonymous : AccessLevel.Admin;
 
     public static PwdgrpResult Handle(FormFields args, IReadOnlyList<UserAccount> users, string realm, FirmwarePersonality personality)
     {
@@ -55,7 +56,7 @@ public static class PwdgrpCgi
     {
         var groups = RoleGroups.Parse(args["sgrp"]);
         var rootOnly = personality == FirmwarePersonality.Os10;
-        var valid = groups is { Role: Role.Admin, Ptz: true }
+        var valid = groups is { Role: UserRole.Admin, Ptz: true }
             && (!rootOnly || (args["user"] == "root" && string.IsNullOrEmpty(args["comment"])));
         return valid ? Add(args, users, realm) : Unchanged(users, 401, PwdgrpText.NotValidInitialAdmin);
     }
@@ -106,7 +107,7 @@ public static class PwdgrpCgi
                 return Unchanged(users, 200, PwdgrpText.InvalidPassword);
             }
 
-            updated = updated with { Ha1 = DigestHash.Ha1(existing.Name, realm, args["pwd"]!) };
+            updated = updated with { Ha1 = UserAccount.ComputeHa1(existing.Name, realm, args["pwd"]!) };
         }
 
         if (args.Contains("sgrp"))
@@ -150,8 +151,8 @@ public static class PwdgrpCgi
         static string Line(string group, IEnumerable<UserAccount> members) =>
             $"{group}=\"{string.Join(',', members.Select(u => u.Name))}\"\r\n";
 
-        return Line("admin", users.Where(u => u.Role == Role.Admin))
-            + Line("operator", users.Where(u => u.Role >= Role.Operator))
+        return Line("admin", users.Where(u => u.Role == UserRole.Admin))
+            + Line("operator", users.Where(u => u.Role >= UserRole.Operator))
             + Line("viewer", users)
             + Line("ptz", users.Where(u => u.Ptz))
             + Line("digusers", users);
@@ -171,7 +172,7 @@ public static class PwdgrpCgi
         new(VapixResponse.Ok(VapixContentTypes.Html, PwdgrpText.Page(message)), users, true);
 
     /// <summary>The <c>sgrp</c> colon list: the highest of admin/operator/viewer, plus ptz.</summary>
-    private sealed record RoleGroups(Role Role, bool Ptz)
+    private sealed record RoleGroups(UserRole Role, bool Ptz)
     {
         public static RoleGroups? Parse(string? sgrp)
         {
@@ -180,14 +181,14 @@ public static class PwdgrpCgi
                 return null;
             }
 
-            var role = Role.Viewer;
+            var role = UserRole.Viewer;
             var ptz = false;
             foreach (var group in sgrp.Split(':'))
             {
                 switch (group)
                 {
-                    case "admin": role = Role.Admin; break;
-                    case "operator": role = (Role)Math.Max((int)role, (int)Role.Operator); break;
+                    case "admin": role = UserRole.Admin; break;
+                    case "operator": role = role == UserRole.Admin ? role : UserRole.Operator; break;
                     case "viewer": break;
                     case "ptz": ptz = true; break;
                     default: return null;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using AxisEmulator.Core.Config;
 using AxisEmulator.Vapix.Auth;
-using AxisEmulator.Vapix.Users;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AxisEmulator.Vapix.Tests.Auth;
@@ -14,13 +14,13 @@ public class HttpAuthenticatorTests
     private readonly HttpAuthenticator _auth;
     private readonly List<UserAccount> _users =
     [
-        UserAccount.Create("root", "pass", Realm, Role.Admin, ptz: true),
-        UserAccount.Create("viewer", "secret", Realm, Role.Viewer, ptz: false),
+        UserAccount.Create("root", "pass", Realm, UserRole.Admin, ptz: true),
+        UserAccount.Create("viewer", "secret", Realm, UserRole.Viewer, ptz: false),
     ];
 
     public HttpAuthenticatorTests() => _auth = new HttpAuthenticator(Realm, new DigestNonces(_clock, "boot-secret"u8, Realm));
 
-    private AuthResult Send(string? authorization, Role required = Role.Viewer, AuthenticationPolicy policy = AuthenticationPolicy.Recommended,
+    private AuthResult Send(string? authorization, AccessLevel required = AccessLevel.Viewer, AuthenticationPolicy policy = AuthenticationPolicy.Recommended,
         bool https = false, string method = "GET", string target = Target) =>
         _auth.Authenticate(new AuthRequest(method, target, authorization, https), _users, policy, required);
 
@@ -55,7 +55,7 @@ public class HttpAuthenticatorTests
 
         result.Outcome.Should().Be(AuthOutcome.Authenticated);
         result.User!.Name.Should().Be("root");
-        result.Role.Should().Be(Role.Admin);
+        result.Access.Should().Be(AccessLevel.Admin);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public class HttpAuthenticatorTests
     [Fact]
     public void A_user_below_the_required_role_is_forbidden_and_rechallenged_like_apache()
     {
-        var result = Send(DigestClient.Answer(FreshChallenge(), "viewer", "secret", "GET", Target), required: Role.Admin);
+        var result = Send(DigestClient.Answer(FreshChallenge(), "viewer", "secret", "GET", Target), required: AccessLevel.Admin);
 
         result.Outcome.Should().Be(AuthOutcome.Forbidden);
         result.User!.Name.Should().Be("viewer");
@@ -173,10 +173,10 @@ public class HttpAuthenticatorTests
     }
 
     [Theory]
-    [InlineData(Role.Viewer)]
-    [InlineData(Role.Operator)]
-    [InlineData(Role.Admin)]
-    public void Admin_includes_every_lower_role(Role required)
+    [InlineData(AccessLevel.Viewer)]
+    [InlineData(AccessLevel.Operator)]
+    [InlineData(AccessLevel.Admin)]
+    public void Admin_includes_every_lower_role(AccessLevel required)
     {
         Send(DigestClient.Answer(FreshChallenge(), "root", "pass", "GET", Target), required).IsAuthenticated.Should().BeTrue();
     }
@@ -184,7 +184,7 @@ public class HttpAuthenticatorTests
     [Fact]
     public void Anonymous_requirements_pass_without_credentials()
     {
-        var result = Send(null, required: Role.Anonymous);
+        var result = Send(null, required: AccessLevel.Anonymous);
 
         result.IsAuthenticated.Should().BeTrue();
         result.User.Should().BeNull();
@@ -262,7 +262,7 @@ public class HttpAuthenticatorTests
     [Fact]
     public void A_password_with_a_colon_works_over_basic()
     {
-        _users.Add(UserAccount.Create("colon", "a:b", Realm, Role.Viewer, ptz: false));
+        _users.Add(UserAccount.Create("colon", "a:b", Realm, UserRole.Viewer, ptz: false));
 
         Send(DigestClient.Basic("colon", "a:b"), policy: AuthenticationPolicy.Basic).IsAuthenticated.Should().BeTrue();
     }
@@ -285,7 +285,7 @@ public class HttpAuthenticatorTests
         var answer = DigestClient.Answer(FreshChallenge(), "root", "pass", "GET", "/axis-cgi/param.cgi");
 
         var result = _auth.Authenticate(
-            new AuthRequest("GET", Target, answer, UserAgent: "Some HttpClient/1.0"), _users, AuthenticationPolicy.Recommended, Role.Viewer);
+            new AuthRequest("GET", Target, answer, UserAgent: "Some HttpClient/1.0"), _users, AuthenticationPolicy.Recommended, AccessLevel.Viewer);
 
         result.IsAuthenticated.Should().BeTrue();
     }
@@ -307,6 +307,6 @@ public class DigestHashTests
     [Fact]
     public void Ha1_matches_the_rfc_2617_example()
     {
-        DigestHash.Ha1("Mufasa", "testrealm@host.com", "Circle Of Life").Should().Be("939e7578ed9e3c518a452acee763bce9");
+        UserAccount.ComputeHa1("Mufasa", "testrealm@host.com", "Circle Of Life").Should().Be("939e7578ed9e3c518a452acee763bce9");
     }
 }

@@ -9,7 +9,7 @@ namespace AxisEmulator.Vapix.Tests.Json;
 
 public class JsonApiCallTests
 {
-    private static readonly DeviceIdentity Identity = new(TestProfiles.Create("P3245-LVE", "11.11.192"), "B8A44F631339");
+    private static readonly VapixIdentity Identity = new(TestProfiles.Create("P3245-LVE", "11.11.192"), "B8A44F631339");
 
     private static JsonNode Bdi(string body, FirmwarePersonality personality = FirmwarePersonality.Os11)
     {
@@ -112,27 +112,27 @@ public class JsonApiCallTests
     [Fact]
     public void The_web_url_is_https_from_axis_os_12()
     {
-        var os12 = new DeviceIdentity(TestProfiles.Create("M1075-L", "12.9.57"), "B8A44F631339");
+        var os12 = new VapixIdentity(TestProfiles.Create("M1075-L", "12.9.57"), "B8A44F631339");
 
         BasicDeviceInfoApi.Properties(os12).Single(p => p.Key == "WebURL").Value.Should().Be("https://www.axis.com");
         BasicDeviceInfoApi.Properties(Identity).Single(p => p.Key == "WebURL").Value.Should().Be("http://www.axis.com");
     }
 
     [Theory]
-    [InlineData("getAllProperties", FirmwarePersonality.Os11, Role.Operator)]
-    [InlineData("getAllUnrestrictedProperties", FirmwarePersonality.Os11, Role.Anonymous)]
-    [InlineData("getSupportedVersions", FirmwarePersonality.Os11, Role.Anonymous)]
-    [InlineData("nonsense", FirmwarePersonality.Os11, Role.Anonymous)]
-    public void Basic_device_info_access_depends_on_the_method(string method, FirmwarePersonality personality, Role role)
+    [InlineData("getAllProperties", FirmwarePersonality.Os11, AccessLevel.Operator)]
+    [InlineData("getAllUnrestrictedProperties", FirmwarePersonality.Os11, AccessLevel.Anonymous)]
+    [InlineData("getSupportedVersions", FirmwarePersonality.Os11, AccessLevel.Anonymous)]
+    [InlineData("nonsense", FirmwarePersonality.Os11, AccessLevel.Anonymous)]
+    public void Basic_device_info_access_depends_on_the_method(string method, FirmwarePersonality personality, AccessLevel role)
     {
         JsonApiCall.Parse(BasicDeviceInfoApi.Spec, personality, $"{{\"apiVersion\":\"1.0\",\"method\":\"{method}\"}}").RequiredAccess.Should().Be(role);
     }
 
     [Theory]
-    [InlineData(FirmwarePersonality.Os10, Role.Viewer)]
-    [InlineData(FirmwarePersonality.Os11, Role.Anonymous)]
-    [InlineData(FirmwarePersonality.Os12, Role.Anonymous)]
-    public void Api_discovery_needs_a_login_only_on_10_12(FirmwarePersonality personality, Role role)
+    [InlineData(FirmwarePersonality.Os10, AccessLevel.Viewer)]
+    [InlineData(FirmwarePersonality.Os11, AccessLevel.Anonymous)]
+    [InlineData(FirmwarePersonality.Os12, AccessLevel.Anonymous)]
+    public void Api_discovery_needs_a_login_only_on_10_12(FirmwarePersonality personality, AccessLevel role)
     {
         JsonApiCall.Parse(ApiDiscoveryApi.Spec, personality, "{\"apiVersion\":\"1.0\",\"method\":\"getApiList\"}").RequiredAccess.Should().Be(role);
     }
@@ -140,8 +140,8 @@ public class JsonApiCallTests
     [Fact]
     public void Firmware_management_is_admin_only_whatever_the_method()
     {
-        JsonApiCall.Parse(FirmwareManagementApi.Spec, FirmwarePersonality.Os12, "{\"method\":\"getSupportedVersions\"}").RequiredAccess.Should().Be(Role.Admin);
-        JsonApiCall.Parse(FirmwareManagementApi.Spec, FirmwarePersonality.Os12, "garbage").RequiredAccess.Should().Be(Role.Admin);
+        JsonApiCall.Parse(FirmwareManagementApi.Spec, FirmwarePersonality.Os12, "{\"method\":\"getSupportedVersions\"}").RequiredAccess.Should().Be(AccessLevel.Admin);
+        JsonApiCall.Parse(FirmwareManagementApi.Spec, FirmwarePersonality.Os12, "garbage").RequiredAccess.Should().Be(AccessLevel.Admin);
     }
 
     [Fact]
@@ -233,8 +233,8 @@ public class ApiDiscoveryApiTests
     public void Uncaptured_models_get_the_personality_default_with_camera_apis_only_for_video_devices()
     {
         var data = new AxisEmulator.Vapix.Data.VapixDataCatalog(RepositoryPaths.VapixData);
-        var camera = new DeviceIdentity(TestProfiles.Create("M3106-L", "12.9.57"), "B8A44F631339");
-        var speaker = new DeviceIdentity(TestProfiles.Create("C1410", "12.9.57", hasVideo: false), "B8A44F631339");
+        var camera = new VapixIdentity(TestProfiles.Create("M3106-L", "12.9.57"), "B8A44F631339");
+        var speaker = new VapixIdentity(TestProfiles.Create("C1410", "12.9.57", hasVideo: false), "B8A44F631339");
 
         var cameraIds = ApiDiscoveryApi.ApiListFor(camera, data).Select(e => (string)e!["id"]!).ToList();
         var speakerIds = ApiDiscoveryApi.ApiListFor(speaker, data).Select(e => (string)e!["id"]!).ToList();
@@ -247,7 +247,7 @@ public class ApiDiscoveryApiTests
     public void A_captured_model_on_another_build_of_the_same_line_uses_that_capture()
     {
         var data = new AxisEmulator.Vapix.Data.VapixDataCatalog(RepositoryPaths.VapixData);
-        var later = new DeviceIdentity(TestProfiles.Create("P3245-LVE", "11.11.200"), "B8A44F631339");
+        var later = new VapixIdentity(TestProfiles.Create("P3245-LVE", "11.11.200"), "B8A44F631339");
 
         ApiDiscoveryApi.ApiListFor(later, data).Should().HaveCount(59);
     }
@@ -255,7 +255,7 @@ public class ApiDiscoveryApiTests
 
 public class NetworkSettingsApiTests
 {
-    private static readonly NetworkSnapshot Network = new()
+    private static readonly NetworkState Network = new()
     {
         CurrentAddress = Ipv4Address.Create("10.0.0.48", 24),
         CurrentDefaultRouter = "10.0.0.138",
@@ -267,7 +267,7 @@ public class NetworkSettingsApiTests
     [Fact]
     public void Os12_uses_the_newer_layout_with_link_local_mode_and_dhcp_fallback()
     {
-        var identity = new DeviceIdentity(TestProfiles.Create("P3265-LVE", "12.9.57"), "B8A44F631339");
+        var identity = new VapixIdentity(TestProfiles.Create("P3265-LVE", "12.9.57"), "B8A44F631339");
 
         var info = NetworkSettingsApi.NetworkInfo(identity, Network);
 
@@ -284,7 +284,7 @@ public class NetworkSettingsApiTests
     [Fact]
     public void Os10_keeps_the_1_15_layout()
     {
-        var identity = new DeviceIdentity(TestProfiles.Create("P8815-2", "10.12.323"), "B8A44F631339");
+        var identity = new VapixIdentity(TestProfiles.Create("P8815-2", "10.12.323"), "B8A44F631339");
 
         var ipv4 = NetworkSettingsApi.NetworkInfo(identity, Network)["devices"]![0]!["IPv4"]!.AsObject();
 

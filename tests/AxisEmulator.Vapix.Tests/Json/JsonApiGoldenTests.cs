@@ -40,7 +40,7 @@ public class JsonApiGoldenTests
     public void Api_discovery_matches(string cassetteKey, string device)
     {
         var captured = CapturedDevice.Parse(device);
-        var identity = new DeviceIdentity(TestProfiles.Create(captured.Model, captured.Version), CapturedDevices.ScrubbedSerial);
+        var identity = new VapixIdentity(TestProfiles.Create(captured.Model, captured.Version), CapturedDevices.ScrubbedSerial);
 
         Replay(cassetteKey, device, ApiDiscoveryApi.Spec, call => ApiDiscoveryApi.Handle(call, ApiDiscoveryApi.ApiListFor(identity, Data)));
     }
@@ -59,7 +59,7 @@ public class JsonApiGoldenTests
     public void Network_settings_match(string cassetteKey, string device)
     {
         var captured = CapturedDevice.Parse(device);
-        var identity = new DeviceIdentity(TestProfiles.Create(captured.Model, captured.Version), CapturedDevices.ScrubbedSerial);
+        var identity = new VapixIdentity(TestProfiles.Create(captured.Model, captured.Version), CapturedDevices.ScrubbedSerial);
         var answer = JsonNode.Parse(CaptureLibrary.Default[cassetteKey].Exchanges.Single().Response.Body)!["data"]!;
 
         Replay(cassetteKey, device, NetworkSettingsApi.Spec, call => NetworkSettingsApi.Handle(call, identity, NetworkStateIn(answer)));
@@ -96,7 +96,7 @@ public class JsonApiGoldenTests
     }
 
     /// <summary>The device-owned network values the capture reports, as a snapshot.</summary>
-    private static NetworkSnapshot NetworkStateIn(JsonNode data)
+    private static NetworkState NetworkStateIn(JsonNode data)
     {
         var system = data["system"]!;
         var ipv4 = data["devices"]![0]!["IPv4"]!;
@@ -105,7 +105,7 @@ public class JsonApiGoldenTests
             ? new Ipv4Address((string)a["address"]!, (int)a["prefixLength"]!, (string?)a["broadcast"] ?? "")
             : null;
         var staticAddress = ipv4["staticAddressConfigurations"]![0]!;
-        return new NetworkSnapshot
+        return new NetworkState
         {
             StaticAddress = new Ipv4Address((string)staticAddress["address"]!, (int)staticAddress["prefixLength"]!, (string)staticAddress["broadcast"]!),
             StaticDefaultRouter = (string)ipv4["staticDefaultRouter"]!,

@@ -28,7 +28,7 @@ public class ShippedProfilesMatchCapturesTests
         profile.Should().NotBeNull($"a profile of {device} should ship, since it was captured");
 
         var exchange = CaptureLibrary.Default[cassetteKey].Exchanges.Single();
-        var identity = new DeviceIdentity(profile!, CapturedDevices.ScrubbedSerial)
+        var identity = new VapixIdentity(profile!, CapturedDevices.ScrubbedSerial)
         {
             SocSerialNumber = CapturedDevices.Identity(captured).SocSerialNumber,
         };
@@ -49,7 +49,7 @@ public class ShippedProfilesMatchCapturesTests
         var cassette = CaptureLibrary.Default[cassetteKey];
         var factory = new ParameterTreeFactory(new VapixDataCatalog(RepositoryPaths.VapixData));
 
-        var tree = factory.Build(CapturedParameterState.InputsMatching(cassette, new DeviceIdentity(profile, CapturedDevices.ScrubbedSerial)));
+        var tree = factory.Build(CapturedParameterState.InputsMatching(cassette, new VapixIdentity(profile, CapturedDevices.ScrubbedSerial)));
 
         var exchange = cassette.Exchanges.Single();
         ParamCgi.Handle(FormFields.Parse(exchange.Request.Query), tree).Response.Body.Should().Be(exchange.Response.Body);

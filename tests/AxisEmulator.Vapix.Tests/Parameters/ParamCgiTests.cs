@@ -156,11 +156,11 @@ public class ParamCgiTests
     }
 
     [Theory]
-    [InlineData("action=list&group=root.Network", Role.Viewer)]
-    [InlineData("action=update&Image.I0.Appearance.Compression=40", Role.Operator)]
-    [InlineData("action=update&Image.I0.Appearance.Compression=40&root.Network.SSH.Enabled=yes", Role.Admin)]
-    [InlineData("action=add&group=StreamProfile&StreamProfile.S.Name=a", Role.Operator)]
-    public void Required_access_depends_on_action_and_parameters(string query, Role role)
+    [InlineData("action=list&group=root.Network", AccessLevel.Viewer)]
+    [InlineData("action=update&Image.I0.Appearance.Compression=40", AccessLevel.Operator)]
+    [InlineData("action=update&Image.I0.Appearance.Compression=40&root.Network.SSH.Enabled=yes", AccessLevel.Admin)]
+    [InlineData("action=add&group=StreamProfile&StreamProfile.S.Name=a", AccessLevel.Operator)]
+    public void Required_access_depends_on_action_and_parameters(string query, AccessLevel role)
     {
         ParamCgi.RequiredAccess(FormFields.Parse(query)).Should().Be(role);
     }

@@ -13,7 +13,7 @@ public class ParameterTreeFactoryTests
 
     private static readonly ParameterTreeFactory Factory = new(new VapixDataCatalog(RepositoryPaths.VapixData));
 
-    private static readonly NetworkSnapshot Network = new()
+    private static readonly NetworkState Network = new()
     {
         CurrentAddress = Ipv4Address.Create("10.0.0.48", 24),
         CurrentDefaultRouter = "10.0.0.1",
@@ -22,7 +22,7 @@ public class ParameterTreeFactoryTests
     };
 
     private static ParameterTree Build(HardwareProfile profile, IReadOnlyDictionary<string, string?>? overrides = null) =>
-        Factory.Build(new ParameterInputs(new DeviceIdentity(profile, Serial), Network) { Overrides = overrides ?? new Dictionary<string, string?>() });
+        Factory.Build(new ParameterInputs(new VapixIdentity(profile, Serial), Network) { Overrides = overrides ?? new Dictionary<string, string?>() });
 
     [Fact]
     public void A_captured_model_gets_its_captured_tree_with_this_devices_identity()
@@ -128,7 +128,7 @@ public class ParameterTreeFactoryTests
     [Fact]
     public void The_default_policy_input_sets_the_factory_policy()
     {
-        var inputs = new ParameterInputs(new DeviceIdentity(TestProfiles.Create("P3245-LVE"), Serial), Network)
+        var inputs = new ParameterInputs(new VapixIdentity(TestProfiles.Create("P3245-LVE"), Serial), Network)
         {
             DefaultPolicy = AuthenticationPolicy.Digest,
         };

@@ -13,7 +13,7 @@ internal static class CapturedDevices
 {
     public const string ScrubbedSerial = "0123456789AB";
 
-    public static DeviceIdentity Identity(CapturedDevice device)
+    public static VapixIdentity Identity(CapturedDevice device)
     {
         var properties = PropertiesOf(device);
         string Text(string key) => properties[key]!.GetValue<string>();
@@ -29,7 +29,7 @@ internal static class CapturedDevices
             soc: Text("Soc"),
             hardwareId: Text("HardwareID")) with
         { ProductVariant = Text("ProdVariant") };
-        return new DeviceIdentity(profile, ScrubbedSerial) { SocSerialNumber = Text("SocSerialNumber") };
+        return new VapixIdentity(profile, ScrubbedSerial) { SocSerialNumber = Text("SocSerialNumber") };
     }
 
     public static FirmwarePersonality Personality(CapturedDevice device) => CapturedPersonality.Of(device);

@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Config;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Parameters;
 using AxisEmulator.Vapix.Snapshots;
@@ -12,7 +13,7 @@ internal static class CapturedParameterState
     /// policy) the recorder saw; a sequence starting with a list shows the value it started from.
     /// Everything else must come from the model's data.
     /// </summary>
-    public static ParameterInputs InputsMatching(CaptureCassette cassette, DeviceIdentity identity)
+    public static ParameterInputs InputsMatching(CaptureCassette cassette, VapixIdentity identity)
     {
         var first = cassette.Exchanges[0];
         var listed = ParameterTree.FromLines(first.Response.Body.Split('\n'));
@@ -27,10 +28,10 @@ internal static class CapturedParameterState
         var startState = cassette.Exchanges.Count > 1
             ? listed.Entries.ToDictionary(e => e.Key, e => (string?)e.Value)
             : [];
-        return new ParameterInputs(identity, new NetworkSnapshot()) { Overrides = startState };
+        return new ParameterInputs(identity, new NetworkState()) { Overrides = startState };
     }
 
-    private static NetworkSnapshot NetworkOf(ParameterTree listed)
+    private static NetworkState NetworkOf(ParameterTree listed)
     {
         static int Prefix(string mask) => mask.Split('.').Sum(o => System.Numerics.BitOperations.PopCount(uint.Parse(o, System.Globalization.CultureInfo.InvariantCulture)));
         string Value(string name) => listed[name]!;
@@ -38,9 +39,9 @@ internal static class CapturedParameterState
             ? new Ipv4Address(ip, Prefix(Value(prefix + "SubnetMask")), listed[prefix + "Broadcast"] ?? "")
             : null;
 
-        return new NetworkSnapshot
+        return new NetworkState
         {
-            BootProtocol = Value("Network.BootProto") == "dhcp" ? BootProtocol.Dhcp : BootProtocol.Static,
+            BootProtocol = Value("Network.BootProto") == "dhcp" ? BootProtocol.Dhcp : BootProtocol.None,
             StaticAddress = Address("Network.")!,
             StaticDefaultRouter = Value("Network.DefaultRouter"),
             CurrentAddress = Address("Network.eth0."),

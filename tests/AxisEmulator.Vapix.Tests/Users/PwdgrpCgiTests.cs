@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Forms;
@@ -11,7 +12,7 @@ public class PwdgrpCgiTests
     private const string InitialAdmin = "action=add&user=root&pwd=foo&grp=root&sgrp=admin:operator:viewer:ptz";
 
     private static readonly IReadOnlyList<UserAccount> NoUsers = [];
-    private static readonly IReadOnlyList<UserAccount> Configured = [UserAccount.Create("root", "pass", Realm, Role.Admin, ptz: true)];
+    private static readonly IReadOnlyList<UserAccount> Configured = [UserAccount.Create("root", "pass", Realm, UserRole.Admin, ptz: true)];
 
     private static PwdgrpResult Call(string query, IReadOnlyList<UserAccount> users, FirmwarePersonality personality = FirmwarePersonality.Os11) =>
         PwdgrpCgi.Handle(FormFields.Parse(query), users, Realm, personality);
@@ -25,15 +26,15 @@ public class PwdgrpCgiTests
     [InlineData(FirmwarePersonality.Os12)]
     public void In_setup_mode_root_is_created_anonymously_as_admin_with_ptz(FirmwarePersonality personality)
     {
-        PwdgrpCgi.RequiredAccess(NoUsers).Should().Be(Role.Anonymous);
+        PwdgrpCgi.RequiredAccess(NoUsers).Should().Be(AccessLevel.Anonymous);
 
         var result = Call(InitialAdmin, NoUsers, personality);
 
         result.Response.StatusCode.Should().Be(200);
         Message(result).Should().Be("Created account root.");
-        result.Users.Should().ContainSingle().Which.Should().Be(new UserAccount("root", DigestHash.Ha1("root", Realm, "foo"), Role.Admin, true));
+        result.Users.Should().ContainSingle().Which.Should().Be(new UserAccount("root", UserAccount.ComputeHa1("root", Realm, "foo"), UserRole.Admin, true));
         PwdgrpCgi.NeedsSetup(result.Users).Should().BeFalse();
-        PwdgrpCgi.RequiredAccess(result.Users).Should().Be(Role.Admin);
+        PwdgrpCgi.RequiredAccess(result.Users).Should().Be(AccessLevel.Admin);
     }
 
     [Fact]
@@ -114,11 +115,11 @@ public class PwdgrpCgiTests
     }
 
     [Theory]
-    [InlineData("viewer:operator:admin", Role.Admin, false)]
-    [InlineData("admin:operator:viewer:ptz", Role.Admin, true)]
-    [InlineData("operator:viewer", Role.Operator, false)]
-    [InlineData("viewer:ptz", Role.Viewer, true)]
-    public void Secondary_groups_set_role_and_ptz_in_any_order(string sgrp, Role role, bool ptz)
+    [InlineData("viewer:operator:admin", UserRole.Admin, false)]
+    [InlineData("admin:operator:viewer:ptz", UserRole.Admin, true)]
+    [InlineData("operator:viewer", UserRole.Operator, false)]
+    [InlineData("viewer:ptz", UserRole.Viewer, true)]
+    public void Secondary_groups_set_role_and_ptz_in_any_order(string sgrp, UserRole role, bool ptz)
     {
         var result = Call($"action=add&user=joe&pwd=abcd&grp=users&sgrp={sgrp}", Configured);
 
@@ -134,7 +135,7 @@ public class PwdgrpCgiTests
 
         Message(result).Should().Be("Modified account joe.");
         result.Users.Single(u => u.Name == "joe").Should().Be(
-            new UserAccount("joe", DigestHash.Ha1("joe", Realm, "newpass"), Role.Operator, false));
+            new UserAccount("joe", UserAccount.ComputeHa1("joe", Realm, "newpass"), UserRole.Operator, false));
     }
 
     [Fact]
@@ -184,6 +185,6 @@ public class PwdgrpCgiTests
     {
         var result = PwdgrpCgi.Handle(FormFields.Parse(null, "action=add&user=joe&pwd=a+b%21&grp=users&sgrp=viewer"), Configured, Realm, FirmwarePersonality.Os11);
 
-        result.Users.Single(u => u.Name == "joe").Ha1.Should().Be(DigestHash.Ha1("joe", Realm, "a b!"));
+        result.Users.Single(u => u.Name == "joe").Ha1.Should().Be(UserAccount.ComputeHa1("joe", Realm, "a b!"));
     }
 }

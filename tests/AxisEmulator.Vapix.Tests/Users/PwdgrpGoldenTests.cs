@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Config;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Forms;
 using AxisEmulator.Vapix.Tests.Captures;
@@ -19,7 +20,7 @@ public class PwdgrpGoldenTests
     {
         var cassette = CaptureLibrary.Default[cassetteKey];
         var personality = CapturedPersonality.Of(CapturedDevice.Parse(device));
-        IReadOnlyList<UserAccount> users = [UserAccount.Create("root", "pass", Realm, Role.Admin, ptz: true)];
+        IReadOnlyList<UserAccount> users = [UserAccount.Create("root", "pass", Realm, UserRole.Admin, ptz: true)];
 
         foreach (var exchange in cassette.Exchanges)
         {

@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Net;
+using AxisEmulator.Core.Config;
 
 namespace AxisEmulator.Vapix.Snapshots;
-
-public enum BootProtocol
-{
-    Dhcp,
-    Static,
-}
 
 /// <summary>Where a live address came from, as getNetworkInfo names it.</summary>
 public enum AddressOrigin
@@ -50,8 +45,9 @@ public sealed record Ipv4Address(string Address, int PrefixLength, string Broadc
 /// address on eth0 and the link-local address. Addresses are reported, never bound (DESIGN.md §4.5).
 /// Defaults are the AXIS OS factory values (vapix-facts §10.4).
 /// </summary>
-public sealed record NetworkSnapshot
+public sealed record NetworkState
 {
+    /// <summary>Configured protocol (<see cref="BootProtocol.None"/> is static).</summary>
     public BootProtocol BootProtocol { get; init; } = BootProtocol.Dhcp;
 
     /// <summary>Stored static configuration (<c>Network.IPAddress</c>), used only when static or as fallback.</summary>
@@ -91,4 +87,36 @@ public sealed record NetworkSnapshot
 
     /// <summary>network-settings ≥ 1.21: apply 192.168.0.90 when DHCP gets no answer.</summary>
     public bool UseStaticDhcpFallback { get; init; } = true;
+
+    /// <summary>
+    /// The state of a device from its stored settings and what the emulated LAN gave it. A lease is
+    /// reported as a /24 with the configured router ([E]: the emulated DHCP server hands out addresses only).
+    /// </summary>
+    /// <param name="configured">The stored network settings.</param>
+    /// <param name="currentAddress">The address in use on eth0 (lease, static or fallback); null when none.</param>
+    /// <param name="linkLocalAddress">The 169.254/16 address, if one is assigned.</param>
+    /// <param name="link">Whether the cable is up.</param>
+    public static NetworkState From(NetworkSettings configured, string? currentAddress, string? linkLocalAddress, bool link = true)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        var staticAddress = new Ipv4Address(configured.IpAddress, PrefixLength(configured.SubnetMask), configured.Broadcast);
+        var isStatic = currentAddress == configured.IpAddress;
+        return new NetworkState
+        {
+            BootProtocol = configured.BootProto,
+            StaticAddress = staticAddress,
+            StaticDefaultRouter = configured.DefaultRouter,
+            CurrentAddress = currentAddress is null ? null : isStatic ? staticAddress : Ipv4Address.Create(currentAddress, 24),
+            CurrentOrigin = configured.BootProto == BootProtocol.Dhcp && !isStatic ? AddressOrigin.Dhcp : AddressOrigin.Static,
+            CurrentDefaultRouter = configured.DefaultRouter,
+            LinkLocalAddress = linkLocalAddress is null ? null : Ipv4Address.Create(linkLocalAddress, 16),
+            Link = link,
+            StaticHostName = configured.Hostname,
+        };
+    }
+
+    private static int PrefixLength(string subnetMask) =>
+        IPAddress.TryParse(subnetMask, out var mask)
+            ? mask.GetAddressBytes().Sum(b => System.Numerics.BitOperations.PopCount(b))
+            : 24;
 }

@@ -1,35 +1,48 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Profiles;
 
 namespace AxisEmulator.Vapix.Snapshots;
 
 /// <summary>
-/// Who the device is: its model profile plus the one serial that real Axis devices reuse as MAC
-/// address, Digest realm, host name and friendly names (DESIGN.md §4.5, vapix-facts §14.1).
+/// Who the device is, as VAPIX reports it: its model profile plus the unit's serial, which real Axis
+/// devices reuse as MAC address, Digest realm, host name and friendly names (DESIGN.md §4.5,
+/// vapix-facts §14.1). The serial rules live in <see cref="DeviceIdentity"/>.
 /// </summary>
-public sealed record DeviceIdentity
+public sealed record VapixIdentity
 {
-    public DeviceIdentity(HardwareProfile profile, string serial)
+    public VapixIdentity(HardwareProfile profile, DeviceIdentity unit)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (serial is null || serial.Length != 12 || !serial.All(char.IsAsciiHexDigit))
-        {
-            throw new ArgumentException($"A serial is 12 hex digits, got '{serial}'.", nameof(serial));
-        }
-
+        ArgumentNullException.ThrowIfNull(unit);
         Profile = profile;
-        Serial = serial.ToUpperInvariant();
+        Unit = unit;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless the serial is 12 hex digits.</summary>
+    public VapixIdentity(HardwareProfile profile, string serial)
+        : this(profile, new DeviceIdentity(serial))
+    {
     }
 
     public HardwareProfile Profile { get; }
 
-    /// <summary>12 upper-case hex digits, e.g. <c>B8A44F631339</c>.</summary>
-    public string Serial { get; }
+    public DeviceIdentity Unit { get; }
 
     /// <summary>Chip serial reported by getAllProperties; derived from the serial unless given.</summary>
     public string? SocSerialNumber { get; init; }
+
+    /// <summary>12 upper-case hex digits, e.g. <c>B8A44F631339</c>.</summary>
+    public string Serial => Unit.Serial;
+
+    public string Realm => Unit.Realm;
+
+    /// <summary>Upper case with colons, as param.cgi shows it (<c>B8:A4:4F:63:13:39</c>).</summary>
+    public string MacAddress => Unit.MacAddress;
+
+    public string HostName => Unit.DefaultHostname;
 
     public FirmwarePersonality Personality => Profile.Firmware.Personality;
 
@@ -39,13 +52,6 @@ public sealed record DeviceIdentity
     public string ProductVariant => Profile.ProductVariant;
 
     public string FirmwareVersion => Profile.Firmware.Version;
-
-    public string Realm => "AXIS_" + Serial;
-
-    /// <summary>Upper case with colons, as param.cgi shows it (<c>B8:A4:4F:63:13:39</c>).</summary>
-    public string MacAddress => string.Join(':', Enumerable.Range(0, 6).Select(i => Serial.Substring(i * 2, 2)));
-
-    public string HostName => "axis-" + Serial.ToLowerInvariant();
 
     public string ProductShortName => "AXIS " + Profile.Model;
 
