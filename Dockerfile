@@ -25,8 +25,9 @@ USER app
 # 8080: control plane; 8081-8099: per-device VAPIX listeners (DESIGN.md §6-7; the HTTP endpoints
 # arrive in later issues, nothing listens on these ports yet).
 EXPOSE 8080 8081-8099
-# Until the control plane serves /healthz, healthy means "the emulator process (PID 1) is running";
-# the image has no curl/wget, and the generic host exits on a fatal start-up error.
+# Until the control plane serves /healthz (a later issue), healthy means "the emulator process is
+# running": the image has no curl or wget, and the host exits on a fatal start-up error. The [.]
+# keeps the pattern from matching this shell's own command line; any PID works, so --init is fine.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
-    CMD ["/bin/sh", "-c", "grep -q AxisEmulator /proc/1/cmdline"]
+    CMD ["/bin/sh", "-c", "grep -qs 'AxisEmulator[.]dll' /proc/[0-9]*/cmdline"]
 ENTRYPOINT ["dotnet", "AxisEmulator.dll"]
