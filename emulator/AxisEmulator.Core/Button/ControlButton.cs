@@ -10,15 +10,24 @@ namespace AxisEmulator.Core.Button;
 /// <remarks>Not thread-safe on its own: the owning device calls it under its gate.</remarks>
 public sealed class ControlButton
 {
-    private readonly SimulationClock _clock;
+    private readonly Func<TimeSpan, Action, ScheduledEvent> _schedule;
     private readonly TimeSpan _debounce;
     private readonly Random _random;
     private ScheduledEvent? _debounceCheck;
     private ScheduledEvent? _dropout;
 
+    /// <param name="schedule">
+    /// Schedules the debouncer's and the contact's timers; the owning device passes one that runs them
+    /// under its gate, so a debounced edge reaches the state machine like any other trigger.
+    /// </param>
     public ControlButton(SimulationClock clock, TimeSpan debounce, Random random)
+        : this(clock.Schedule, debounce, random)
     {
-        _clock = clock;
+    }
+
+    public ControlButton(Func<TimeSpan, Action, ScheduledEvent> schedule, TimeSpan debounce, Random random)
+    {
+        _schedule = schedule;
         _debounce = debounce;
         _random = random;
     }
@@ -105,7 +114,7 @@ public sealed class ControlButton
 
         ContactClosed = closed;
         _debounceCheck?.Cancel();
-        _debounceCheck = _clock.Schedule(_debounce, SettleDebounce);
+        _debounceCheck = _schedule(_debounce, SettleDebounce);
     }
 
     private void SettleDebounce()
@@ -129,7 +138,7 @@ public sealed class ControlButton
 
         // Dropouts arrive as a Poisson process: exponential gaps at the configured rate.
         var gapSeconds = -Math.Log(1 - _random.NextDouble()) / Fault.DropoutsPerSecond;
-        _dropout = _clock.Schedule(TimeSpan.FromSeconds(gapSeconds), StartDropout);
+        _dropout = _schedule(TimeSpan.FromSeconds(gapSeconds), StartDropout);
     }
 
     private void StartDropout()
@@ -139,7 +148,7 @@ public sealed class ControlButton
         var length = TimeSpan.FromMilliseconds(-Math.Log(1 - _random.NextDouble()) * Fault.DropoutMilliseconds);
         SetContact(false);
         Dropout?.Invoke(length);
-        _dropout = _clock.Schedule(length, EndDropout);
+        _dropout = _schedule(length, EndDropout);
     }
 
     private void EndDropout()

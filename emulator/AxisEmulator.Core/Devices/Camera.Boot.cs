@@ -291,7 +291,8 @@ public sealed partial class Camera
         }
 
         OnBootingFirmware();
-        Schedule(TimeSpan.FromSeconds(Profile.Boot.NetworkUpSeconds), BootTrigger.NetworkStarted);
+        // Profile boot times count from power-on; the boot loader has already run its share.
+        Schedule(TimeSpan.FromSeconds(Math.Max(0, Profile.Boot.NetworkUpSeconds - Profile.Boot.BootLoaderSeconds)), BootTrigger.NetworkStarted);
     }
 
     private void EnterNetworkUp()

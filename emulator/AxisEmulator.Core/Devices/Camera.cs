@@ -63,7 +63,7 @@ public sealed partial class Camera
             led.Changed += OnLedChanged;
         }
 
-        Button = new ControlButton(clock, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), _random);
+        Button = new ControlButton(ScheduleUnderGate, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), _random);
         Button.DebouncedChanged += OnButtonDebounced;
         Button.Dropout += length => Timeline.Append(TimelineKind.Button, "dropout", $"contact dropped out for {length.TotalMilliseconds:0} ms", Data(("ms", Math.Round(length.TotalMilliseconds, 1))));
         _boot = new BootMachine(this);
@@ -165,6 +165,15 @@ public sealed partial class Camera
                 _bricked);
         }
     }
+
+    /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate.</summary>
+    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, Action action) => _clock.Schedule(delay, () =>
+    {
+        lock (_gate)
+        {
+            action();
+        }
+    });
 
     private void CommitConfig(DeviceConfig updated, string description)
     {

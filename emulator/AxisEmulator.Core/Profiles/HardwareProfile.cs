@@ -177,10 +177,10 @@ public sealed record BootSpec
     /// <summary>Seconds in the boot loader before the kernel starts (the button is sampled here).</summary>
     public required double BootLoaderSeconds { get; init; }
 
-    /// <summary>Seconds from the kernel start (the boot loader handing over) to the HTTP listener opening (network-up).</summary>
+    /// <summary>Seconds from power-on (the boot loader starting) to the HTTP listener opening (network-up); after a factory reset the kernel restarts this count less the boot loader's share.</summary>
     public required double NetworkUpSeconds { get; init; }
 
-    /// <summary>Seconds from the kernel start to <c>systemready: yes</c>.</summary>
+    /// <summary>Seconds from power-on to <c>systemready: yes</c>, counted like <see cref="NetworkUpSeconds"/>.</summary>
     public required double ReadySeconds { get; init; }
 
     /// <summary>Seconds a soft restart spends shutting down.</summary>
