@@ -23,6 +23,12 @@ public sealed record DeviceConfig
     /// <summary>Parameter values set by users, by full name without <c>root.</c> (e.g. <c>Network.SSH.Enabled</c>).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Parameters removed by users (param.cgi <c>action=remove</c> of a dynamic group entry), by full
+    /// name without <c>root.</c>; applied before <see cref="Parameters"/>, so a name re-added later wins.
+    /// </summary>
+    public IReadOnlyList<string> RemovedParameters { get; init; } = [];
+
     public NetworkSettings Network { get; init; } = NetworkSettings.FactoryDefault;
 
     public required FirmwareBanks Firmware { get; init; }
