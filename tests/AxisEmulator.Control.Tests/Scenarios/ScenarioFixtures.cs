@@ -1,0 +1,41 @@
+using AxisEmulator.Control.Scenarios;
+using AxisEmulator.Core.Profiles;
+
+namespace AxisEmulator.Control.Tests.Scenarios;
+
+/// <summary>Paths, the shipped profiles and small helpers shared by the scenario tests.</summary>
+public static class ScenarioFixtures
+{
+    /// <summary>The repository root: the nearest directory above the test binaries holding AxisEmulator.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string ScenariosDirectory { get; } = Path.Combine(Root, "scenarios");
+
+    public static ProfileCatalog Profiles { get; } = ProfileCatalog.Load(Path.Combine(Root, "hardware-profiles"));
+
+    /// <summary>The shipped scenario files, by file name.</summary>
+    public static IReadOnlyList<string> ShippedFiles { get; } =
+        [.. Directory.EnumerateFiles(ScenariosDirectory, "*.yaml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    public static Scenario Parse(string yaml) => ScenarioParser.Parse(yaml, "test.yaml", Profiles);
+
+    /// <summary>The errors of <paramref name="yaml"/> as <c>test.yaml:LINE: message</c>.</summary>
+    public static IReadOnlyList<string> Errors(string yaml) =>
+        [.. ScenarioParser.Read(yaml, "test.yaml", Profiles).Errors.Select(e => e.ToString())];
+
+    public static ScenarioReport Run(string yaml, IScenarioVapixClient? vapix = null) =>
+        ScenarioRunner.Run(Parse(yaml), Profiles, vapix);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AxisEmulator.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("AxisEmulator.sln not found above " + AppContext.BaseDirectory);
+    }
+}
