@@ -42,7 +42,10 @@ public static class ScenarioRunner
     public static ScenarioReport Run(Scenario scenario, Emulator emulator, IScenarioVapixClient? vapix = null, TextWriter? log = null) =>
         RunAsync(scenario, emulator, new ScenarioRunOptions { Vapix = vapix, Log = log }).GetAwaiter().GetResult();
 
-    /// <summary>Runs on a fresh manual-time, ephemeral emulator seeded with the scenario's seed.</summary>
+    /// <summary>
+    /// Runs on a fresh manual-time, ephemeral emulator seeded with the scenario's seed. Step failures
+    /// are in the report, never thrown; cancellation throws <see cref="OperationCanceledException"/>.
+    /// </summary>
     public static async Task<ScenarioReport> RunAsync(Scenario scenario, ProfileCatalog profiles, ScenarioRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -110,6 +113,7 @@ public static class ScenarioRunner
             var results = new List<ScenarioStepResult>();
             for (var i = 0; i < scenario.Steps.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var step = scenario.Steps[i];
                 var at = Now;
                 StepOutcome outcome;
@@ -199,7 +203,7 @@ public static class ScenarioRunner
             PowerStep power => Task.FromResult(Power(power)),
             ButtonStep button => Task.FromResult(Button(button)),
             WaitStep wait => Task.FromResult(Wait(wait.Duration.Value)),
-            WaitForStep waitFor => Task.FromResult(WaitFor(waitFor)),
+            WaitForStep waitFor => Task.FromResult(WaitFor(waitFor, cancellationToken)),
             ExpectStep expect => Task.FromResult(Expect(expect.Condition)),
             ExpectTimelineStep timeline => Task.FromResult(ExpectTimeline(timeline.Expectation)),
             FaultStep fault => Task.FromResult(Fault(fault)),
@@ -262,7 +266,7 @@ public static class ScenarioRunner
         }
 
         /// <summary>Advances from event to event (or to the deadline) and checks the condition after each.</summary>
-        private StepOutcome WaitFor(WaitForStep step)
+        private StepOutcome WaitFor(WaitForStep step, CancellationToken cancellationToken)
         {
             var started = Clock.Elapsed;
             var deadline = started + step.Within.Value;
@@ -278,6 +282,11 @@ public static class ScenarioRunner
                 if (now >= deadline)
                 {
                     return StepOutcome.Fail($"timed out after {Seconds(now - started)} (at {Seconds(Now)}); {string.Join("; ", mismatches)}");
+                }
+
+                if (iteration % 4096 == 4095)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 if (iteration >= MaxWaitIterations)

@@ -316,6 +316,15 @@ public class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task A_cancelled_run_stops()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var act = () => ScenarioRunner.RunAsync(Parse(WithSteps("wait: 1s")), Profiles, null, cancelled.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public async Task Same_scenario_twice_gives_the_same_log()
     {
         var yaml = File.ReadAllText(Path.Combine(ScenariosDirectory, "mushy-button.yaml"));
