@@ -28,6 +28,9 @@ public sealed class DigestNonces
     /// <summary>Apache's <c>AuthDigestNonceLifetime</c> default.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(300);
 
+    /// <summary>Nonces whose counts are remembered at most (the oldest are forgotten first).</summary>
+    public const int MaxTrackedNonces = 100_000;
+
     private const int TimeTextLength = 12;
     private const int HashTextLength = 40;
 
@@ -36,6 +39,8 @@ public sealed class DigestNonces
     private readonly string _realm;
     private readonly Dictionary<string, (uint Count, DateTimeOffset Issued)> _lastCounts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Queue<(string Nonce, DateTimeOffset Issued)> _seen = new();
+    private long _lastIssuedMicros;
 
     /// <param name="time">The device's simulation clock.</param>
     /// <param name="secret">Per-boot secret (Apache draws one at start-up, so a reboot invalidates old nonces).</param>
@@ -50,9 +55,20 @@ public sealed class DigestNonces
 
     public TimeSpan Lifetime { get; }
 
+    /// <summary>
+    /// A new nonce. Each one carries a distinct issue time: in manual simulated time many challenges go
+    /// out at the same instant, and identical nonces would make every client's <c>nc=00000001</c> a replay,
+    /// so a nonce issued when the clock has not moved is stamped one microsecond after the previous one.
+    /// </summary>
     public string Issue()
     {
-        var micros = (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / (TimeSpan.TicksPerMillisecond / 1000);
+        var now = (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / (TimeSpan.TicksPerMillisecond / 1000);
+        long micros;
+        lock (_gate)
+        {
+            micros = _lastIssuedMicros = Math.Max(now, _lastIssuedMicros + 1);
+        }
+
         Span<byte> bytes = stackalloc byte[8];
         BinaryPrimitives.WriteInt64LittleEndian(bytes, micros);
         var timeText = Convert.ToBase64String(bytes);
@@ -72,8 +88,10 @@ public sealed class DigestNonces
             return NonceState.Invalid;
         }
 
+        // Issue times may run ahead of the clock by the nonces handed out in one instant (see Issue);
+        // only ours pass the hash, so "ahead" just means "fresh", up to one lifetime.
         var age = _time.GetUtcNow() - issued;
-        return age < TimeSpan.Zero ? NonceState.Invalid : age > Lifetime ? NonceState.Stale : NonceState.Valid;
+        return age < -Lifetime ? NonceState.Invalid : age > Lifetime ? NonceState.Stale : NonceState.Valid;
     }
 
     /// <summary>
@@ -90,22 +108,36 @@ public sealed class DigestNonces
         lock (_gate)
         {
             ForgetExpired();
-            if (_lastCounts.TryGetValue(nonce, out var last) && nonceCount <= last.Count)
+            if (_lastCounts.TryGetValue(nonce, out var last))
             {
-                return false;
+                if (nonceCount <= last.Count)
+                {
+                    return false;
+                }
+
+                _lastCounts[nonce] = (nonceCount, last.Issued);
+                return true;
             }
 
-            _lastCounts[nonce] = (nonceCount, IssuedAt(nonce[..TimeTextLength])!.Value);
+            var issued = IssuedAt(nonce[..TimeTextLength])!.Value;
+            _lastCounts[nonce] = (nonceCount, issued);
+            _seen.Enqueue((nonce, issued));
             return true;
         }
     }
 
+    /// <summary>
+    /// Drops the counts of expired nonces (in the order they were first used, so each call costs only
+    /// what it removes), and the oldest ones beyond <see cref="MaxTrackedNonces"/> (Apache's client list
+    /// is bounded too): in manual time the clock may stand still while requests keep coming.
+    /// </summary>
     private void ForgetExpired()
     {
         var oldestValid = _time.GetUtcNow() - Lifetime;
-        foreach (var nonce in _lastCounts.Where(e => e.Value.Issued < oldestValid).Select(e => e.Key).ToList())
+        while (_seen.TryPeek(out var head) && (head.Issued < oldestValid || _seen.Count > MaxTrackedNonces))
         {
-            _lastCounts.Remove(nonce);
+            _seen.Dequeue();
+            _lastCounts.Remove(head.Nonce);
         }
     }
 

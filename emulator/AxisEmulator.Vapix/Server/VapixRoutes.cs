@@ -1,0 +1,69 @@
+using System.Diagnostics.CodeAnalysis;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.Json;
+using AxisEmulator.Vapix.Text;
+
+namespace AxisEmulator.Vapix.Server;
+
+/// <summary>One CGI the device serves.</summary>
+/// <param name="Path">Exact path, case-sensitive.</param>
+/// <param name="Methods">HTTP methods it takes; others get Apache's 405.</param>
+/// <param name="Handle">Builds the answer (authentication included: what it needs may depend on the arguments).</param>
+/// <param name="Spec">The JSON API of a JSON CGI; null for legacy CGIs.</param>
+internal sealed record VapixRoute(string Path, IReadOnlyList<string> Methods, Func<VapixExchange, Task<Reply>> Handle, JsonApiSpec? Spec = null)
+{
+    /// <summary>Answers between network-up and ready (only systemready; the rest answer 503).</summary>
+    public bool AnswersWhileStarting { get; init; }
+
+    /// <summary>The CGI's own way of saying that something went wrong inside it.</summary>
+    public Reply InternalError(VapixExchange? exchange)
+    {
+        if (Spec is not null)
+        {
+            var personality = exchange?.View.Personality ?? FirmwarePersonality.Os12;
+            var error = Spec.Errors == JsonErrorSet.Firmware ? FirmwareManagementErrors.Internal
+                : Spec.Errors == JsonErrorSet.Network ? new JsonError(1000, "Internal error")
+                : new JsonError(8000, "Internal error");
+            return Reply.From(JsonApiCall.Parse(Spec, personality, null).Fail(error));
+        }
+
+        return Path.EndsWith("/param.cgi", StringComparison.Ordinal)
+            ? Reply.Text(200, VapixContentTypes.Text, "# Request failed: Internal error\n")
+            : Reply.From(MaintenancePages.Error("internal error, consult the system log file."));
+    }
+}
+
+/// <summary>The device's CGIs, by exact path.</summary>
+internal static class VapixRoutes
+{
+    public const string SystemReady = "/axis-cgi/systemready.cgi";
+
+    private static readonly string[] Legacy = ["GET", "HEAD", "POST"];
+
+    /// <summary>JSON CGIs take POST; GET reaches them to get the "only POST" JSON error.</summary>
+    private static readonly string[] JsonMethods = ["GET", "HEAD", "POST"];
+
+    private static readonly Dictionary<string, VapixRoute> Routes = new VapixRoute[]
+    {
+        new(SystemReady, JsonMethods, JsonCgis.SystemReadyAsync, SystemReadyApi.Spec) { AnswersWhileStarting = true },
+        new("/axis-cgi/basicdeviceinfo.cgi", JsonMethods, JsonCgis.BasicDeviceInfoAsync, BasicDeviceInfoApi.Spec),
+        new("/axis-cgi/apidiscovery.cgi", JsonMethods, JsonCgis.ApiDiscoveryAsync, ApiDiscoveryApi.Spec),
+        new("/axis-cgi/network_settings.cgi", JsonMethods, JsonCgis.NetworkSettingsAsync, NetworkSettingsApi.Spec),
+        new("/axis-cgi/firmwaremanagement.cgi", JsonMethods, FirmwareManagementCgi.HandleAsync, FirmwareManagementApi.Spec),
+        new("/axis-cgi/param.cgi", Legacy, LegacyCgis.ParamAsync),
+        new("/axis-cgi/admin/param.cgi", Legacy, LegacyCgis.ParamAsync),
+        new("/axis-cgi/pwdgrp.cgi", Legacy, LegacyCgis.PwdgrpAsync),
+        new("/axis-cgi/usergroup.cgi", Legacy, LegacyCgis.UserGroupAsync),
+        new("/axis-cgi/restart.cgi", Legacy, LegacyCgis.RestartAsync),
+        new("/axis-cgi/factorydefault.cgi", Legacy, LegacyCgis.FactoryDefaultAsync),
+        new("/axis-cgi/hardfactorydefault.cgi", Legacy, LegacyCgis.HardFactoryDefaultAsync),
+        new("/axis-cgi/serverreport.cgi", Legacy, DeviceLogs.ServerReportAsync),
+        new("/axis-cgi/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+        new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+    }.ToDictionary(r => r.Path, StringComparer.Ordinal);
+
+    /// <summary>Every served path.</summary>
+    public static IReadOnlyCollection<string> Paths => Routes.Keys;
+
+    public static bool TryGet(string path, [NotNullWhen(true)] out VapixRoute? route) => Routes.TryGetValue(path, out route);
+}

@@ -1,0 +1,170 @@
+using AxisEmulator.Core.Devices;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace AxisEmulator.Vapix.Server;
+
+/// <summary>
+/// A device's VAPIX HTTP server: routes each request to its CGI the way the camera's Apache does
+/// (exact, case-sensitive paths; Apache's own pages for what never reaches a CGI), follows the boot
+/// phase (503 before ready, systemready excepted), authenticates per role, applies changes to the
+/// device's stored configuration, and runs restarts and factory defaults only after the answer has
+/// gone out. Every request is journaled on the device; nothing ever answers 500.
+/// </summary>
+/// <example>
+/// <code>
+/// var services = VapixServices.For(emulator);
+/// var listeners = new DeviceListenerSet(emulator, camera => VapixServer.For(camera, services), layout);
+/// </code>
+/// </example>
+public static class VapixServer
+{
+    /// <summary>Apache's banner on current devices (12.11 capture, vapix-facts §1.1).</summary>
+    public const string ServerBanner = "Apache/2.4.68 (Unix) OpenSSL/3.5.7";
+
+    /// <summary>The request handler of <paramref name="camera"/>, for its <see cref="Hosting.DeviceListener"/>.</summary>
+    public static RequestDelegate For(Camera camera, VapixServices services)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        ArgumentNullException.ThrowIfNull(services);
+        var device = services.DeviceFor(camera);
+        var logger = services.LoggerFactory.CreateLogger("AxisEmulator.Vapix.Server");
+        return context => HandleAsync(context, device, logger);
+    }
+
+    private static async Task HandleAsync(HttpContext context, VapixDevice device, ILogger logger)
+    {
+        var camera = device.Camera;
+        var started = camera.Clock.GetTimestamp();
+        if (!camera.IsListening)
+        {
+            // Arrived as the device went down: a camera losing power does not answer.
+            context.Abort();
+            return;
+        }
+
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var (verdict, target) = RequestTarget.Parse(rawTarget);
+        var journalPath = verdict == TargetVerdict.Ok ? target.RawPath : PathOnly(rawTarget);
+        VapixExchange? exchange = null;
+        VapixRoute? route = null;
+        Reply reply;
+        try
+        {
+            if (verdict != TargetVerdict.Ok)
+            {
+                reply = verdict == TargetVerdict.NotFound ? ApachePages.NotFound() : ApachePages.BadRequest();
+            }
+            else if (!VapixRoutes.TryGet(target.Path, out route))
+            {
+                reply = ApachePages.NotFound();
+            }
+            else
+            {
+                exchange = new VapixExchange(context, device, device.View(), target);
+                reply = await DispatchAsync(exchange, route);
+            }
+        }
+        catch (BodyTooLargeException)
+        {
+            reply = ApachePages.PayloadTooLarge(context.Request.Method);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            camera.RecordHttp(context.Request.Method, journalPath, exchange?.User?.Name, 499, Elapsed(camera, started));
+            return;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "{Device}: {Method} {Path} failed; answering a VAPIX error", camera.Id, context.Request.Method, journalPath);
+            reply = route is null ? ApachePages.BadRequest() : route.InternalError(exchange);
+        }
+
+        if (!camera.IsListening && reply.After is null)
+        {
+            // The device went down while this request was in the works (a power cut, a reboot).
+            context.Abort();
+            return;
+        }
+
+        await WriteAsync(context, reply, device, logger);
+        camera.RecordHttp(context.Request.Method, journalPath, exchange?.User?.Name ?? exchange?.RefusedUser, reply.Status, Elapsed(camera, started));
+    }
+
+    private static async Task<Reply> DispatchAsync(VapixExchange exchange, VapixRoute route)
+    {
+        if (!route.Methods.Contains(exchange.Method, StringComparer.Ordinal))
+        {
+            return ApachePages.MethodNotAllowed(exchange.Method, string.Join(",", route.Methods));
+        }
+
+        // Between network-up and ready the web server answers, but only systemready has anything to say.
+        if (exchange.Camera.Phase == DevicePhase.NetworkUp && !route.AnswersWhileStarting)
+        {
+            return ApachePages.ServiceUnavailable();
+        }
+
+        return await route.Handle(exchange);
+    }
+
+    private static async Task WriteAsync(HttpContext context, Reply reply, VapixDevice device, ILogger logger)
+    {
+        if (reply.After is { } after)
+        {
+            device.BeginDeferred();
+            context.Response.OnCompleted(() =>
+            {
+                try
+                {
+                    after();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    logger.LogError(ex, "{Device}: action after the response failed", device.Camera.Id);
+                }
+                finally
+                {
+                    device.EndDeferred();
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        var response = context.Response;
+        response.StatusCode = reply.Status;
+        var headers = response.Headers;
+        headers.Server = ServerBanner;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "SAMEORIGIN";
+        headers.XXSSProtection = "1; mode=block";
+        headers.ContentType = reply.ContentType;
+        foreach (var (name, value) in reply.Headers)
+        {
+            headers.Append(name, value);
+        }
+
+        try
+        {
+            if (reply.Body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.Body.WriteAsync(reply.Body, context.RequestAborted);
+            }
+
+            await response.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client (or the device) went away mid-answer: nothing more to say.
+        }
+    }
+
+    private static string PathOnly(string rawTarget)
+    {
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        return question < 0 ? rawTarget : rawTarget[..question];
+    }
+
+    private static double Elapsed(Camera camera, long started) => Math.Round(camera.Clock.GetElapsedTime(started).TotalMilliseconds, 3);
+}

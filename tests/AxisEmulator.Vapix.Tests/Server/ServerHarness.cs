@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Power;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.Hosting;
+using AxisEmulator.Vapix.Server;
+using AxisEmulator.Vapix.Tests.Support;
+
+namespace AxisEmulator.Vapix.Tests.Server;
+
+/// <summary>
+/// An emulator on a manual clock with the shipped profiles, its VAPIX services and real loopback
+/// listeners. Time moves only when a test says so; after every move the test awaits the listeners.
+/// </summary>
+public sealed class ServerHarness : IAsyncDisposable
+{
+    public const string AdminUser = "root";
+    public const string AdminPassword = "pass";
+
+    private static readonly Lazy<ProfileCatalog> Catalog = new(() => ProfileCatalog.Load(HardwareProfilesDirectory));
+
+    public ServerHarness(int seed = 7, string? dhcpPool = null)
+    {
+        Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool }, Catalog.Value);
+        Services = VapixServices.For(Emulator, HardwareProfilesDirectory);
+        Listeners = new DeviceListenerSet(Emulator, camera => VapixServer.For(camera, Services));
+    }
+
+    public static string HardwareProfilesDirectory => Path.Combine(RepositoryPaths.Root, "hardware-profiles");
+
+    public static ProfileCatalog Profiles => Catalog.Value;
+
+    public Emulator Emulator { get; }
+
+    public SimulationClock Clock => Emulator.Clock;
+
+    public VapixServices Services { get; }
+
+    public DeviceListenerSet Listeners { get; }
+
+    /// <summary>A source that powers the profile fully: its own PoE class over 10 m, or DC in its range.</summary>
+    public static PowerSource SourceFor(HardwareProfile profile) => profile.Power.PoeClass is { } poeClass
+        ? new PoeSource(poeClass <= 3 ? PoeStandard.Af : poeClass == 4 ? PoeStandard.At : PoeStandard.Bt, poeClass, 10)
+        : new DcSource(profile.Power.Dc!.Min, 3);
+
+    public Camera Add(string profileId, string serial = "B8A44F000001", string? id = null) => Emulator.AddDevice(profileId, id, serial);
+
+    /// <summary>A device that has booted to ready with an administrator <c>root</c>/<c>pass</c> (not in setup mode).</summary>
+    public async Task<Camera> ReadyDeviceAsync(string profileId = "P3245-LVE", string serial = "B8A44F000001", bool withAdmin = true)
+    {
+        var camera = Add(profileId, serial);
+        if (withAdmin)
+        {
+            AddUser(camera, AdminUser, AdminPassword, UserRole.Admin, ptz: true);
+        }
+
+        await PowerOnAsync(camera);
+        camera.Phase.Should().Be(DevicePhase.Ready);
+        return camera;
+    }
+
+    public async Task PowerOnAsync(Camera camera)
+    {
+        camera.PowerOn(SourceFor(camera.Profile));
+        await RunUntilIdleAsync(camera);
+    }
+
+    /// <summary>Runs simulated time until nothing is pending, then waits for the listener to follow.</summary>
+    public async Task RunUntilIdleAsync(Camera camera)
+    {
+        Clock.RunUntilIdle(TimeSpan.FromHours(2)).Should().BeTrue("the device should settle");
+        await Listeners.SettledAsync(camera.Id);
+    }
+
+    public async Task AdvanceAsync(Camera camera, TimeSpan duration)
+    {
+        Clock.Advance(duration);
+        await Listeners.SettledAsync(camera.Id);
+    }
+
+    /// <summary>After an answer whose action runs once it is sent (restart, factory default): the action has run and the listener followed.</summary>
+    public async Task AfterResponseAsync(Camera camera)
+    {
+        await Services.DeviceFor(camera).DeferredActionsDone.WaitAsync(TimeSpan.FromSeconds(10));
+        await Listeners.SettledAsync(camera.Id);
+    }
+
+    /// <summary>Advances simulated time in steps until the device is in <paramref name="phase"/> (fails after an hour of device time).</summary>
+    public async Task AdvanceUntilAsync(Camera camera, DevicePhase phase)
+    {
+        for (var i = 0; i < 3600 && camera.Phase != phase; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        camera.Phase.Should().Be(phase);
+        await Listeners.SettledAsync(camera.Id);
+    }
+
+    public static void AddUser(Camera camera, string name, string password, UserRole role, bool ptz = false) =>
+        camera.UpdateConfig(c => (c with { Users = [.. c.Users, UserAccount.Create(name, password, camera.Identity.Realm, role, ptz)] }, 0), "test user");
+
+    public static void SetParameter(Camera camera, string name, string value) =>
+        camera.UpdateConfig(c => (c with { Parameters = new Dictionary<string, string>(c.Parameters) { [name] = value } }, 0), "test parameter");
+
+    public Uri Endpoint(Camera camera) => Listeners.EndpointOf(camera.Id) ?? throw new InvalidOperationException($"{camera.Id} has not listened yet");
+
+    /// <summary>A client that answers Digest (and Basic) challenges itself, as .NET does with credentials.</summary>
+    public HttpClient Client(Camera camera, string? user = AdminUser, string? password = AdminPassword)
+    {
+        var handler = new HttpClientHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false };
+        if (user is not null)
+        {
+            handler.Credentials = new NetworkCredential(user, password);
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = Endpoint(camera), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.ConnectionClose = true;
+        return client;
+    }
+
+    /// <summary>A JSON API call as clients send it.</summary>
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+
+    /// <summary>Asserts that nobody listens on the device's endpoint (connection refused).</summary>
+    public async Task ShouldRefuseConnectionsAsync(Camera camera)
+    {
+        var endpoint = Endpoint(camera);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var connect = async () => await socket.ConnectAsync(endpoint.Host, endpoint.Port);
+        (await connect.Should().ThrowAsync<SocketException>()).Which.SocketErrorCode.Should().Be(SocketError.ConnectionRefused);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Listeners.DisposeAsync();
+        Emulator.Dispose();
+    }
+}
