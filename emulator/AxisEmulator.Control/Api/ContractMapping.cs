@@ -1,0 +1,187 @@
+using System.Collections;
+using AxisEmulator.Core.Button;
+using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Leds;
+using AxisEmulator.Core.Power;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Core.Timeline;
+using AxisEmulator.Vapix.Hosting;
+
+namespace AxisEmulator.Control.Api;
+
+/// <summary>Core types → the control plane's response records (Core types never reach the wire as such).</summary>
+public static class ContractMapping
+{
+    public static DeviceState ToState(DeviceSnapshot snapshot, DateTimeOffset now, long lastSequence, DeviceListenerSet? listeners, DateTimeOffset? releaseAt)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var reading = snapshot.Power.Reading;
+        var fault = snapshot.Button.Fault;
+        var mushy = fault.Condition == ButtonCondition.Mushy;
+        var network = snapshot.Network;
+        var firmware = snapshot.Firmware;
+        return new DeviceState(
+            snapshot.Id,
+            snapshot.Profile,
+            snapshot.Serial,
+            snapshot.Phase,
+            new PowerState(
+                snapshot.Power.On,
+                snapshot.Power.Source is { } source ? ToBody(source) : null,
+                Round(reading?.VoltsAtDevice ?? 0),
+                Round(reading?.Watts ?? 0),
+                Round(reading?.BudgetWatts ?? 0),
+                reading?.Status ?? PowerStatus.NoPower,
+                Round(reading?.Amps ?? 0, 4),
+                Round(reading?.CableLossWatts ?? 0, 4),
+                reading?.Degraded ?? false,
+                reading?.Explanation ?? (snapshot.Power.On ? null : "no power source connected")),
+            new ButtonState(
+                snapshot.Button.Held,
+                snapshot.Button.Pressed,
+                fault.Condition,
+                mushy ? fault.DropoutsPerSecond : null,
+                mushy ? fault.DropoutMilliseconds : null,
+                releaseAt?.ToUniversalTime()),
+            new LedsState(
+                ToView(snapshot.Leds.GetValueOrDefault(LedName.Status, LedState.Off)),
+                snapshot.Leds.TryGetValue(LedName.Power, out var power) ? ToView(power) : null,
+                snapshot.Leds.TryGetValue(LedName.Network, out var net) ? ToView(net) : null),
+            new NetworkState(
+                network.Listening,
+                listeners?.IsOpen(snapshot.Id),
+                listeners?.EndpointOf(snapshot.Id)?.ToString(),
+                network.IpAddress,
+                network.LinkLocalAddress,
+                network.BootProto,
+                network.LinkUp,
+                network.Conflicts),
+            new FirmwareState(
+                firmware.Version,
+                firmware.InactiveVersion,
+                firmware.Committed,
+                firmware.BootId,
+                Round(firmware.Uptime.TotalSeconds, 3),
+                firmware.NeedsSetup),
+            snapshot.BootCount,
+            snapshot.BootLoopCount,
+            snapshot.Bricked,
+            now.ToUniversalTime(),
+            lastSequence);
+    }
+
+    public static LedView ToView(LedState state) => new(
+        state.Color,
+        state.Pattern,
+        state.Pattern is LedPattern.Flashing or LedPattern.Alternating ? state.Hz : null,
+        state.Pattern == LedPattern.Alternating ? state.AlternateColor : null);
+
+    public static PowerSourceBody ToBody(PowerSource source) => source switch
+    {
+        PoeSource poe => new PowerSourceBody(
+            PowerSourceKind.Poe,
+            Standard: poe.Standard.ToWireString(),
+            PseClass: poe.PseClass,
+            CableMeters: poe.CableMeters,
+            CableCategory: poe.Cable.ToWireString(),
+            PseVolts: poe.EffectivePseVolts),
+        PassiveSource passive => new PowerSourceBody(PowerSourceKind.Passive, Volts: passive.Volts),
+        DcSource dc => new PowerSourceBody(PowerSourceKind.Dc, Volts: dc.Volts, Amps: dc.Amps),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown power source"),
+    };
+
+    public static ProfileView ToView(HardwareProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var power = profile.Power;
+        return new ProfileView(
+            profile.Id,
+            profile.Model,
+            profile.Family,
+            profile.FormFactor,
+            profile.ProductFullName,
+            profile.ProductType,
+            string.IsNullOrEmpty(profile.ProductVariant) ? null : profile.ProductVariant,
+            profile.HasVideo,
+            new ProfileFirmware(profile.Firmware.Version, profile.Firmware.Personality, profile.Firmware.SingleBank),
+            power.PoeClass,
+            power.Dc is { } dc ? new VoltageRangeView(dc.Min, dc.Max) : null,
+            power.CanRunDegraded,
+            new ProfileLoads(power.Loads.BootLoader, power.Loads.Kernel, power.Loads.Running, power.Loads.Peak, power.Loads.Degraded),
+            new ResetWindow(profile.Reset.HoldMinSeconds, profile.Reset.HoldMaxSeconds, profile.Reset.LateRelease, profile.Reset.FactoryResetSeconds, profile.Reset.DebounceMilliseconds),
+            new ProfileBoot(profile.Boot.BootLoaderSeconds, profile.Boot.NetworkUpSeconds, profile.Boot.ReadySeconds, profile.Boot.ShutdownSeconds, profile.Boot.GreenAfterReadySeconds),
+            new ProfileLeds(profile.Leds.Power, profile.Leds.Network, profile.Leds.FlashHz, profile.Leds.AlternateHz),
+            profile.Estimates);
+    }
+
+    public static TimelineEntryView ToView(TimelineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new TimelineEntryView(
+            entry.DeviceId,
+            entry.Sequence,
+            entry.Time.ToUniversalTime(),
+            entry.Kind,
+            entry.Event,
+            entry.Message,
+            entry.Data is { Count: > 0 } data ? data.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal) : null);
+    }
+
+    /// <summary>An HTTP timeline entry as a journal record; null for entries of other kinds.</summary>
+    public static RequestRecord? ToRequest(TimelineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Kind != TimelineKind.Http)
+        {
+            return null;
+        }
+
+        return new RequestRecord(
+            entry.Sequence,
+            entry.Time.ToUniversalTime(),
+            entry.Get<string>("method") ?? "",
+            entry.Get<string>("path") ?? "",
+            entry.Get<string>("user"),
+            entry.Data is not null && entry.Data.TryGetValue("status", out var status) && status is not null ? Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            entry.Data is not null && entry.Data.TryGetValue("ms", out var ms) && ms is double d && double.IsFinite(d) ? d : null);
+    }
+
+    public static ClockState ToState(Emulator emulator)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        var clock = emulator.Clock;
+        return new ClockState(
+            clock.Mode,
+            clock.Scale,
+            emulator.Seed,
+            clock.GetUtcNow().ToUniversalTime(),
+            Round(clock.Elapsed.TotalSeconds, 6),
+            clock.PendingEvents,
+            clock.NextEventDue?.ToUniversalTime(),
+            clock.ExecutedEvents);
+    }
+
+    /// <summary>
+    /// A timeline figure as plain JSON: numbers, strings, booleans, lists and maps. Non-finite numbers
+    /// become null and anything else its invariant text, so an entry can always be written.
+    /// </summary>
+    internal static object? Plain(object? value) => value switch
+    {
+        null => null,
+        string or bool or int or long or short or byte or uint or ulong or decimal => value,
+        double d => double.IsFinite(d) ? d : null,
+        float f => float.IsFinite(f) ? f : null,
+        TimeSpan t => t.TotalSeconds,
+        DateTimeOffset t => t.ToUniversalTime(),
+        DateTime t => t,
+        Enum e => ControlJson.EnumNaming.ConvertName(e.ToString()),
+        IDictionary map => map.Keys.Cast<object>().ToDictionary(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? "", k => Plain(map[k]), StringComparer.Ordinal),
+        IEnumerable items => items.Cast<object?>().Select(Plain).ToList(),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static double Round(double value, int digits = 2) => double.IsFinite(value) ? Math.Round(value, digits) : 0;
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Vapix.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AxisEmulator.Control.Api;
+
+/// <summary>
+/// What the control API drives: the emulator (clock, profiles, devices), the devices' real
+/// listeners when the host runs them, and the button holds in progress.
+/// </summary>
+public sealed class ControlPlane : IDisposable
+{
+    private readonly ConcurrentDictionary<string, PendingHold> _holds = new(StringComparer.Ordinal);
+
+    public ControlPlane(Emulator emulator, DeviceListenerSet? listeners, ControlOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        ArgumentNullException.ThrowIfNull(options);
+        Emulator = emulator;
+        Listeners = listeners;
+        Options = options;
+        Emulator.DeviceRemoved += OnDeviceRemoved;
+    }
+
+    public Emulator Emulator { get; }
+
+    public DeviceListenerSet? Listeners { get; }
+
+    public ControlOptions Options { get; }
+
+    public SimulationClock Clock => Emulator.Clock;
+
+    public bool TryGetDevice(string id, out Camera camera)
+    {
+        if (Emulator.TryGet(id, out var found) && found is not null)
+        {
+            camera = found;
+            return true;
+        }
+
+        camera = null!;
+        return false;
+    }
+
+    /// <summary>404 for a device id, listing the devices there are.</summary>
+    public ProblemHttpResult UnknownDevice(string id) =>
+        Problems.UnknownId("device", id, [.. Emulator.Devices.Select(d => d.Id)], "GET /api/v1/devices lists them; POST /api/v1/devices adds one.");
+
+    public DeviceState StateOf(Camera camera) =>
+        ContractMapping.ToState(camera.Snapshot(), Clock.GetUtcNow(), camera.Timeline.LastSequence, Listeners, ReleaseAt(camera));
+
+    /// <summary>Presses the button now and schedules the release <paramref name="duration"/> later on the simulation clock.</summary>
+    public DateTimeOffset Hold(Camera camera, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        CancelHold(camera);
+        camera.PressButton();
+        var hold = new PendingHold(camera);
+        hold.Release = Clock.Schedule(duration, () =>
+        {
+            // The entry is removed before releasing, so a state read during the release shows no hold pending.
+            _holds.TryRemove(new KeyValuePair<string, PendingHold>(camera.Id, hold));
+            camera.ReleaseButton();
+        });
+        _holds[camera.Id] = hold;
+        return hold.Release.Due;
+    }
+
+    /// <summary>Forgets a hold in progress (a press, release or new hold replaces it); the button stays as it is.</summary>
+    public void CancelHold(Camera camera)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        if (_holds.TryRemove(camera.Id, out var hold))
+        {
+            hold.Release?.Cancel();
+        }
+    }
+
+    public DateTimeOffset? ReleaseAt(Camera camera) =>
+        _holds.TryGetValue(camera.Id, out var hold) && ReferenceEquals(hold.Camera, camera) && hold.Release is { IsCancelled: false, HasRun: false } release
+            ? release.Due
+            : null;
+
+    public void Dispose()
+    {
+        Emulator.DeviceRemoved -= OnDeviceRemoved;
+        foreach (var hold in _holds.Values)
+        {
+            hold.Release?.Cancel();
+        }
+
+        _holds.Clear();
+    }
+
+    private void OnDeviceRemoved(Camera camera)
+    {
+        if (_holds.TryGetValue(camera.Id, out var hold) && ReferenceEquals(hold.Camera, camera))
+        {
+            CancelHold(camera);
+        }
+    }
+
+    private sealed class PendingHold(Camera camera)
+    {
+        public Camera Camera { get; } = camera;
+
+        public ScheduledEvent? Release { get; set; }
+    }
+}

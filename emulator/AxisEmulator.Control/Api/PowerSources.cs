@@ -1,0 +1,166 @@
+using AxisEmulator.Core.Power;
+using AxisEmulator.Core.Profiles;
+
+namespace AxisEmulator.Control.Api;
+
+/// <summary>Power request bodies → Core power sources, with every problem reported by JSON path.</summary>
+public static class PowerSources
+{
+    /// <summary>Cable length assumed when a PoE source does not give one.</summary>
+    public const double DefaultCableMeters = 10;
+
+    /// <summary>
+    /// What "power on" plugs in when no source is given: PoE at the profile's own class (802.3af for
+    /// classes 0–3, 802.3at for 4, 802.3bt above) over 10 m of Cat5e; for a DC-only model a DC adapter
+    /// in the middle of its input range. Null (with a reason) for a profile with neither input.
+    /// </summary>
+    public static PowerSource? Default(HardwareProfile profile, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        reason = null;
+        if (profile.Power.PoeClass is { } poeClass)
+        {
+            return new PoeSource(StandardFor(poeClass), poeClass, DefaultCableMeters, CableCategory.Cat5e);
+        }
+
+        if (profile.Power.Dc is { } dc)
+        {
+            var volts = Math.Round((dc.Min + dc.Max) / 2, 2);
+            return new DcSource(volts, DefaultAmps(profile, volts));
+        }
+
+        reason = $"profile {profile.Id} has neither a PoE nor a DC input; give a source explicitly";
+        return null;
+    }
+
+    /// <summary>The lowest 802.3 standard whose PSEs supply <paramref name="poeClass"/>.</summary>
+    public static PoeStandard StandardFor(int poeClass) => poeClass switch
+    {
+        <= 3 => PoeStandard.Af,
+        4 => PoeStandard.At,
+        _ => PoeStandard.Bt,
+    };
+
+    /// <summary>
+    /// Builds the source <paramref name="body"/> describes for a device of <paramref name="profile"/>;
+    /// adds problems under <paramref name="path"/> (e.g. <c>$.source</c>) and returns null when it is invalid.
+    /// </summary>
+    public static PowerSource? Build(PowerSourceBody body, HardwareProfile profile, string path, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
+        switch (body.Kind)
+        {
+            case null:
+                errors.Add($"{path}.kind", $"{path}.kind is required: one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
+                return null;
+            case PowerSourceKind.Poe:
+                NotFor(body.Volts, "volts", "poe", "use pseVolts for the PSE's output voltage");
+                NotFor(body.Amps, "amps", "poe", null);
+                return BuildPoe(body, profile, path, errors, before);
+            case PowerSourceKind.Passive:
+                NotForPoeFields("passive");
+                NotFor(body.Amps, "amps", "passive", null);
+                if (body.Volts is null)
+                {
+                    errors.Add($"{path}.volts", $"{path}.volts is required for a passive injector, e.g. 24.");
+                    return null;
+                }
+
+                return Checked(new PassiveSource(body.Volts.Value), path, errors, before);
+            case PowerSourceKind.Dc:
+                NotForPoeFields("dc");
+                if (body.Volts is null)
+                {
+                    errors.Add($"{path}.volts", $"{path}.volts is required for a DC adapter, e.g. 12.");
+                    return null;
+                }
+
+                return Checked(new DcSource(body.Volts.Value, body.Amps ?? DefaultAmps(profile, body.Volts.Value)), path, errors, before);
+            default:
+                errors.Add($"{path}.kind", $"{path}.kind must be one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
+                return null;
+        }
+
+        void NotFor(object? value, string field, string kind, string? hint)
+        {
+            if (value is not null)
+            {
+                errors.Add($"{path}.{field}", $"{path}.{field} does not apply to a {kind} source{(hint is null ? "" : "; " + hint)}.");
+            }
+        }
+
+        void NotForPoeFields(string kind)
+        {
+            NotFor(body.Standard, "standard", kind, null);
+            NotFor(body.PseClass, "pseClass", kind, null);
+            NotFor(body.CableMeters, "cableMeters", kind, null);
+            NotFor(body.CableCategory, "cableCategory", kind, null);
+            NotFor(body.PseVolts, "pseVolts", kind, null);
+        }
+    }
+
+    private static PoeSource? BuildPoe(PowerSourceBody body, HardwareProfile profile, string path, ValidationErrors errors, int before)
+    {
+        PoeStandard? standard = null;
+        if (body.Standard is not null)
+        {
+            if (PoeStandards.TryParse(body.Standard, out var parsed))
+            {
+                standard = parsed;
+            }
+            else
+            {
+                errors.Add($"{path}.standard", $"{path}.standard '{body.Standard}' is not a PoE standard: expected 802.3af, 802.3at or 802.3bt.");
+            }
+        }
+
+        var cable = CableCategory.Cat5e;
+        if (body.CableCategory is not null && !CableCategories.TryParse(body.CableCategory, out cable))
+        {
+            errors.Add(
+                $"{path}.cableCategory",
+                $"{path}.cableCategory '{body.CableCategory}' is not a cable category: expected {string.Join(", ", CableCategories.All.Select(c => c.ToWireString()))}.");
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        // No class: the device's own, or the most the named standard supplies (a DC-only device on PoE simply gets no power).
+        var pseClass = body.PseClass ?? profile.Power.PoeClass ?? standard?.MaxClass() ?? PoeStandard.At.MaxClass();
+        var source = new PoeSource(
+            standard ?? StandardFor(Math.Clamp(pseClass, 0, PoeMath.MaxPoeClass)),
+            pseClass,
+            body.CableMeters ?? DefaultCableMeters,
+            cable,
+            body.PseVolts);
+        return Checked(source, path, errors, before);
+    }
+
+    private static T? Checked<T>(T source, string path, ValidationErrors errors, int before)
+        where T : PowerSource
+    {
+        foreach (var problem in source.Validate())
+        {
+            errors.Add(path, $"{path}: {problem}.");
+        }
+
+        return errors.Count > before ? null : source;
+    }
+
+    /// <summary>An adapter rating with headroom over the device's peak load (at least 2 A).</summary>
+    private static double DefaultAmps(HardwareProfile profile, double volts)
+    {
+        if (!(volts > 0) || !double.IsFinite(volts))
+        {
+            return 2;
+        }
+
+        var needed = profile.Power.Loads.Peak * 1.5 / volts;
+        return Math.Max(2, Math.Ceiling(needed * 2) / 2);
+    }
+}
