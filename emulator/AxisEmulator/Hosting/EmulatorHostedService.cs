@@ -1,8 +1,8 @@
 using System.Globalization;
+using AxisEmulator.Control.Scenarios;
+using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Timeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,65 +10,43 @@ using Microsoft.Extensions.Logging;
 namespace AxisEmulator.Hosting;
 
 /// <summary>
-/// Runs one <see cref="Emulator"/> for the life of the host: builds it from <see cref="EmulatorSettings"/>,
-/// adds the start-up cameras powered over PoE, and logs every device's timeline (phase, LED, power,
-/// boot…) stamped with simulated time.
+/// Starts the served emulator's fleet: adds <c>cam-1</c> … <c>cam-N</c> and plugs each into PoE of
+/// its profile's class (or its DC input), and logs every device's timeline (phase, LED, power,
+/// boot…) stamped with simulated time, including devices added later through the control API.
+/// The emulator itself belongs to <see cref="EmulatorServer"/>, which disposes it after the host.
 /// </summary>
-public sealed class EmulatorHostedService : IHostedService, IDisposable
+public sealed class EmulatorHostedService : IHostedService
 {
-    /// <summary>What a start-up camera is plugged into: an 802.3at class-4 switch port, 10 m of Cat5e.</summary>
-    public static readonly PoeSource DefaultPower = new(PoeStandard.At, 4, 10, CableCategory.Cat5e);
-
     private readonly EmulatorSettings _settings;
-    private readonly ProfileCatalog _profiles;
-    private readonly IHostApplicationLifetime _lifetime;
+    private readonly Emulator _emulator;
     private readonly ILogger<EmulatorHostedService> _logger;
 
-    public EmulatorHostedService(EmulatorSettings settings, ProfileCatalog profiles, IHostApplicationLifetime lifetime, ILogger<EmulatorHostedService> logger)
+    public EmulatorHostedService(EmulatorSettings settings, Emulator emulator, ILogger<EmulatorHostedService> logger)
     {
         _settings = settings;
-        _profiles = profiles;
-        _lifetime = lifetime;
+        _emulator = emulator;
         _logger = logger;
     }
 
-    /// <summary>The running emulator (null before start and after stop).</summary>
-    public Emulator? Emulator { get; private set; }
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        Emulator? emulator = null;
-        try
+        _emulator.DeviceAdded += Watch;
+        _emulator.DeviceRemoved += Unwatch;
+        _logger.LogInformation(
+            "Emulator starting: clock {Clock}, seed {Seed}, {State}, {ProfileCount} hardware profiles",
+            _settings.ClockText,
+            _settings.Seed,
+            _settings.StateDirectory is { } directory ? "state in " + Path.GetFullPath(directory) : "ephemeral (no state kept)",
+            _emulator.Profiles.All.Count);
+        if (_emulator.Clock.Mode == ClockMode.Manual)
         {
-            emulator = new Emulator(_settings.ToEmulatorOptions(), _profiles);
-            emulator.DeviceAdded += Watch;
-            emulator.DeviceRemoved += Unwatch;
-            _logger.LogInformation(
-                "Emulator starting: clock {Clock}, seed {Seed}, state in {StateDirectory}, {ProfileCount} hardware profiles",
-                _settings.ClockText,
-                _settings.Seed,
-                Path.GetFullPath(_settings.StateDirectory),
-                _profiles.All.Count);
-            if (emulator.Clock.Mode == Core.Clock.ClockMode.Manual)
-            {
-                _logger.LogWarning("The clock is manual: simulated time does not move on its own in this host");
-            }
-
-            for (var n = 1; n <= _settings.Devices; n++)
-            {
-                var camera = emulator.AddDevice(_settings.Profile, string.Create(CultureInfo.InvariantCulture, $"cam-{n}"));
-                camera.PowerOn(DefaultPower);
-            }
-
-            Emulator = emulator;
+            _logger.LogWarning("The clock is manual: simulated time moves only when asked (POST /api/v1/clock/advance)");
         }
-        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or KeyNotFoundException or IOException or UnauthorizedAccessException)
+
+        for (var n = 1; n <= _settings.Devices; n++)
         {
-            // Bad input (a corrupt state file, an unwritable state directory): say so, no stack trace.
-            _logger.LogCritical("Cannot start the emulator: {Reason}", ex.Message);
-            emulator?.Dispose();
-            Environment.ExitCode = 2;
-            _lifetime.StopApplication();
+            var camera = _emulator.AddDevice(_settings.Profile, string.Create(CultureInfo.InvariantCulture, $"cam-{n}"));
+            camera.PowerOn(ScenarioPowerSource.DefaultFor(camera.Profile));
         }
 
         return Task.CompletedTask;
@@ -76,24 +54,16 @@ public sealed class EmulatorHostedService : IHostedService, IDisposable
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        var emulator = Emulator;
-        if (emulator is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        foreach (var device in emulator.Devices)
+        _emulator.DeviceAdded -= Watch;
+        _emulator.DeviceRemoved -= Unwatch;
+        foreach (var device in _emulator.Devices)
         {
             Unwatch(device);
         }
 
-        _logger.LogInformation("Emulator stopping at simulated {Time}", Format(emulator.Clock.GetUtcNow()));
-        Emulator = null;
-        emulator.Dispose();
+        _logger.LogInformation("Emulator stopping at simulated {Time}", Format(_emulator.Clock.GetUtcNow()));
         return Task.CompletedTask;
     }
-
-    public void Dispose() => Emulator?.Dispose();
 
     private void Watch(Camera camera)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using AxisEmulator.Control;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
@@ -7,9 +9,9 @@ using Microsoft.Extensions.Configuration;
 namespace AxisEmulator.Hosting;
 
 /// <summary>
-/// What the host runs, read from configuration: the <c>Emulator</c> section (appsettings.json,
-/// environment variables such as <c>Emulator__StateDir</c>) and the command line
-/// (<c>--state-dir</c>, <c>--profile</c>, <c>--clock</c>, <c>--seed</c>, <c>--devices</c>).
+/// What <c>serve</c> runs. Defaults come from the <c>Emulator</c> configuration section
+/// (appsettings.json next to the executable, environment variables such as <c>Emulator__StateDir</c>);
+/// command-line options override them (see <see cref="Cli.ServeCommand"/>).
 /// </summary>
 public sealed record EmulatorSettings
 {
@@ -18,19 +20,19 @@ public sealed record EmulatorSettings
     /// <summary>Default state directory, relative to the working directory (DESIGN.md §8).</summary>
     public const string DefaultStateDirectory = ".axis-emulator";
 
+    /// <summary>Default control-plane URL (DESIGN.md §7): loopback only.</summary>
+    public const string DefaultControlUrl = "http://127.0.0.1:8080";
+
+    /// <summary>Port of the first device's VAPIX listener (<c>cam-1</c>); device n listens on base + n − 1.</summary>
+    public const int DefaultDeviceBasePort = 8081;
+
     public const int MaxDevices = 1000;
 
-    /// <summary>Command-line switches and the configuration keys they set.</summary>
-    public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["--state-dir"] = $"{Section}:StateDir",
-        ["--profile"] = $"{Section}:Profile",
-        ["--clock"] = $"{Section}:Clock",
-        ["--seed"] = $"{Section}:Seed",
-        ["--devices"] = $"{Section}:Devices",
-    };
+    /// <summary>Where each device's configuration is stored; null when <see cref="Ephemeral"/>.</summary>
+    public string? StateDirectory { get; init; } = DefaultStateDirectory;
 
-    public string StateDirectory { get; init; } = DefaultStateDirectory;
+    /// <summary>Nothing is stored: every start is a fresh fleet.</summary>
+    public bool Ephemeral => StateDirectory is null;
 
     public string Profile { get; init; } = ProfileCatalog.DefaultProfileId;
 
@@ -41,15 +43,22 @@ public sealed record EmulatorSettings
 
     public int Seed { get; init; }
 
-    /// <summary>Cameras to create at start: <c>cam-1</c> … <c>cam-N</c>.</summary>
+    /// <summary>Cameras to create at start: <c>cam-1</c> … <c>cam-N</c> (0: none, add them through the API).</summary>
     public int Devices { get; init; } = 1;
 
+    /// <summary>Where the control plane listens (port 0 picks a free one).</summary>
+    public Uri ControlUrl { get; init; } = new(DefaultControlUrl);
+
+    /// <summary>First device listener port on 127.0.0.1; 0 picks free ports.</summary>
+    public int DeviceBasePort { get; init; } = DefaultDeviceBasePort;
+
+    /// <summary>Bearer token of the control API; required when <see cref="ControlUrl"/> is not loopback.</summary>
+    public string? Token { get; init; }
+
+    public bool ControlIsLoopback => IsLoopback(ControlUrl);
+
     /// <summary>The clock setting as it is written on the command line: <c>realtime</c>, <c>scaled:N</c> or <c>manual</c>.</summary>
-    public string ClockText => ClockMode switch
-    {
-        ClockMode.Scaled => string.Create(CultureInfo.InvariantCulture, $"scaled:{ClockScale}"),
-        _ => ClockMode.ToString().ToLowerInvariant(),
-    };
+    public string ClockText => FormatClock(ClockMode, ClockScale);
 
     public EmulatorOptions ToEmulatorOptions() => new()
     {
@@ -59,64 +68,118 @@ public sealed record EmulatorSettings
         StateDirectory = StateDirectory,
     };
 
-    /// <summary>Reads and checks the settings; throws <see cref="FormatException"/> naming the bad value.</summary>
+    public ControlOptions ToControlOptions() => new()
+    {
+        BearerToken = string.IsNullOrEmpty(Token) ? null : Token,
+        RequireToken = !ControlIsLoopback,
+    };
+
+    /// <summary>Checks what single values cannot: the token rule and the port range. Throws <see cref="FormatException"/>.</summary>
+    public EmulatorSettings Validate()
+    {
+        if (!ControlIsLoopback && string.IsNullOrWhiteSpace(Token))
+        {
+            throw new FormatException(
+                $"--control-url {ControlUrl.GetLeftPart(UriPartial.Authority)} is not a loopback address: the control API would be reachable from other machines, so it needs --token TOKEN or the Emulator__Token environment variable (clients then send 'Authorization: Bearer TOKEN')");
+        }
+
+        if (DeviceBasePort != 0 && DeviceBasePort + Math.Max(Devices, 1) - 1 > IPEndPoint.MaxPort)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"--device-base-port {DeviceBasePort} leaves no room for {Devices} device listeners (the last port would be above {IPEndPoint.MaxPort})"));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Reads the <c>Emulator</c> section: <c>StateDir</c>, <c>Ephemeral</c>, <c>Profile</c>, <c>Clock</c>,
+    /// <c>Seed</c>, <c>Devices</c>, <c>ControlUrl</c>, <c>DeviceBasePort</c>, <c>Token</c>. Throws
+    /// <see cref="FormatException"/> naming the bad key.
+    /// </summary>
     public static EmulatorSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(Section);
         var settings = new EmulatorSettings();
+        string Key(string name) => $"{Section}:{name}";
 
         if (section["StateDir"] is { } stateDir)
         {
-            if (string.IsNullOrWhiteSpace(stateDir))
+            settings = settings with { StateDirectory = ParseStateDirectory(stateDir, Key("StateDir")) };
+        }
+
+        if (section["Ephemeral"] is { } ephemeral)
+        {
+            if (!bool.TryParse(ephemeral, out var value))
             {
-                throw new FormatException("--state-dir must name a directory");
+                throw new FormatException($"{Key("Ephemeral")} '{ephemeral}' must be true or false");
             }
 
-            settings = settings with { StateDirectory = stateDir };
+            settings = value ? settings with { StateDirectory = null } : settings;
         }
 
         if (section["Profile"] is { } profile)
         {
-            if (string.IsNullOrWhiteSpace(profile))
-            {
-                throw new FormatException("--profile must name a hardware profile, e.g. P3265-LVE");
-            }
-
-            settings = settings with { Profile = profile.Trim() };
+            settings = settings with { Profile = ParseProfile(profile, Key("Profile")) };
         }
 
         if (section["Clock"] is { } clock)
         {
-            var (mode, scale) = ParseClock(clock);
+            var (mode, scale) = ParseClock(clock, Key("Clock"));
             settings = settings with { ClockMode = mode, ClockScale = scale };
         }
 
         if (section["Seed"] is { } seed)
         {
-            settings = settings with
-            {
-                Seed = int.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                    ? value
-                    : throw new FormatException($"--seed '{seed}' is not a whole number"),
-            };
+            settings = settings with { Seed = ParseSeed(seed, Key("Seed")) };
         }
 
         if (section["Devices"] is { } devices)
         {
-            settings = settings with
-            {
-                Devices = int.TryParse(devices, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxDevices
-                    ? value
-                    : throw new FormatException($"--devices '{devices}' must be a whole number from 1 to {MaxDevices}"),
-            };
+            settings = settings with { Devices = ParseDevices(devices, Key("Devices")) };
+        }
+
+        if (section["ControlUrl"] is { } controlUrl)
+        {
+            settings = settings with { ControlUrl = ParseControlUrl(controlUrl, Key("ControlUrl")) };
+        }
+
+        if (section["DeviceBasePort"] is { } basePort)
+        {
+            settings = settings with { DeviceBasePort = ParsePort(basePort, Key("DeviceBasePort")) };
+        }
+
+        if (section["Token"] is { Length: > 0 } token)
+        {
+            settings = settings with { Token = token };
         }
 
         return settings;
     }
 
+    public static string ParseStateDirectory(string text, string name = "--state-dir") =>
+        string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} must name a directory") : text;
+
+    public static string ParseProfile(string text, string name = "--profile") =>
+        string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} must name a hardware profile, e.g. {ProfileCatalog.DefaultProfileId}") : text.Trim();
+
+    public static int ParseSeed(string text, string name = "--seed") =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{name} '{text}' is not a whole number");
+
+    public static int ParseDevices(string text, string name = "--devices") =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= MaxDevices
+            ? value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' must be a whole number from 0 to {MaxDevices}"));
+
+    public static int ParsePort(string text, string name = "--device-base-port") =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= IPEndPoint.MaxPort
+            ? value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' must be a port number from 0 (pick free ports) to {IPEndPoint.MaxPort}"));
+
     /// <summary>Parses <c>realtime</c>, <c>manual</c> or <c>scaled:N</c> (N greater than 0, at most 1,000,000).</summary>
-    public static (ClockMode Mode, double Scale) ParseClock(string text)
+    public static (ClockMode Mode, double Scale) ParseClock(string text, string name = "--clock")
     {
         ArgumentNullException.ThrowIfNull(text);
         var value = text.Trim().ToLowerInvariant();
@@ -137,6 +200,36 @@ public sealed record EmulatorSettings
             return (ClockMode.Scaled, scale);
         }
 
-        throw new FormatException($"--clock '{text}' must be realtime, manual or scaled:N with N greater than 0 and at most 1000000 (e.g. scaled:10)");
+        throw new FormatException($"{name} '{text}' must be realtime, manual or scaled:N with N greater than 0 and at most 1000000 (e.g. scaled:10)");
     }
+
+    /// <summary>An absolute <c>http://host:port</c> URL without a path; port 0 picks a free port.</summary>
+    public static Uri ParseControlUrl(string text, string name = "--control-url")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || string.IsNullOrEmpty(url.Host))
+        {
+            throw new FormatException($"{name} '{text}' must be an http URL such as {DefaultControlUrl} (use http://0.0.0.0:8080 with --token to listen on every interface)");
+        }
+
+        if (url.AbsolutePath != "/" || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
+        {
+            throw new FormatException($"{name} '{text}' must be only scheme, host and port, e.g. {DefaultControlUrl}");
+        }
+
+        return url;
+    }
+
+    /// <summary><c>localhost</c>, <c>127.x.y.z</c> and <c>::1</c> are loopback; anything else (0.0.0.0, a host name, a LAN address) is not.</summary>
+    public static bool IsLoopback(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    }
+
+    public static string FormatClock(ClockMode mode, double scale) => mode switch
+    {
+        ClockMode.Scaled => string.Create(CultureInfo.InvariantCulture, $"scaled:{scale}"),
+        _ => mode.ToString().ToLowerInvariant(),
+    };
 }

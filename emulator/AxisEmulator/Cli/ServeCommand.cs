@@ -1,0 +1,209 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace AxisEmulator.Cli;
+
+/// <summary>
+/// <c>serve</c>: the emulator with its control plane and device listeners until Ctrl+C. Options
+/// override the <c>Emulator:*</c> configuration keys (appsettings.json, <c>Emulator__*</c>
+/// environment variables), which override the built-in defaults.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command(
+            "serve",
+            "Serve the emulated cameras: the control API on --control-url, each device's VAPIX on 127.0.0.1:<base+n-1>, "
+            + "the timeline logged in simulated time. Runs until Ctrl+C. This is what runs when no command is given.");
+        Configure(command);
+        return command;
+    }
+
+    /// <summary>Adds the serve options and action to <paramref name="command"/> (the root command serves too).</summary>
+    public static void Configure(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var options = new ServeOptions();
+        options.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, options, cancellationToken));
+    }
+
+    /// <summary>
+    /// The settings that serve options (the arguments after <c>serve</c>) ask for, over
+    /// <paramref name="configuration"/>. Throws <see cref="FormatException"/> for a bad option or
+    /// a contradiction, as the command itself reports it.
+    /// </summary>
+    public static EmulatorSettings Resolve(IReadOnlyList<string> args, IConfiguration configuration)
+    {
+        var options = new ServeOptions();
+        var command = new RootCommand();
+        options.AddTo(command);
+        var parsed = command.Parse(args);
+        return parsed.Errors.Count > 0
+            ? throw new FormatException(string.Join("; ", parsed.Errors.Select(e => e.Message)))
+            : options.Apply(parsed, EmulatorSettings.Read(configuration)).Validate();
+    }
+
+    private static async Task<int> ServeAsync(ParseResult parseResult, ServeOptions options, CancellationToken cancellationToken)
+    {
+        var settings = options.Apply(parseResult, EmulatorSettings.Read(EmulatorConfiguration.Load())).Validate();
+        var profiles = ProfileCatalog.LoadInstalled();
+        profiles.Get(settings.Profile);
+        return await EmulatorServer.RunAsync(settings, profiles, parseResult.InvocationConfiguration.Output, cancellationToken);
+    }
+
+    /// <summary>One set of serve options (System.CommandLine options belong to one command).</summary>
+    private sealed class ServeOptions
+    {
+        public Option<int?> Devices { get; } = new("--devices")
+        {
+            HelpName = "N",
+            Description = $"Cameras to start, cam-1 … cam-N, from 0 to {EmulatorSettings.MaxDevices} [default: 1]",
+            CustomParser = r => Parse(r, "--devices", EmulatorSettings.ParseDevices),
+        };
+
+        public Option<string?> Profile { get; } = new("--profile")
+        {
+            HelpName = "ID",
+            Description = $"Hardware profile of the cameras ('profiles list' shows them) [default: {ProfileCatalog.DefaultProfileId}]",
+            CustomParser = r => Parse(r, "--profile", EmulatorSettings.ParseProfile),
+        };
+
+        public Option<(Core.Clock.ClockMode Mode, double Scale)?> Clock { get; } = new("--clock")
+        {
+            HelpName = "realtime|scaled:N|manual",
+            Description = "How simulated time moves: with the wall clock, N times faster, or only when asked (POST /api/v1/clock/advance) [default: realtime]",
+            CustomParser = r => Parse<(Core.Clock.ClockMode, double)?>(r, "--clock", (text, name) => EmulatorSettings.ParseClock(text, name)),
+        };
+
+        public Option<int?> Seed { get; } = new("--seed")
+        {
+            HelpName = "N",
+            Description = "Seed of every random choice (serials, boot ids, a mushy button) [default: 0]",
+            CustomParser = r => Parse(r, "--seed", EmulatorSettings.ParseSeed),
+        };
+
+        public Option<Uri?> ControlUrl { get; } = new("--control-url")
+        {
+            HelpName = "URL",
+            Description = $"Where the control API listens; port 0 picks a free port. Not loopback needs --token [default: {EmulatorSettings.DefaultControlUrl}]",
+            CustomParser = r => Parse(r, "--control-url", EmulatorSettings.ParseControlUrl),
+        };
+
+        public Option<int?> DeviceBasePort { get; } = new("--device-base-port")
+        {
+            HelpName = "PORT",
+            Description = $"VAPIX port of cam-1 on 127.0.0.1; device n gets PORT+n-1; 0 picks free ports [default: {EmulatorSettings.DefaultDeviceBasePort}]",
+            CustomParser = r => Parse(r, "--device-base-port", EmulatorSettings.ParsePort),
+        };
+
+        public Option<string?> StateDir { get; } = new("--state-dir")
+        {
+            HelpName = "DIR",
+            Description = $"Where each device's configuration is kept, relative to the working directory [default: {EmulatorSettings.DefaultStateDirectory}]",
+            CustomParser = r => Parse(r, "--state-dir", EmulatorSettings.ParseStateDirectory),
+        };
+
+        public Option<bool> Ephemeral { get; } = new("--ephemeral")
+        {
+            Description = "Keep no state: configuration is lost when the emulator stops",
+        };
+
+        public Option<string?> Token { get; } = new("--token")
+        {
+            HelpName = "TOKEN",
+            Description = "Bearer token the control API requires ('Authorization: Bearer TOKEN'); required when --control-url is not loopback",
+            CustomParser = r => Parse(r, "--token", (text, name) => string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} must not be empty") : text),
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Devices);
+            command.Options.Add(Profile);
+            command.Options.Add(Clock);
+            command.Options.Add(Seed);
+            command.Options.Add(ControlUrl);
+            command.Options.Add(DeviceBasePort);
+            command.Options.Add(StateDir);
+            command.Options.Add(Ephemeral);
+            command.Options.Add(Token);
+            command.Validators.Add(result =>
+            {
+                if (result.GetResult(StateDir) is { Implicit: false } && result.GetValue(Ephemeral))
+                {
+                    result.AddError("--state-dir and --ephemeral contradict each other: keep state in a directory, or keep none");
+                }
+            });
+        }
+
+        /// <summary>The options given on the command line, over <paramref name="settings"/>.</summary>
+        public EmulatorSettings Apply(ParseResult result, EmulatorSettings settings)
+        {
+            if (result.GetValue(Devices) is { } devices)
+            {
+                settings = settings with { Devices = devices };
+            }
+
+            if (result.GetValue(Profile) is { } profile)
+            {
+                settings = settings with { Profile = profile };
+            }
+
+            if (result.GetValue(Clock) is { } clock)
+            {
+                settings = settings with { ClockMode = clock.Mode, ClockScale = clock.Scale };
+            }
+
+            if (result.GetValue(Seed) is { } seed)
+            {
+                settings = settings with { Seed = seed };
+            }
+
+            if (result.GetValue(ControlUrl) is { } controlUrl)
+            {
+                settings = settings with { ControlUrl = controlUrl };
+            }
+
+            if (result.GetValue(DeviceBasePort) is { } basePort)
+            {
+                settings = settings with { DeviceBasePort = basePort };
+            }
+
+            if (result.GetValue(StateDir) is { } stateDir)
+            {
+                settings = settings with { StateDirectory = stateDir };
+            }
+
+            if (result.GetValue(Ephemeral))
+            {
+                settings = settings with { StateDirectory = null };
+            }
+
+            if (result.GetValue(Token) is { } token)
+            {
+                settings = settings with { Token = token };
+            }
+
+            return settings;
+        }
+
+        /// <summary>Runs <paramref name="parse"/> on the option's value; a <see cref="FormatException"/> becomes a parse error.</summary>
+        private static T? Parse<T>(ArgumentResult result, string name, Func<string, string, T> parse)
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            try
+            {
+                return parse(text, name);
+            }
+            catch (FormatException ex)
+            {
+                result.AddError(ex.Message);
+                return default;
+            }
+        }
+    }
+}

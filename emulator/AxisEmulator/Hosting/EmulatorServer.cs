@@ -1,0 +1,94 @@
+using System.Globalization;
+using AxisEmulator.Control;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AxisEmulator.Hosting;
+
+/// <summary>
+/// What <c>serve</c> runs: one <see cref="Emulator"/>, the device listeners that open and close with
+/// each device's network (VAPIX, see <see cref="VapixWiring"/>), and a Kestrel web application on the
+/// control URL with the control API (<c>/healthz</c>, <c>/api/v1/…</c>, <c>/openapi/v1.json</c>).
+/// </summary>
+public static class EmulatorServer
+{
+    /// <summary>
+    /// Starts everything, prints where it listens to <paramref name="output"/>, and runs until
+    /// <paramref name="cancellationToken"/> is cancelled or the host is told to stop (Ctrl+C, SIGTERM).
+    /// Start-up failures (a port in use, an unreadable state file) are thrown.
+    /// </summary>
+    public static async Task<int> RunAsync(EmulatorSettings settings, ProfileCatalog profiles, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // One logger factory for the web host and the device side (listeners, VAPIX), which exist
+        // before the host is built because the control plane is registered over them.
+        using var loggerFactory = LoggerFactory.Create(logging => logging
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddConsole());
+        builder.Services.AddSingleton(loggerFactory);
+
+        using var emulator = new Emulator(settings.ToEmulatorOptions(), profiles);
+        var (listeners, _) = VapixWiring.Listen(emulator, new ListenerLayout { BasePort = settings.DeviceBasePort }, loggerFactory);
+        await using var listenersOwner = listeners;
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(emulator);
+        builder.Services.AddAxisEmulatorControl(emulator, listeners, settings.ToControlOptions());
+        builder.Services.AddHostedService<EmulatorHostedService>();
+        builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
+
+        await using var app = builder.Build();
+        app.MapControlApi();
+        await app.StartAsync(cancellationToken);
+
+        await WriteBannerAsync(output, settings, emulator, listeners, BoundUrls(app));
+        await app.WaitForShutdownAsync(cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped at simulated {emulator.Clock.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."));
+        return 0;
+    }
+
+    /// <summary>The URLs Kestrel really bound (port 0 resolved).</summary>
+    private static List<string> BoundUrls(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() is { Count: > 0 } addresses
+            ? addresses
+            : [.. app.Urls];
+
+    private static async Task WriteBannerAsync(TextWriter output, EmulatorSettings settings, Emulator emulator, DeviceListenerSet listeners, IReadOnlyList<string> urls)
+    {
+        var state = settings.StateDirectory is { } directory ? "state in " + Path.GetFullPath(directory) : "ephemeral (no state kept)";
+        var token = settings.ToControlOptions().TokenEnforced ? ", bearer token required on /api" : "";
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Axis emulator: clock {settings.ClockText}, seed {settings.Seed}, {state}"));
+        foreach (var url in urls)
+        {
+            await output.WriteLineAsync($"Control API listening on {url.TrimEnd('/')} (/healthz, /api/v1, /openapi/v1.json{token})");
+        }
+
+        foreach (var device in emulator.Devices)
+        {
+            var endpoint = listeners.EndpointOf(device.Id)?.ToString().TrimEnd('/') ?? "a free loopback port";
+            await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} once its network is up");
+        }
+
+        if (emulator.Clock.Mode == Core.Clock.ClockMode.Manual)
+        {
+            await output.WriteLineAsync("The clock is manual: simulated time moves only through POST /api/v1/clock/advance.");
+        }
+
+        await output.WriteLineAsync("Press Ctrl+C to stop.");
+        await output.FlushAsync();
+    }
+}

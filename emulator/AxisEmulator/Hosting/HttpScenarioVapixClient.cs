@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AxisEmulator.Control.Scenarios;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Vapix.Hosting;
+using AxisEmulator.Vapix.Server;
+
+namespace AxisEmulator.Hosting;
+
+/// <summary>
+/// Sends a scenario's <c>vapix</c> steps over real HTTP to the device's loopback listener, the way a
+/// provisioning tool would: Digest (or Basic, whatever the device offers) through
+/// <see cref="NetworkCredential"/>, a fresh connection per request (a camera that rebooted has
+/// dropped the old ones). A closed listener surfaces as the socket error a tool would see.
+/// </summary>
+public sealed class HttpScenarioVapixClient : IScenarioVapixClient
+{
+    /// <summary>Wall-clock limit of one request; simulated time stands still while it runs.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly DeviceListenerSet _listeners;
+    private readonly VapixServices _vapix;
+
+    public HttpScenarioVapixClient(DeviceListenerSet listeners, VapixServices vapix)
+    {
+        ArgumentNullException.ThrowIfNull(listeners);
+        ArgumentNullException.ThrowIfNull(vapix);
+        _listeners = listeners;
+        _vapix = vapix;
+    }
+
+    public async Task<ScenarioVapixResponse> SendAsync(Camera device, ScenarioVapixRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The listener follows the device asynchronously: let it catch up with the last clock advance.
+        await _listeners.SettledAsync(device.Id);
+        if (!_listeners.IsOpen(device.Id) || _listeners.EndpointOf(device.Id) is not { } endpoint)
+        {
+            throw new HttpRequestException($"connection refused: {device.Id} is {device.Phase.ToKebab()} and its HTTP listener is closed");
+        }
+
+        using var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            PreAuthenticate = false,
+            Credentials = request.User is null ? null : new NetworkCredential(request.User, request.Password ?? ""),
+        };
+        using var http = new HttpClient(handler) { Timeout = RequestTimeout };
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(endpoint, request.Path));
+        if (request.Body is not null)
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType ?? DefaultContentType(request.Body));
+        }
+
+        using var response = await http.SendAsync(message, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var contentType = response.Content.Headers.ContentType?.ToString();
+
+        // What the device does after answering (a restart, a factory default) has happened by the
+        // time a real client could look again; so has the listener's reaction to it.
+        await _vapix.DeviceFor(device).DeferredActionsDone;
+        await _listeners.SettledAsync(device.Id);
+        return new ScenarioVapixResponse((int)response.StatusCode, contentType, body);
+    }
+
+    private static string DefaultContentType(string body) =>
+        body.TrimStart().StartsWith('{') ? "application/json" : "application/x-www-form-urlencoded";
+}
+
+/// <summary>
+/// A manual-time emulator whose devices have real VAPIX listeners on free loopback ports, and the
+/// client that reaches them: what <c>run</c> gives a scenario that <c>requires: [vapix]</c>.
+/// </summary>
+public sealed class ScenarioVapixHost : IAsyncDisposable
+{
+    private ScenarioVapixHost(Emulator emulator, DeviceListenerSet listeners, HttpScenarioVapixClient client)
+    {
+        Emulator = emulator;
+        Listeners = listeners;
+        Client = client;
+    }
+
+    public Emulator Emulator { get; }
+
+    public DeviceListenerSet Listeners { get; }
+
+    public HttpScenarioVapixClient Client { get; }
+
+    public static ScenarioVapixHost Start(Core.Profiles.ProfileCatalog profiles, int seed)
+    {
+        var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual, Seed = seed }, profiles);
+        try
+        {
+            var (listeners, vapix) = VapixWiring.Listen(emulator, new ListenerLayout { BasePort = 0 });
+            return new ScenarioVapixHost(emulator, listeners, new HttpScenarioVapixClient(listeners, vapix));
+        }
+        catch
+        {
+            emulator.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Listeners.DisposeAsync();
+        Emulator.Dispose();
+    }
+}
