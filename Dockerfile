@@ -18,16 +18,21 @@ WORKDIR /app
 # executable, where the profile catalog looks first).
 COPY --from=build /app ./
 RUN mkdir -p /var/lib/axis-emulator && chown app:app /var/lib/axis-emulator
+# The control API must listen on the container's interface to be published, which is not loopback:
+# the emulator then refuses to start without a bearer token (Emulator__Token or --token).
 ENV Emulator__StateDir=/var/lib/axis-emulator \
+    Emulator__ControlUrl=http://0.0.0.0:8080 \
     DOTNET_NOLOGO=1
 VOLUME ["/var/lib/axis-emulator"]
 USER app
-# 8080: control plane; 8081-8099: per-device VAPIX listeners (DESIGN.md §6-7; the HTTP endpoints
-# arrive in later issues, nothing listens on these ports yet).
+# 8080: control API; 8081-8099: per-device VAPIX listeners (DESIGN.md §6-7). The device listeners
+# bind 127.0.0.1 inside the container (the Vapix hosting binds loopback only), so published device
+# ports do not reach them yet; the control API does reach the devices.
 EXPOSE 8080 8081-8099
-# Until the control plane serves /healthz (a later issue), healthy means "the emulator process is
-# running": the image has no curl or wget, and the host exits on a fatal start-up error. The [.]
-# keeps the pattern from matching this shell's own command line; any PID works, so --init is fine.
+# Healthy means "the emulator process is running": the image has no curl or wget to ask /healthz,
+# and the host exits on a fatal start-up error. The [.] keeps the pattern from matching this
+# shell's own command line; any PID works, so --init is fine.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["/bin/sh", "-c", "grep -qs 'AxisEmulator[.]dll' /proc/[0-9]*/cmdline"]
+# Arguments are the CLI's: nothing (serve with defaults), "serve --devices 3", "run DIR", "profiles list".
 ENTRYPOINT ["dotnet", "AxisEmulator.dll"]
