@@ -7,39 +7,10 @@ namespace AxisEmulator.Control.Api;
 public static class PowerSources
 {
     /// <summary>Cable length assumed when a PoE source does not give one.</summary>
-    public const double DefaultCableMeters = 10;
+    public const double DefaultCableMeters = DefaultPowerSource.CableMeters;
 
-    /// <summary>
-    /// What "power on" plugs in when no source is given: PoE at the profile's own class (802.3af for
-    /// classes 0–3, 802.3at for 4, 802.3bt above) over 10 m of Cat5e; for a DC-only model a DC adapter
-    /// in the middle of its input range. Null (with a reason) for a profile with neither input.
-    /// </summary>
-    public static PowerSource? Default(HardwareProfile profile, out string? reason)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        reason = null;
-        if (profile.Power.PoeClass is { } poeClass)
-        {
-            return new PoeSource(StandardFor(poeClass), poeClass, DefaultCableMeters, CableCategory.Cat5e);
-        }
-
-        if (profile.Power.Dc is { } dc)
-        {
-            var volts = Math.Round((dc.Min + dc.Max) / 2, 2);
-            return new DcSource(volts, DefaultAmps(profile, volts));
-        }
-
-        reason = $"profile {profile.Id} has neither a PoE nor a DC input; give a source explicitly";
-        return null;
-    }
-
-    /// <summary>The lowest 802.3 standard whose PSEs supply <paramref name="poeClass"/>.</summary>
-    public static PoeStandard StandardFor(int poeClass) => poeClass switch
-    {
-        <= 3 => PoeStandard.Af,
-        4 => PoeStandard.At,
-        _ => PoeStandard.Bt,
-    };
+    /// <summary>What "power on" plugs in when no source is given (see <see cref="DefaultPowerSource"/>).</summary>
+    public static PowerSource? Default(HardwareProfile profile, out string? reason) => DefaultPowerSource.For(profile, out reason);
 
     /// <summary>
     /// Builds the source <paramref name="body"/> describes for a device of <paramref name="profile"/>;
@@ -78,7 +49,7 @@ public static class PowerSources
                     return null;
                 }
 
-                return Checked(new DcSource(body.Volts.Value, body.Amps ?? DefaultAmps(profile, body.Volts.Value)), path, errors, before);
+                return Checked(new DcSource(body.Volts.Value, body.Amps ?? DefaultPowerSource.AdapterAmps(profile, body.Volts.Value)), path, errors, before);
             default:
                 errors.Add($"{path}.kind", $"{path}.kind must be one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
                 return null;
@@ -133,7 +104,7 @@ public static class PowerSources
         // No class: the device's own, or the most the named standard supplies (a DC-only device on PoE simply gets no power).
         var pseClass = body.PseClass ?? profile.Power.PoeClass ?? standard?.MaxClass() ?? PoeStandard.At.MaxClass();
         var source = new PoeSource(
-            standard ?? StandardFor(Math.Clamp(pseClass, 0, PoeMath.MaxPoeClass)),
+            standard ?? PoeStandards.LowestFor(Math.Clamp(pseClass, 0, PoeMath.MaxPoeClass)),
             pseClass,
             body.CableMeters ?? DefaultCableMeters,
             cable,
@@ -150,17 +121,5 @@ public static class PowerSources
         }
 
         return errors.Count > before ? null : source;
-    }
-
-    /// <summary>An adapter rating with headroom over the device's peak load (at least 2 A).</summary>
-    private static double DefaultAmps(HardwareProfile profile, double volts)
-    {
-        if (!(volts > 0) || !double.IsFinite(volts))
-        {
-            return 2;
-        }
-
-        var needed = profile.Power.Loads.Peak * 1.5 / volts;
-        return Math.Max(2, Math.Ceiling(needed * 2) / 2);
     }
 }

@@ -181,7 +181,7 @@ public static partial class ScenarioParser
             if (pseClass is not null)
             {
                 // Fully determined: check it now (class against standard, PSE voltage range).
-                var concrete = new PoeSource(standard ?? ScenarioPowerSource.StandardFor(pseClass.Value), pseClass.Value, meters, cable, pseVolts);
+                var concrete = new PoeSource(standard ?? PoeStandards.LowestFor(pseClass.Value), pseClass.Value, meters, cable, pseVolts);
                 if (concrete.Validate() is { Count: > 0 } problems)
                 {
                     Error(mapping.Line, "invalid power source: " + string.Join("; ", problems));

@@ -37,22 +37,8 @@ public abstract record ScenarioPowerSource
 
     public abstract string Describe();
 
-    /// <summary>
-    /// What <c>power: on</c> plugs in: PoE of the profile's own class over 10 m of cat5e (802.3af up to
-    /// class 3, 802.3at for 4, 802.3bt above), or for a unit without PoE its lowest DC voltage at 3 A.
-    /// </summary>
-    public static PowerSource DefaultFor(HardwareProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        return profile.Power.PoeClass is { } poeClass
-            ? new PoeSource(StandardFor(poeClass), poeClass, PoeScenarioSource.DefaultCableMeters)
-            : profile.Power.Dc is { } dc
-                ? new DcSource(dc.Min, 3)
-                : throw new InvalidOperationException($"profile {profile.Id} has neither a PoE nor a DC input");
-    }
-
-    /// <summary>The lowest standard that supplies <paramref name="pseClass"/>.</summary>
-    public static PoeStandard StandardFor(int pseClass) => pseClass <= 3 ? PoeStandard.Af : pseClass == 4 ? PoeStandard.At : PoeStandard.Bt;
+    /// <summary>What <c>power: on</c> plugs in (see <see cref="DefaultPowerSource"/>).</summary>
+    public static PowerSource DefaultFor(HardwareProfile profile) => DefaultPowerSource.For(profile);
 
     private protected static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
@@ -65,13 +51,13 @@ public sealed record PoeScenarioSource(
     CableCategory Cable = CableCategory.Cat5e,
     double? PseVolts = null) : ScenarioPowerSource
 {
-    public const double DefaultCableMeters = 10;
+    public const double DefaultCableMeters = DefaultPowerSource.CableMeters;
 
     public override PowerSource Resolve(HardwareProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var pseClass = PseClass ?? profile.Power.PoeClass ?? 0;
-        return new PoeSource(Standard ?? StandardFor(pseClass), pseClass, CableMeters, Cable, PseVolts);
+        return new PoeSource(Standard ?? PoeStandards.LowestFor(pseClass), pseClass, CableMeters, Cable, PseVolts);
     }
 
     public override string Describe()

@@ -74,4 +74,7 @@ public static class PoeStandards
         PoeStandard.Bt => 8,
         _ => throw new ArgumentOutOfRangeException(nameof(standard), standard, "unknown PoE standard"),
     };
+
+    /// <summary>The lowest standard whose PSEs supply <paramref name="poeClass"/> (af up to 3, at for 4, bt above).</summary>
+    public static PoeStandard LowestFor(int poeClass) => poeClass <= 3 ? PoeStandard.Af : poeClass == 4 ? PoeStandard.At : PoeStandard.Bt;
 }
