@@ -17,7 +17,7 @@ namespace AxisEmulator.Hosting;
 /// </summary>
 public sealed class HttpScenarioVapixClient : IScenarioVapixClient
 {
-    /// <summary>Wall-clock limit of one request; simulated time stands still while it runs.</summary>
+    /// <summary>Wall-clock limit of one request (and of the device's follow-up); simulated time stands still meanwhile.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly DeviceListenerSet _listeners;
@@ -37,7 +37,7 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
         ArgumentNullException.ThrowIfNull(request);
 
         // The listener follows the device asynchronously: let it catch up with the last clock advance.
-        await _listeners.SettledAsync(device.Id);
+        await _listeners.SettledAsync(device.Id).WaitAsync(RequestTimeout, cancellationToken);
         if (!_listeners.IsOpen(device.Id) || _listeners.EndpointOf(device.Id) is not { } endpoint)
         {
             throw new HttpRequestException($"connection refused: {device.Id} is {device.Phase.ToKebab()} and its HTTP listener is closed");
@@ -64,8 +64,8 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
 
         // What the device does after answering (a restart, a factory default) has happened by the
         // time a real client could look again; so has the listener's reaction to it.
-        await _vapix.DeviceFor(device).DeferredActionsDone;
-        await _listeners.SettledAsync(device.Id);
+        await _vapix.DeviceFor(device).DeferredActionsDone.WaitAsync(RequestTimeout, cancellationToken);
+        await _listeners.SettledAsync(device.Id).WaitAsync(RequestTimeout, cancellationToken);
         return new ScenarioVapixResponse((int)response.StatusCode, contentType, body);
     }
 
