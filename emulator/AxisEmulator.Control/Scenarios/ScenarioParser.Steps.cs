@@ -5,6 +5,7 @@ using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Validation;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -880,64 +881,5 @@ public static partial class ScenarioParser
                 ? new VapixStep(key.Line, new ScenarioVapixRequest(method, path, body, contentType, user, password), expect)
                 : null;
         }
-    }
-}
-
-/// <summary>"Did you mean" suggestions for misspelt keys, steps and values.</summary>
-internal static class Suggest
-{
-    /// <summary>
-    /// The candidate closest to <paramref name="typed"/>: a case-insensitive match, else the nearest by
-    /// edit distance within a third of its length (at least 2), else one that starts with it.
-    /// </summary>
-    public static string? Closest(string typed, IEnumerable<string> candidates)
-    {
-        var list = candidates.ToList();
-        if (typed.Length == 0 || list.Count == 0)
-        {
-            return null;
-        }
-
-        var exact = list.FirstOrDefault(c => string.Equals(c, typed, StringComparison.OrdinalIgnoreCase));
-        if (exact is not null)
-        {
-            return exact;
-        }
-
-        var lower = typed.ToLowerInvariant();
-        var best = list
-            .Select(c => (Candidate: c, Distance: Distance(lower, c.ToLowerInvariant())))
-            .OrderBy(c => c.Distance)
-            .First();
-        if (best.Distance <= Math.Max(2, typed.Length / 3))
-        {
-            return best.Candidate;
-        }
-
-        return typed.Length >= 3 ? list.FirstOrDefault(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Profiles;
+using AxisEmulator.Core.Validation;
 
 namespace AxisEmulator.Control.Scenarios;
 

@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Validation;
 using System.Globalization;
 
 namespace AxisEmulator.Core.Profiles;
