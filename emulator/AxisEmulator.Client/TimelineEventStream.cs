@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace AxisEmulator.Client;
+
+/// <summary>
+/// The emulator's event stream (<c>GET /api/v1/events</c>), open: every timeline entry of every device
+/// (or of those asked for) as it happens. Read entries one at a time with <see cref="ReadAsync"/>, up to
+/// one that matches with <see cref="ReadUntilAsync"/>, or with <c>await foreach</c>. Dispose to close.
+/// </summary>
+public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyncDisposable, IDisposable
+{
+    private readonly HttpRequestMessage? _request;
+    private readonly HttpResponseMessage? _response;
+    private readonly ServerSentEventReader _reader;
+    private readonly List<TimelineEntry> _received = [];
+    private bool _ended;
+
+    internal TimelineEventStream(HttpRequestMessage? request, HttpResponseMessage? response, Stream stream)
+    {
+        _request = request;
+        _response = response;
+        _reader = new ServerSentEventReader(stream);
+    }
+
+    /// <summary>A stream over any <c>text/event-stream</c> body (a recording, a test).</summary>
+    public TimelineEventStream(Stream stream)
+        : this(null, null, stream)
+    {
+    }
+
+    /// <summary>Every entry read so far, in order.</summary>
+    public IReadOnlyList<TimelineEntry> Received => _received;
+
+    /// <summary>The stream has ended (the emulator stopped or closed it).</summary>
+    public bool Ended => _ended;
+
+    /// <summary>The next timeline entry, or null when the stream has ended.</summary>
+    public async Task<TimelineEntry?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_ended)
+        {
+            return null;
+        }
+
+        var next = await _reader.ReadAsync(cancellationToken);
+        if (next is null)
+        {
+            _ended = true;
+            return null;
+        }
+
+        var entry = Parse(next);
+        _received.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Reads until an entry satisfies <paramref name="match"/> and returns the entries read by this call,
+    /// the match last. Throws <see cref="TimeoutException"/> (listing what was read) when none does within
+    /// <paramref name="timeout"/> of wall time or the stream ends first.
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineEntry>> ReadUntilAsync(
+        Func<TimelineEntry, bool> match,
+        TimeSpan timeout,
+        [CallerArgumentExpression(nameof(match))] string? matchText = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var read = new List<TimelineEntry>();
+        using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            while (await ReadAsync(linked.Token) is { } entry)
+            {
+                read.Add(entry);
+                if (match(entry))
+                {
+                    return read;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _ended = true;
+            throw new TimeoutException($"No event matched `{matchText}` within {SimulatedTime.Format(timeout)} of wall time; read {read.Count}:{Environment.NewLine}{Describe(read)}");
+        }
+
+        throw new TimeoutException($"The event stream ended before an event matched `{matchText}`; read {read.Count}:{Environment.NewLine}{Describe(read)}");
+    }
+
+    public IAsyncEnumerator<TimelineEntry> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    /// <summary>The remaining entries, until the stream ends (the same as enumerating the stream).</summary>
+    public async IAsyncEnumerable<TimelineEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (await ReadAsync(cancellationToken) is { } entry)
+        {
+            yield return entry;
+        }
+    }
+
+    public void Dispose()
+    {
+        _ended = true;
+        _reader.Dispose();
+        _response?.Dispose();
+        _request?.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>One event's data as a timeline entry.</summary>
+    internal static TimelineEntry Parse(ServerSentEvent sse)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TimelineEntry>(sse.Data, ClientJson.Options)
+                ?? throw new JsonException("the data is null");
+        }
+        catch (JsonException ex)
+        {
+            throw new AxisEmulatorApiException($"Event '{sse.EventType}' (id {sse.Id ?? "none"}) of the event stream is not a timeline entry: {ex.Message} Data: {Shorten(sse.Data)}", ex);
+        }
+    }
+
+    private static string Describe(List<TimelineEntry> entries) =>
+        entries.Count == 0 ? "(nothing)" : string.Join(Environment.NewLine, entries.Select(e => "  " + e.Describe()));
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+}

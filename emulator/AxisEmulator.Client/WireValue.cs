@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AxisEmulator.Client;
+
+/// <summary>
+/// A value the control API writes as a kebab-case string (<c>network-up</c>, <c>no-power</c>). The
+/// client keeps the text instead of a closed enum, so an emulator newer than the client — with a phase
+/// or a color this client has never heard of — still reads fine. Each type has its known values as
+/// static members and converts implicitly from a string: <c>state.Phase == DevicePhase.Ready</c> and
+/// <c>state.Phase == "ready"</c> both work; comparisons ignore case.
+/// </summary>
+public interface IWireValue<TSelf>
+    where TSelf : struct, IWireValue<TSelf>
+{
+    /// <summary>The wire text, e.g. <c>network-up</c>.</summary>
+    string Value { get; }
+
+    /// <summary>The value for a wire text.</summary>
+    static abstract TSelf FromWire(string value);
+}
+
+/// <summary>Reads and writes an <see cref="IWireValue{TSelf}"/> as its JSON string.</summary>
+public sealed class WireValueConverter<T> : JsonConverter<T>
+    where T : struct, IWireValue<T>
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? T.FromWire(reader.GetString()!)
+            : throw new JsonException($"Expected a string for {typeof(T).Name}, found {reader.TokenType}.");
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
+
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        T.FromWire(reader.GetString()!);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(value.Value);
+    }
+}
+
+internal static class WireText
+{
+    public static bool Equal(string? a, string? b) => string.Equals(a ?? "", b ?? "", StringComparison.OrdinalIgnoreCase);
+
+    public static int Hash(string? value) => StringComparer.OrdinalIgnoreCase.GetHashCode(value ?? "");
+
+    public static string Check(string value, string what)
+    {
+        ArgumentNullException.ThrowIfNull(value, what);
+        return value;
+    }
+}
