@@ -85,6 +85,19 @@ public partial class ServeTests
     }
 
     [Fact]
+    public async Task A_corrupt_state_file_is_one_error_line_and_is_kept()
+    {
+        using var state = new TempDirectory();
+        var file = state.Write("cam-1.json", "{not json");
+
+        var result = await CliHarness.RunAsync("serve", "--control-url", "http://127.0.0.1:0", "--device-base-port", "0", "--clock", "manual", "--state-dir", state.Path);
+
+        result.ExitCode.Should().Be(ExitCodes.InvalidInput, result.ToString());
+        result.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"error: {file}: stored configuration is not valid");
+        File.ReadAllText(file).Should().Be("{not json", "stored config is never lost");
+    }
+
+    [Fact]
     public async Task State_survives_a_restart_in_the_state_directory()
     {
         using var state = new TempDirectory();

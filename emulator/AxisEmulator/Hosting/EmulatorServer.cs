@@ -35,9 +35,12 @@ public static class EmulatorServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
         // One logger factory for the web host and the device side (listeners, VAPIX), which exist
-        // before the host is built because the control plane is registered over them.
+        // before the host is built because the control plane is registered over them. The generic
+        // host logs a start-up failure with its stack trace before throwing it; the CLI reports the
+        // same failure as one line, so that log entry is left out.
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical)
             .AddConsole());
         builder.Services.AddSingleton(loggerFactory);
 
