@@ -1,5 +1,6 @@
-using AxisEmulator.Core.Validation;
 using System.Globalization;
+using AxisEmulator.Core.Validation;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Core.Profiles;
 
@@ -25,6 +26,13 @@ public sealed record ProfileLoadResult(IReadOnlyList<HardwareProfile> Profiles, 
 public static class ProfileLoader
 {
     public const string FileExtension = ".yaml";
+
+    private static readonly YamlDocumentRules YamlRules = new()
+    {
+        EmptyMessage = "the file is empty; a profile is a mapping of keys",
+        FileKind = "a profile file",
+        AliasHint = "use 'extends' to share values",
+    };
 
     /// <summary>Loads one profile (and its bases from the same directory); throws <see cref="ProfileValidationException"/> on any error.</summary>
     public static HardwareProfile LoadFile(string path)
@@ -133,7 +141,9 @@ public static class ProfileLoader
                 return Remember(new ParsedFile { Id = id, Path = path, HasErrors = true }, errors);
             }
 
-            var root = YamlTreeReader.Read(path, text, errors);
+            var yamlErrors = new List<YamlError>();
+            var root = YamlTreeReader.Read(path, text, yamlErrors, YamlRules);
+            errors.AddRange(yamlErrors.Select(e => new ProfileError(e.File, e.Line, e.Message)));
             PNode? tree = null;
             if (root is YMapping)
             {

@@ -1,5 +1,6 @@
-using AxisEmulator.Core.Validation;
 using System.Globalization;
+using AxisEmulator.Core.Validation;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Core.Profiles;
 
@@ -266,18 +267,8 @@ internal static class ProfileTree
         return new PNode { Spec = spec, File = scalar.File, Line = scalar.Line, Text = scalar.Value, Number = value };
     }
 
-    private static string UnknownKey(string key, FieldSpec spec)
-    {
-        var allowed = spec.Children.Select(c => c.Name).ToList();
-        var where = spec.Path.Length == 0 ? "at the top level" : $"in '{spec.Path}'";
-        var message = $"unknown key '{key}' {where}; allowed: {string.Join(", ", allowed)}";
-        if (Suggest.Closest(key, allowed) is { } guess)
-        {
-            message += $"; did you mean '{guess}'?";
-        }
-
-        return message;
-    }
+    private static string UnknownKey(string key, FieldSpec spec) =>
+        YamlMessages.UnknownKey(key, spec.Path.Length == 0 ? "at the top level" : $"in '{spec.Path}'", spec.Children.Select(c => c.Name).ToList());
 
     private static string Expected(FieldSpec spec) => spec.Kind switch
     {
@@ -291,13 +282,7 @@ internal static class ProfileTree
         _ => spec.Kind.ToString(),
     };
 
-    private static string DescribeNode(YNode node) => node switch
-    {
-        YScalar scalar => YamlScalars.Describe(scalar),
-        YSequence => "a list",
-        YMapping => "a mapping",
-        _ => "something else",
-    };
+    private static string DescribeNode(YNode node) => node.Describe();
 
     private static PNode Fail(YNode node, FieldSpec spec, List<ProfileError> errors, string message)
     {

@@ -1,19 +1,22 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace AxisEmulator.Core.Profiles;
+namespace AxisEmulator.Core.Yaml;
 
 /// <summary>A YAML node with the file and 1-based line it came from.</summary>
-internal abstract class YNode(string file, int line)
+public abstract class YNode(string file, int line)
 {
     public string File { get; } = file;
 
     public int Line { get; } = line;
+
+    /// <summary>What the node is, for messages: "a list", "a mapping", "the number 3", "'foo'".</summary>
+    public abstract string Describe();
 }
 
 /// <summary>A scalar; <see cref="Plain"/> is false for quoted, block or explicitly tagged scalars.</summary>
-internal sealed class YScalar(string file, int line, string value, bool plain) : YNode(file, line)
+public sealed class YScalar(string file, int line, string value, bool plain) : YNode(file, line)
 {
     public string Value { get; } = value;
 
@@ -21,89 +24,62 @@ internal sealed class YScalar(string file, int line, string value, bool plain) :
 
     /// <summary>A plain scalar that the YAML 1.2 core schema reads as null (<c>~</c>, <c>null</c>, empty).</summary>
     public bool IsNull => Plain && YamlScalars.IsNull(Value);
+
+    public override string Describe() => YamlScalars.Describe(this);
 }
 
-internal sealed class YSequence(string file, int line, IReadOnlyList<YNode> items) : YNode(file, line)
+public sealed class YSequence(string file, int line, IReadOnlyList<YNode> items) : YNode(file, line)
 {
     public IReadOnlyList<YNode> Items { get; } = items;
+
+    public override string Describe() => "a list";
 }
 
-internal sealed class YMapping(string file, int line, IReadOnlyList<KeyValuePair<YScalar, YNode>> entries) : YNode(file, line)
+public sealed class YMapping(string file, int line, IReadOnlyList<KeyValuePair<YScalar, YNode>> entries) : YNode(file, line)
 {
     public IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries { get; } = entries;
+
+    public override string Describe() => "a mapping";
 }
 
-/// <summary>How the YAML 1.2 core schema resolves plain scalars.</summary>
-internal static partial class YamlScalars
+/// <summary>One problem in a YAML file, located by file and 1-based line.</summary>
+/// <param name="File">Path of the file as it was given.</param>
+/// <param name="Line">1-based line number in <paramref name="File"/>.</param>
+/// <param name="Message">What is wrong, and where possible how to fix it.</param>
+public sealed record YamlError(string File, int Line, string Message)
 {
-    public static bool IsNull(string value) => value is "" or "~" or "null" or "Null" or "NULL";
+    /// <summary>The error as <c>path/to/file.yaml:LINE: message</c>.</summary>
+    public override string ToString() => $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: {Message}";
+}
 
-    public static bool IsBool(string value, out bool result)
-    {
-        switch (value)
-        {
-            case "true" or "True" or "TRUE":
-                result = true;
-                return true;
-            case "false" or "False" or "FALSE":
-                result = false;
-                return true;
-            default:
-                result = false;
-                return false;
-        }
-    }
+/// <summary>What a file format calls itself in the reader's messages.</summary>
+public sealed record YamlDocumentRules
+{
+    /// <summary>The message for an empty file, e.g. "the file is empty; a profile is a mapping of keys".</summary>
+    public string EmptyMessage { get; init; } = "the file is empty";
 
-    /// <summary>Any number the core schema recognises, including hex, octal, .inf and .nan.</summary>
-    public static bool IsAnyNumber(string value) => CoreNumber().IsMatch(value);
+    /// <summary>What one file is, for "… holds one YAML document", e.g. "a profile file".</summary>
+    public string FileKind { get; init; } = "the file";
 
-    /// <summary>A decimal integer or float (no hex/octal/inf/nan).</summary>
-    public static bool IsDecimal(string value) => DecimalNumber().IsMatch(value);
-
-    public static bool IsInteger(string value) => DecimalInteger().IsMatch(value);
-
-    /// <summary>The kind a plain scalar resolves to, for messages ("a number", "a boolean", "null").</summary>
-    public static string Describe(YScalar scalar)
-    {
-        if (!scalar.Plain)
-        {
-            return $"the string '{scalar.Value}'";
-        }
-
-        if (IsNull(scalar.Value))
-        {
-            return "null";
-        }
-
-        if (IsBool(scalar.Value, out _))
-        {
-            return $"the boolean {scalar.Value}";
-        }
-
-        return IsAnyNumber(scalar.Value) ? $"the number {scalar.Value}" : $"'{scalar.Value}'";
-    }
-
-    [GeneratedRegex(@"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
-    private static partial Regex CoreNumber();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DecimalNumber();
-
-    [GeneratedRegex(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex DecimalInteger();
+    /// <summary>What to do instead of an alias, e.g. "use 'extends' to share values".</summary>
+    public string AliasHint { get; init; } = "write the value out";
 }
 
 /// <summary>
 /// Reads one YAML document into <see cref="YNode"/>s with line numbers, straight from YamlDotNet's
-/// event parser so that duplicate keys and unsupported constructs are reported, not silently merged.
+/// event parser so that duplicate keys and unsupported constructs (aliases, tags, several documents)
+/// are reported, not silently merged.
 /// </summary>
-internal static class YamlTreeReader
+public static class YamlTreeReader
 {
     private const string StrTag = "tag:yaml.org,2002:str";
 
     /// <summary>Parses <paramref name="text"/>; returns null (and adds errors) when it cannot.</summary>
-    public static YNode? Read(string file, string text, List<ProfileError> errors)
+    public static YNode? Read(string file, string text, ICollection<YamlError> errors, YamlDocumentRules? rules = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(errors);
+        rules ??= new YamlDocumentRules();
         var position = new Position();
         try
         {
@@ -111,16 +87,16 @@ internal static class YamlTreeReader
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
             {
-                errors.Add(new ProfileError(file, 1, "the file is empty; a profile is a mapping of keys"));
+                errors.Add(new YamlError(file, 1, rules.EmptyMessage));
                 return null;
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(file, parser, errors, position);
+            var root = ReadNode(file, parser, errors, position, rules);
             parser.Consume<DocumentEnd>();
             if (parser.Current is DocumentStart second)
             {
-                errors.Add(new ProfileError(file, LineOf(second.Start), "a profile file holds one YAML document; remove the second '---'"));
+                errors.Add(new YamlError(file, LineOf(second.Start), $"{rules.FileKind} holds one YAML document; remove the second '---'"));
                 return null;
             }
 
@@ -128,14 +104,14 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            errors.Add(new ProfileError(file, LineOf(ex.Start), "YAML syntax error: " + Clean(ex.Message)));
+            errors.Add(new YamlError(file, LineOf(ex.Start), "YAML syntax error: " + Clean(ex.Message)));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some malformed input (an unclosed flow
             // collection at the end of the file); report it at the last place it understood.
-            errors.Add(new ProfileError(file, position.Line, "YAML syntax error: the document ends inside an unclosed '[', '{' or quoted string"));
+            errors.Add(new YamlError(file, position.Line, "YAML syntax error: the document ends inside an unclosed '[', '{' or quoted string"));
             return null;
         }
     }
@@ -145,7 +121,7 @@ internal static class YamlTreeReader
         public int Line { get; set; } = 1;
     }
 
-    private static YNode ReadNode(string file, IParser parser, List<ProfileError> errors, Position position)
+    private static YNode ReadNode(string file, IParser parser, ICollection<YamlError> errors, Position position, YamlDocumentRules rules)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of the document");
         position.Line = LineOf(current.Start);
@@ -156,7 +132,7 @@ internal static class YamlTreeReader
                 var plain = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
                 if (!scalar.Tag.IsEmpty && scalar.Tag.Value != StrTag && scalar.Tag.Value != "!")
                 {
-                    errors.Add(new ProfileError(file, LineOf(scalar.Start), $"YAML tag '{scalar.Tag.Value}' is not supported; write the value without a tag"));
+                    errors.Add(new YamlError(file, LineOf(scalar.Start), $"YAML tag '{scalar.Tag.Value}' is not supported; write the value without a tag"));
                 }
 
                 return new YScalar(file, LineOf(scalar.Start), scalar.Value, plain);
@@ -167,7 +143,7 @@ internal static class YamlTreeReader
                     var items = new List<YNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        items.Add(ReadNode(file, parser, errors, position));
+                        items.Add(ReadNode(file, parser, errors, position, rules));
                     }
 
                     return new YSequence(file, LineOf(start.Start), items);
@@ -180,17 +156,17 @@ internal static class YamlTreeReader
                     var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var keyNode = ReadNode(file, parser, errors, position);
-                        var valueNode = ReadNode(file, parser, errors, position);
+                        var keyNode = ReadNode(file, parser, errors, position, rules);
+                        var valueNode = ReadNode(file, parser, errors, position, rules);
                         if (keyNode is not YScalar key)
                         {
-                            errors.Add(new ProfileError(file, keyNode.Line, "a mapping key must be a plain word, not a list or mapping"));
+                            errors.Add(new YamlError(file, keyNode.Line, "a mapping key must be a plain word, not a list or mapping"));
                             continue;
                         }
 
                         if (seen.TryGetValue(key.Value, out var firstLine))
                         {
-                            errors.Add(new ProfileError(file, key.Line, $"duplicate key '{key.Value}' (first set at line {firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)})"));
+                            errors.Add(new YamlError(file, key.Line, $"duplicate key '{key.Value}' (first set at line {firstLine.ToString(CultureInfo.InvariantCulture)})"));
                             continue;
                         }
 
@@ -203,7 +179,7 @@ internal static class YamlTreeReader
 
             case AnchorAlias alias:
                 parser.MoveNext();
-                errors.Add(new ProfileError(file, LineOf(alias.Start), $"YAML aliases (*{alias.Value}) are not supported; use 'extends' to share values"));
+                errors.Add(new YamlError(file, LineOf(alias.Start), $"YAML aliases (*{alias.Value}) are not supported; {rules.AliasHint}"));
                 return new YScalar(file, LineOf(alias.Start), "", plain: true);
 
             default:
