@@ -1,5 +1,6 @@
 using System.Globalization;
 using AxisEmulator.Control;
+using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
@@ -45,12 +46,15 @@ public static class EmulatorServer
         builder.Services.AddSingleton(loggerFactory);
 
         using var emulator = new Emulator(settings.ToEmulatorOptions(), profiles);
-        var (listeners, _) = VapixWiring.Listen(emulator, new ListenerLayout { BasePort = settings.DeviceBasePort }, loggerFactory);
+        var (listeners, vapix) = VapixWiring.Listen(emulator, new ListenerLayout { BasePort = settings.DeviceBasePort }, loggerFactory);
         await using var listenersOwner = listeners;
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(emulator);
         builder.Services.AddAxisEmulatorControl(emulator, listeners, settings.ToControlOptions());
+
+        // Scenarios played inside the server (the dashboard's presenter) reach devices over real HTTP too.
+        builder.Services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners, vapix));
         builder.Services.AddHostedService<EmulatorHostedService>();
         builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
 
