@@ -231,6 +231,43 @@ public sealed class AxisEmulatorClient : IDisposable
         return SendAsync<RequestJournal>(HttpMethod.Get, DevicePath(id) + "/requests" + query, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the device's request journal until a request matches <paramref name="match"/> and returns it.
+    /// A device journals a request just after its answer has gone out, so a client that has just got
+    /// its answer may read the journal a moment too early: this polls every <paramref name="interval"/>
+    /// (default 20 ms of wall time), at most <paramref name="attempts"/> times, then throws
+    /// <see cref="TimeoutException"/> listing what the journal had.
+    /// </summary>
+    public async Task<RequestRecord> WaitForRequestAsync(
+        string id,
+        Func<RequestRecord, bool> match,
+        int attempts = 250,
+        TimeSpan? interval = null,
+        [CallerArgumentExpression(nameof(match))] string? matchText = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        var pause = interval ?? TimeSpan.FromMilliseconds(20);
+        IReadOnlyList<RequestRecord> seen = [];
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            seen = (await GetRequestsAsync(id, 0, cancellationToken)).Requests;
+            if (seen.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            if (attempt < attempts)
+            {
+                await Task.Delay(pause, TimeProvider.System, cancellationToken);
+            }
+        }
+
+        var journal = seen.Count == 0 ? "nothing" : string.Join("; ", seen.Select(r => $"{r.Method} {r.Path} → {r.Status}"));
+        throw new TimeoutException($"No request to {id} matched `{matchText}` after {attempts} reads of its journal; it had: {journal}.");
+    }
+
     // ---- clock -----------------------------------------------------------------------------------
 
     /// <summary>Mode, scale, seed, simulated now and pending events.</summary>

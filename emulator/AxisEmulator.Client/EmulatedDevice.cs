@@ -45,6 +45,15 @@ public sealed class EmulatedDevice
 
     public Task<RequestJournal> GetRequestsAsync(long since = 0, CancellationToken cancellationToken = default) => Client.GetRequestsAsync(Id, since, cancellationToken);
 
+    /// <inheritdoc cref="AxisEmulatorClient.WaitForRequestAsync"/>
+    public Task<RequestRecord> WaitForRequestAsync(
+        Func<RequestRecord, bool> match,
+        int attempts = 250,
+        TimeSpan? interval = null,
+        [CallerArgumentExpression(nameof(match))] string? matchText = null,
+        CancellationToken cancellationToken = default) =>
+        Client.WaitForRequestAsync(Id, match, attempts, interval, matchText, cancellationToken);
+
     public Task DeleteAsync(bool deleteState = false, CancellationToken cancellationToken = default) => Client.DeleteDeviceAsync(Id, deleteState, cancellationToken);
 
     /// <inheritdoc cref="AxisEmulatorClient.WaitForAsync"/>

@@ -64,7 +64,9 @@ public class FixtureTests
         var state = await camera.GetStateAsync();
         state.Network.ListenerOpen.Should().BeTrue();
         state.Network.Endpoint.Should().Be(endpoint.ToString());
-        (await camera.GetRequestsAsync()).Requests.Should().ContainSingle(r => r.Path == "/axis-cgi/systemready.cgi" && r.Method == "POST");
+        var journaled = await camera.WaitForRequestAsync(r => r.Path == "/axis-cgi/systemready.cgi");
+        journaled.Method.Should().Be("POST");
+        journaled.Status.Should().Be(200);
 
         await camera.PowerOffAsync();
         (await emulator.DeviceEndpointAsync(camera.Id)).Should().BeNull("the listener closes with the power");

@@ -107,6 +107,17 @@ public class InProcessClientTests(InProcessEmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
+    public async Task Waiting_for_a_request_that_never_comes_lists_the_journal()
+    {
+        await Client.CreateDeviceAsync(id: "no-requests");
+
+        var act = () => Client.WaitForRequestAsync("no-requests", r => r.Path == "/x", attempts: 3, interval: TimeSpan.FromMilliseconds(1));
+
+        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should()
+            .Be("No request to no-requests matched `r => r.Path == \"/x\"` after 3 reads of its journal; it had: nothing.");
+    }
+
+    [Fact]
     public async Task The_clock_reads_advances_and_runs_until_idle()
     {
         var before = await Client.GetClockAsync();

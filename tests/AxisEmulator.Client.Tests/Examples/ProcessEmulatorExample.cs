@@ -34,8 +34,8 @@ public class ProcessEmulatorExample(ProcessEmulatorFixture emulator) : IClassFix
         answer.IsSuccessStatusCode.Should().BeTrue();
         (await answer.Content.ReadAsStringAsync()).Should().Contain("\"systemready\": \"yes\"").And.Contain("\"needsetup\": \"yes\"");
 
-        // The device journaled the request.
-        (await camera.GetRequestsAsync()).Requests.Should().Contain(r => r.Path == "/axis-cgi/systemready.cgi" && r.Status == 200);
+        // The device journals the request just after answering it.
+        (await camera.WaitForRequestAsync(r => r.Path == "/axis-cgi/systemready.cgi")).Status.Should().Be(200);
     }
 
     /// <summary>Polls the device state (at most 50 times, 100 ms apart) until its real listener is open.</summary>
