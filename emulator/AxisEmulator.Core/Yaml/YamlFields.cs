@@ -31,17 +31,23 @@ public sealed class YamlFields
     public int Line => Mapping.Line;
 
     /// <summary>
+    /// The line of the key this mapping was read under (<c>power:</c>), where messages about the
+    /// mapping as a whole belong; a block mapping itself starts on its first key's line.
+    /// </summary>
+    public int KeyLine { get; private init; }
+
+    /// <summary>
     /// Reads <paramref name="node"/> as a mapping with only <paramref name="allowed"/> keys; reports
     /// and returns null when it is not a mapping. Unknown keys are reported and skipped.
     /// </summary>
-    public static YamlFields? Of(YNode node, string path, IReadOnlyList<string> allowed, ICollection<YamlError> errors)
+    public static YamlFields? Of(YNode node, string path, IReadOnlyList<string> allowed, ICollection<YamlError> errors, int? keyLine = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(allowed);
         ArgumentNullException.ThrowIfNull(errors);
         if (node is not YMapping mapping)
         {
-            errors.Add(new YamlError(node.File, node.Line, $"{Name(path)} must be a mapping of keys, got {node.Describe()}"));
+            errors.Add(new YamlError(node.File, keyLine ?? node.Line, $"{Name(path)} must be a mapping of keys, got {node.Describe()}"));
             return null;
         }
 
@@ -53,7 +59,7 @@ public sealed class YamlFields
             }
         }
 
-        return new YamlFields(mapping, path, errors);
+        return new YamlFields(mapping, path, errors) { KeyLine = keyLine ?? mapping.Line };
     }
 
     /// <summary>The path of a key of this mapping (<c>groups[2].count</c>).</summary>
@@ -107,13 +113,13 @@ public sealed class YamlFields
             return true;
         }
 
-        Error(Line, $"missing required key '{PathOf(key)}', e.g. {key}: {example}");
+        Error(KeyLine, $"missing required key '{PathOf(key)}', e.g. {key}: {example}");
         return false;
     }
 
     /// <summary>A nested mapping with its own allowed keys.</summary>
     public YamlFields? Fields(string key, IReadOnlyList<string> allowed) =>
-        Node(key) is { } node ? Of(node, PathOf(key), allowed, _errors) : null;
+        Node(key) is { } node ? Of(node, PathOf(key), allowed, _errors, LineOf(key)) : null;
 
     /// <summary>A list (reported when it is something else).</summary>
     public YSequence? Sequence(string key)

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AxisEmulator.Core.Button;
+using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Power;
+using AxisEmulator.Core.Timeline;
+
+namespace AxisEmulator.Core.Chaos;
+
+/// <summary>
+/// Puts a <see cref="ChaosPlan"/> on an emulator's simulation clock. Each action is recorded in its
+/// device's timeline as a <c>fault</c> entry, event <c>chaos</c>, message <c>chaos: …</c> (and event
+/// <c>chaos-end</c> when a brown-out or network loss is undone), then applied through the device's
+/// ordinary inputs: a power cut and the same source plugged back, <c>Restart</c>, a mushy
+/// <c>SetButtonFault</c>, <c>SetBricked</c>, <c>SetNetworkLink</c> off then on.
+/// </summary>
+public static class ChaosRunner
+{
+    private static readonly ConditionalWeakTable<Emulator, CurrentRun> Runs = [];
+
+    /// <summary>Schedules every action of <paramref name="plan"/> from now on the emulator's clock.</summary>
+    public static ChaosRun Schedule(ChaosPlan plan, Emulator emulator)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(emulator);
+        var run = new ChaosRun(plan, emulator);
+        run.ScheduleAll();
+        return run;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="plan"/> the emulator's current chaos: the previous run (if any) is
+    /// cancelled (its brown-outs and network losses in progress are undone), then the plan is scheduled.
+    /// </summary>
+    public static ChaosRun Start(ChaosPlan plan, Emulator emulator)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(emulator);
+        var holder = Runs.GetValue(emulator, _ => new CurrentRun());
+        lock (holder)
+        {
+            holder.Run?.Cancel();
+            holder.Run = Schedule(plan, emulator);
+            return holder.Run;
+        }
+    }
+
+    /// <summary>The run last started with <see cref="Start"/> on this emulator, if any.</summary>
+    public static ChaosRun? Current(Emulator emulator)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        if (!Runs.TryGetValue(emulator, out var holder))
+        {
+            return null;
+        }
+
+        lock (holder)
+        {
+            return holder.Run;
+        }
+    }
+
+    /// <summary>Cancels the emulator's current run (see <see cref="ChaosRun.Cancel"/>); false when there was none.</summary>
+    public static bool Stop(Emulator emulator)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        if (!Runs.TryGetValue(emulator, out var holder))
+        {
+            return false;
+        }
+
+        lock (holder)
+        {
+            if (holder.Run is null)
+            {
+                return false;
+            }
+
+            holder.Run.Cancel();
+            holder.Run = null;
+            return true;
+        }
+    }
+
+    private sealed class CurrentRun
+    {
+        public ChaosRun? Run { get; set; }
+    }
+}
+
+/// <summary>A plan scheduled on an emulator: what has run, and a way to stop the rest.</summary>
+public sealed class ChaosRun
+{
+    private readonly object _sync = new();
+    private readonly Emulator _emulator;
+    private readonly List<ScheduledEvent> _events = [];
+    private readonly Dictionary<ScheduledEvent, Action> _recoveries = [];
+    private int _applied;
+    private bool _cancelled;
+
+    internal ChaosRun(ChaosPlan plan, Emulator emulator)
+    {
+        Plan = plan;
+        _emulator = emulator;
+        StartedAt = emulator.Clock.GetUtcNow();
+    }
+
+    public ChaosPlan Plan { get; }
+
+    /// <summary>Simulated time the plan's offsets count from.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Simulated time of the plan's end.</summary>
+    public DateTimeOffset EndsAt => StartedAt + Plan.Options.Duration;
+
+    /// <summary>Actions that have run so far (including those skipped because their device was gone).</summary>
+    public int Applied => Volatile.Read(ref _applied);
+
+    public bool IsCancelled
+    {
+        get { lock (_sync) { return _cancelled; } }
+    }
+
+    /// <summary>
+    /// Drops every action not yet run. Brown-outs and network losses in progress are undone at once
+    /// (power back, link up); mushy buttons and bricked units stay as they are.
+    /// </summary>
+    public void Cancel()
+    {
+        List<Action> undo;
+        lock (_sync)
+        {
+            if (_cancelled)
+            {
+                return;
+            }
+
+            _cancelled = true;
+            foreach (var scheduled in _events)
+            {
+                scheduled.Cancel();
+            }
+
+            undo = [.. _recoveries.Values];
+            foreach (var recovery in _recoveries.Keys)
+            {
+                recovery.Cancel();
+            }
+
+            _recoveries.Clear();
+        }
+
+        foreach (var recovery in undo)
+        {
+            recovery();
+        }
+    }
+
+    internal void ScheduleAll()
+    {
+        lock (_sync)
+        {
+            foreach (var action in Plan.Actions)
+            {
+                _events.Add(_emulator.Clock.Schedule(action.At, () => Run(action)));
+            }
+        }
+    }
+
+    private void Run(ChaosAction action)
+    {
+        Interlocked.Increment(ref _applied);
+        if (!_emulator.TryGet(action.DeviceId, out var camera) || camera is null)
+        {
+            return;
+        }
+
+        var data = Data(action);
+        switch (action.Kind)
+        {
+            case ChaosActionKind.Brownout:
+                {
+                    var source = camera.Snapshot().Power.Source;
+                    if (source is null)
+                    {
+                        Record(camera, "chaos", $"chaos: {action.Describe()} (skipped: the device has no power)", data);
+                        return;
+                    }
+
+                    Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                    camera.PowerOff();
+                    Later(action, () =>
+                    {
+                        Record(camera, "chaos-end", Invariant($"chaos: power restored after {action.Seconds} s"), data);
+                        camera.PowerOn(source);
+                    });
+                    return;
+                }
+
+            case ChaosActionKind.Reboot:
+                {
+                    var accepted = camera.Restart();
+                    Record(camera, "chaos", accepted ? "chaos: reboot" : "chaos: reboot (ignored: the device is not running)", data);
+                    return;
+                }
+
+            case ChaosActionKind.MushyButton:
+                Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                camera.SetButtonFault(new ButtonFault(ButtonCondition.Mushy));
+                return;
+
+            case ChaosActionKind.Brick:
+                Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                camera.SetBricked(true);
+                return;
+
+            case ChaosActionKind.NetworkLoss:
+                Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                camera.SetNetworkLink(false);
+                Later(action, () =>
+                {
+                    Record(camera, "chaos-end", Invariant($"chaos: network link restored after {action.Seconds} s"), data);
+                    camera.SetNetworkLink(true);
+                });
+                return;
+        }
+    }
+
+    /// <summary>Schedules the undoing of a timed action; a cancelled run undoes it at once instead.</summary>
+    private void Later(ChaosAction action, Action undo)
+    {
+        lock (_sync)
+        {
+            if (_cancelled)
+            {
+                undo();
+                return;
+            }
+
+            ScheduledEvent? scheduled = null;
+            scheduled = _emulator.Clock.Schedule(TimeSpan.FromSeconds(action.Seconds), () =>
+            {
+                lock (_sync)
+                {
+                    if (!_recoveries.Remove(scheduled!))
+                    {
+                        return;
+                    }
+                }
+
+                undo();
+            });
+            _recoveries[scheduled] = undo;
+        }
+    }
+
+    private static void Record(Camera camera, string @event, string message, IReadOnlyDictionary<string, object?> data) =>
+        camera.Timeline.Append(TimelineKind.Fault, @event, message, data);
+
+    private static Dictionary<string, object?> Data(ChaosAction action)
+    {
+        var data = new Dictionary<string, object?> { ["action"] = action.Kind.ToWireString() };
+        if (action.Kind.HasDuration())
+        {
+            data["seconds"] = action.Seconds;
+        }
+
+        return data;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
