@@ -1,0 +1,99 @@
+using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Timeline;
+using static AxisEmulator.Core.Tests.Fleet.FleetTestSupport;
+
+namespace AxisEmulator.Core.Tests.Fleet;
+
+/// <summary>
+/// DESIGN.md §4.5: after a hard reset without a DHCP server, AXIS OS ≤ 11.x falls back to
+/// 192.168.0.90 — so five cameras reset together all claim it, and the emulated LAN flags it.
+/// </summary>
+public class MassResetIpConflictTests
+{
+    private const string FiveOnEleven = "groups:\n  - { profile: P3265-LVE, count: 5, idPrefix: site }\n";
+
+    [Fact]
+    public void Five_cameras_on_11_11_reset_together_without_dhcp_all_fall_back_to_192_168_0_90_and_are_flagged()
+    {
+        var fleet = Parse(FiveOnEleven);
+        using var emulator = ManualEmulatorFor(fleet);
+        var devices = FleetBuilder.Apply(fleet, emulator).Devices;
+        devices.Should().OnlyContain(d => d.Profile.Firmware.Version.StartsWith("11.11", StringComparison.Ordinal));
+        GiveStaticAddresses(devices);
+        emulator.Advance(120);
+        devices.Should().OnlyContain(d => d.Phase == DevicePhase.Ready && d.Network.Conflicts.Count == 0);
+        devices.Select(d => d.Network.IpAddress).Should().OnlyHaveUniqueItems();
+
+        var marks = devices.Select(d => d.Timeline.LastSequence).ToList();
+        foreach (var device in devices)
+        {
+            device.FactoryDefault(FactoryDefaultMode.Hard).Should().BeTrue();
+        }
+
+        emulator.Advance(180);
+
+        devices.Should().OnlyContain(d => d.Phase == DevicePhase.Ready);
+        devices.Select(d => d.Network.IpAddress).Should().AllBe("192.168.0.90");
+
+        // Each device that comes back finds the others already on the address: it records an
+        // ip-conflict naming them, and between them the five serials all appear. (The first one back
+        // is not told when the others arrive — the LAN reports a conflict to the newcomer only — so
+        // at least four of the five carry the flag themselves.)
+        var serials = devices.Select(d => d.Serial).ToHashSet();
+        var conflicts = devices.Select((d, i) => d.Timeline.Since(marks[i]).Where(e => e.Kind == TimelineKind.Network && e.Event == "ip-conflict").ToList()).ToList();
+        conflicts.Count(c => c.Count == 1).Should().BeGreaterThanOrEqualTo(4);
+        var flagged = devices.Where(d => d.Network.Conflicts.Count > 0).ToList();
+        flagged.Should().HaveCountGreaterThanOrEqualTo(4);
+        flagged.Should().OnlyContain(d => d.Network.Conflicts.All(serials.Contains) && !d.Network.Conflicts.Contains(d.Serial));
+        flagged.SelectMany(d => d.Network.Conflicts.Append(d.Serial)).ToHashSet().Should().BeEquivalentTo(serials, "every one of the five is named in a conflict");
+        flagged.Max(d => d.Network.Conflicts.Count).Should().Be(4, "the last one back shares the address with the other four");
+        conflicts.SelectMany(c => c).Should().OnlyContain(e => e.Message.Contains("192.168.0.90"));
+    }
+
+    [Fact]
+    public void With_a_dhcp_pool_the_same_mass_reset_gives_distinct_leases_and_no_conflict()
+    {
+        var fleet = Parse("dhcp: { pool: 192.168.0.100-192.168.0.199 }\n" + FiveOnEleven);
+        using var emulator = ManualEmulatorFor(fleet);
+        var devices = FleetBuilder.Apply(fleet, emulator).Devices;
+        GiveStaticAddresses(devices);
+        emulator.Advance(120);
+
+        foreach (var device in devices)
+        {
+            device.FactoryDefault(FactoryDefaultMode.Hard).Should().BeTrue();
+        }
+
+        emulator.Advance(180);
+
+        devices.Should().OnlyContain(d => d.Phase == DevicePhase.Ready);
+        var addresses = devices.Select(d => d.Network.IpAddress!).ToList();
+        addresses.Should().OnlyHaveUniqueItems().And.OnlyContain(a => a.StartsWith("192.168.0.1", StringComparison.Ordinal));
+        devices.Should().OnlyContain(d => d.Network.Conflicts.Count == 0);
+        devices.SelectMany(d => d.Timeline.Since(0)).Should().NotContain(e => e.Event == "ip-conflict");
+    }
+
+    [Fact]
+    public void Five_cameras_booted_without_dhcp_share_the_fallback_address_from_the_first_boot()
+    {
+        var fleet = Parse(FiveOnEleven);
+        using var emulator = ManualEmulatorFor(fleet);
+        var devices = FleetBuilder.Apply(fleet, emulator).Devices;
+
+        emulator.Advance(120);
+
+        devices.Select(d => d.Network.IpAddress).Should().AllBe("192.168.0.90");
+        devices.Skip(1).Should().OnlyContain(d => d.Network.Conflicts.Count > 0);
+    }
+
+    private static void GiveStaticAddresses(IReadOnlyList<Camera> devices)
+    {
+        for (var i = 0; i < devices.Count; i++)
+        {
+            var address = $"192.168.0.{11 + i}";
+            devices[i].UpdateConfig(c => (c with { Network = c.Network with { BootProto = BootProtocol.None, IpAddress = address } }, true), "static address");
+        }
+    }
+}
