@@ -40,7 +40,7 @@ function dome(leds) {
     s("path", { class: "body-dark", d: "M 120 150 A 40 40 0 0 1 200 150 Z", opacity: 0.35 }),
     lens(160, 128, 20),
   ];
-  return [parts, ledRow(leds, 190, 167, true)];
+  return [parts, ledRow(leds, 170, 167, true)];
 }
 
 function bullet(leds) {
@@ -52,7 +52,7 @@ function bullet(leds) {
     s("rect", { class: "glass", x: 48, y: 100, width: 26, height: 52, rx: 10 }),
     lens(62, 126, 18),
   ];
-  return [parts, ledRow(leds, 170, 125, true)];
+  return [parts, ledRow(leds, 150, 125, true)];
 }
 
 function box(leds) {
@@ -62,7 +62,7 @@ function box(leds) {
     s("rect", { class: "body", x: 120, y: 192, width: 80, height: 10, rx: 4 }),
     lens(110, 120, 34),
   ];
-  return [parts, ledRow(leds, 180, 108, true)];
+  return [parts, ledRow(leds, 160, 108, true)];
 }
 
 function ptz(leds) {
@@ -73,11 +73,11 @@ function ptz(leds) {
     s("rect", { class: "body-dark", x: 122, y: 112, width: 76, height: 46, rx: 20 }),
     lens(160, 136, 18),
   ];
-  return [parts, ledRow(leds, 124, 70, true)];
+  return [parts, ledRow(leds, 114, 70, true)];
 }
 
 /** The LEDs in a row starting at x, status first. */
-function ledRow(leds, x, y, labelBelow, gap = 36) {
+function ledRow(leds, x, y, labelBelow, gap = 46) {
   const names = ["status", ...(leds.power ? ["power"] : []), ...(leds.network ? ["network"] : [])];
   return names.map((name, i) => led(name, x + i * gap, y, labelBelow));
 }

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AxisEmulator.LoadTest;
+
+/// <summary>Options every benchmark takes.</summary>
+internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<string, string> Environment)
+{
+    public static CommonOptions Read(CommandArgs args)
+    {
+        var dll = args.String("emulator") ?? EmulatorProcess.DefaultDll();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (args.Flag("quiet-log"))
+        {
+            environment["Logging__LogLevel__Default"] = "Warning";
+        }
+
+        return new CommonOptions(Path.GetFullPath(dll), environment);
+    }
+
+    public Task<EmulatorProcess> StartAsync(params string[] serveArgs) => EmulatorProcess.StartAsync(EmulatorDll, serveArgs, Environment);
+}
+
+/// <summary>The request-throughput comparisons: the emulator's VAPIX against servers that do nothing but answer.</summary>
+internal static class HttpBenchmarks
+{
+    public static async Task<int> VapixVsBareAsync(CommandArgs args)
+    {
+        var common = CommonOptions.Read(args);
+        var connections = args.Int("connections", 32, 1, 1024);
+        var duration = TimeSpan.FromSeconds(args.Double("duration", 10, 1, 300));
+        var warmup = TimeSpan.FromSeconds(args.Double("warmup", 2, 0, 60));
+        var rounds = args.Int("rounds", 2, 1, 10);
+        args.EnsureAllRead();
+        Report.Header("vapix-vs-bare", $"{connections} connections × {duration.TotalSeconds:F0} s (warm-up {warmup.TotalSeconds:F0} s), {rounds} round(s), GET {Vapix.ParamPath}");
+
+        await using var emulator = await common.StartAsync("--devices", "1", "--clock", "manual", "--seed", "1");
+        var devices = await Fleet.BootAndListAsync(emulator, 1);
+        await Fleet.CreateAdminsAsync(devices, parallel: 1);
+        var stub = await CaptureStubAsync(devices[0]);
+        using var stubDir = new TempDir();
+        stub.Save(stubDir.Path);
+        await using var bare = await StubProcess.StartAsync("serve-bare", stubDir.Path);
+
+        var vapix = new LoadSpec("vapix (digest)", _ => new Uri(devices[0], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
+        var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
+        var results = await RunRoundsAsync(rounds, [(vapix, emulator.Pid), (plain, bare.Pid)]);
+        Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true)]);
+        Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
+        return 0;
+    }
+
+    public static async Task<int> Throughput100Async(CommandArgs args)
+    {
+        var common = CommonOptions.Read(args);
+        var deviceCount = args.Int("devices", 100, 1, 1000);
+        var connections = args.Int("connections", deviceCount, 1, 4096);
+        var duration = TimeSpan.FromSeconds(args.Double("duration", 10, 1, 300));
+        var warmup = TimeSpan.FromSeconds(args.Double("warmup", 2, 0, 60));
+        var rounds = args.Int("rounds", 2, 1, 10);
+        var requestLog = args.Int("wiremock-request-log", 0, 0, 1_000_000);
+        args.EnsureAllRead();
+        Report.Header("throughput-100", $"{deviceCount} devices, {connections} connections (connection n → device n mod {deviceCount}) × {duration.TotalSeconds:F0} s (warm-up {warmup.TotalSeconds:F0} s), {rounds} round(s), GET {Vapix.ParamPath}");
+
+        await using var emulator = await common.StartAsync("--devices", deviceCount.ToString(CultureInfo.InvariantCulture), "--clock", "manual", "--seed", "1");
+        var devices = await Fleet.BootAndListAsync(emulator, deviceCount);
+        await Fleet.CreateAdminsAsync(devices, parallel: 16);
+        var stub = await CaptureStubAsync(devices[0]);
+        using var stubDir = new TempDir();
+        stub.Save(stubDir.Path);
+        await using var bare = await StubProcess.StartAsync("serve-bare", stubDir.Path);
+        await using var wiremock = await StubProcess.StartAsync("serve-wiremock", stubDir.Path, "--request-log", requestLog.ToString(CultureInfo.InvariantCulture));
+
+        var vapix = new LoadSpec("vapix (digest)", n => new Uri(devices[n % devices.Count], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
+        var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
+        var mock = new LoadSpec("wiremock.net", _ => new Uri(wiremock.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
+        var results = await RunRoundsAsync(rounds, [(vapix, emulator.Pid), (plain, bare.Pid), (mock, wiremock.Pid)]);
+        Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true), ("wiremock.net", 1.0, false)]);
+        Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
+        return 0;
+    }
+
+    /// <summary>Runs every target once per round, rotating the order each round so drift in machine load is shared.</summary>
+    private static async Task<List<LoadResult>> RunRoundsAsync(int rounds, IReadOnlyList<(LoadSpec Spec, int Pid)> targets)
+    {
+        var results = new List<LoadResult>();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var (spec, pid) = targets[(i + round) % targets.Count];
+                var result = await LoadRunner.RunAsync(spec, pid);
+                Console.WriteLine($"round {round + 1}: {result}");
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The device's answer to the measured request: body bytes and content type, for the stubs to repeat.</summary>
+    private static async Task<StubResponse> CaptureStubAsync(Uri device)
+    {
+        using var client = LoadRunner.NewConnection(TimeSpan.FromSeconds(30));
+        using var response = await Vapix.DigestGetAsync(client, new Uri(device, Vapix.ParamPath), new DigestSession(Vapix.User, Vapix.Password));
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if ((int)response.StatusCode != 200)
+        {
+            throw new InvalidOperationException($"{device}{Vapix.ParamPath} answered {(int)response.StatusCode}");
+        }
+
+        var contentType = response.Content.Headers.ContentType?.ToString() ?? "text/plain";
+        Console.WriteLine($"measured answer: {body.Length} bytes of {contentType}: {System.Text.Encoding.UTF8.GetString(body).Trim()}");
+        return new StubResponse("/axis-cgi/param.cgi", contentType, body, StubResponse.DeviceHeaders);
+    }
+}
+
+/// <summary>Fleet set-up through the control API and VAPIX.</summary>
+internal static class Fleet
+{
+    /// <summary>Manual time: runs the boots to the end, waits for every listener to be open, returns each device's endpoint (in order).</summary>
+    public static async Task<List<Uri>> BootAndListAsync(EmulatorProcess emulator, int expected)
+    {
+        await emulator.AdvanceUntilIdleAsync();
+        var devices = await WaitAllListeningAsync(emulator, expected, TimeSpan.FromSeconds(120));
+        return [.. devices.Select(Vapix.EndpointOf)];
+    }
+
+    /// <summary>Polls the device list until <paramref name="expected"/> devices are ready with their listener open.</summary>
+    public static async Task<List<JsonNode>> WaitAllListeningAsync(EmulatorProcess emulator, int expected, TimeSpan timeout)
+    {
+        using var bound = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var devices = (await emulator.DevicesAsync()).Select(d => d!).ToList();
+            var ready = devices.Count(d => d.Str("phase") == "ready" && d.Get("network.listenerOpen")?.GetValue<bool>() == true);
+            if (devices.Count >= expected && ready == devices.Count)
+            {
+                return devices;
+            }
+
+            if (bound.IsCancellationRequested)
+            {
+                var phases = devices.GroupBy(d => d.Str("phase")).Select(g => $"{g.Key}={g.Count()}");
+                throw new TimeoutException($"after {timeout.TotalSeconds:F0} s: {devices.Count} devices, {ready} ready and listening ({string.Join(", ", phases)})");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task CreateAdminsAsync(IReadOnlyList<Uri> devices, int parallel)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1 }) { Timeout = TimeSpan.FromSeconds(60) };
+        await Vapix.ForEachAsync(devices, parallel, async (device, _) => await Vapix.CreateAdminAsync(client, device));
+    }
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("axis-loadtest-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

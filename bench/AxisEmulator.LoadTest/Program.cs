@@ -1,0 +1,46 @@
+using AxisEmulator.LoadTest;
+
+// Load benchmarks of the real emulator process (bench/README.md). Everything targets 127.0.0.1.
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine("""
+        usage: AxisEmulator.LoadTest <command> [options]
+
+          vapix-vs-bare    one device, Digest param.cgi vs a bare Kestrel stub of the same bytes
+                           [--connections 32] [--duration 10] [--warmup 2] [--rounds 2]
+          throughput-100   100 devices, the same request spread over them, vs bare Kestrel and WireMock.Net
+                           [--devices 100] [--connections 100] [--duration 10] [--warmup 2] [--rounds 2]
+          scale-1000       add 1,000 devices of mixed profiles through the control API, boot them in manual time
+                           [--devices 1000] [--parallel 8]
+          reboot-storm     1,000 ready devices (scaled clock), restart.cgi on all at once while systemready is polled
+                           [--devices 1000] [--scale 20] [--pollers 64] [--timeout 180]
+          timing-fidelity  1,000 devices booting in realtime; lateness of the clock's events (GET /api/v1/clock/lateness)
+                           [--devices 1000] [--seconds 150]
+
+        common: --emulator PATH/AxisEmulator.dll (default: emulator/AxisEmulator/bin/Release/net10.0 of this checkout)
+                --quiet-log (start the emulator with Logging__LogLevel__Default=Warning)
+        internal: serve-bare / serve-wiremock --stub-dir DIR (the comparison servers, started as child processes)
+        """);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var options = new CommandArgs(args.Skip(1));
+    return args[0] switch
+    {
+        "vapix-vs-bare" => await HttpBenchmarks.VapixVsBareAsync(options),
+        "throughput-100" => await HttpBenchmarks.Throughput100Async(options),
+        "scale-1000" => await FleetBenchmarks.Scale1000Async(options),
+        "reboot-storm" => await FleetBenchmarks.RebootStormAsync(options),
+        "timing-fidelity" => await FleetBenchmarks.TimingFidelityAsync(options),
+        "serve-bare" => await StubServers.ServeBareAsync(options),
+        "serve-wiremock" => await StubServers.ServeWireMockAsync(options),
+        _ => throw new FormatException($"unknown command '{args[0]}' (--help lists them)"),
+    };
+}
+catch (FormatException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 2;
+}
