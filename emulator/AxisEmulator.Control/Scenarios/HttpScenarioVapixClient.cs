@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Vapix.Hosting;
 using AxisEmulator.Vapix.Server;
 
-namespace AxisEmulator.Hosting;
+namespace AxisEmulator.Control.Scenarios;
 
 /// <summary>
 /// Sends a scenario's <c>vapix</c> steps over real HTTP to the device's loopback listener, the way a
@@ -75,7 +74,7 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
 
 /// <summary>
 /// A manual-time emulator whose devices have real VAPIX listeners on free loopback ports, and the
-/// client that reaches them: what <c>run</c> gives a scenario that <c>requires: [vapix]</c>.
+/// client that reaches them: what a scenario that <c>requires: [vapix]</c> runs on.
 /// </summary>
 public sealed class ScenarioVapixHost : IAsyncDisposable
 {
@@ -97,7 +96,8 @@ public sealed class ScenarioVapixHost : IAsyncDisposable
         var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual, Seed = seed }, profiles);
         try
         {
-            var (listeners, vapix) = VapixWiring.Listen(emulator, new ListenerLayout { BasePort = 0 });
+            var vapix = VapixServices.For(emulator);
+            var listeners = new DeviceListenerSet(emulator, camera => VapixServer.For(camera, vapix), new ListenerLayout { BasePort = 0 });
             return new ScenarioVapixHost(emulator, listeners, new HttpScenarioVapixClient(listeners, vapix));
         }
         catch
@@ -111,5 +111,26 @@ public sealed class ScenarioVapixHost : IAsyncDisposable
     {
         await Listeners.DisposeAsync();
         Emulator.Dispose();
+    }
+}
+
+/// <summary>Runs a scenario on an emulator of its own, with real VAPIX listeners when it needs them.</summary>
+public static class ScenarioExecution
+{
+    /// <summary>
+    /// Runs <paramref name="scenario"/> on a fresh manual-time emulator; one that sends VAPIX requests
+    /// gets real loopback listeners on free ports and an HTTP client.
+    /// </summary>
+    public static async Task<ScenarioReport> RunIsolatedAsync(Scenario scenario, Core.Profiles.ProfileCatalog profiles, ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!scenario.RequiresVapix)
+        {
+            return await ScenarioRunner.RunAsync(scenario, profiles, options, cancellationToken);
+        }
+
+        await using var host = ScenarioVapixHost.Start(profiles, scenario.Seed ?? 0);
+        return await ScenarioRunner.RunAsync(scenario, host.Emulator, options with { Vapix = host.Client }, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
-using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Profiles;
 
-namespace AxisEmulator.Control.Dashboard;
+namespace AxisEmulator.Control.Scenarios;
 
 /// <summary>The shipped scenario files presenter mode can play: <c>scenarios/*.yaml</c>.</summary>
 public sealed class ScenarioLibrary

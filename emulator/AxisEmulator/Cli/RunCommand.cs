@@ -145,16 +145,7 @@ public static class RunCommand
     private static async Task<ScenarioReport> RunOneAsync(Scenario scenario, ProfileCatalog profiles, TextWriter output, bool showTimeline, CancellationToken cancellationToken)
     {
         var options = new ScenarioRunOptions { Log = output, ShowTimeline = showTimeline };
-        ScenarioReport report;
-        if (scenario.RequiresVapix)
-        {
-            await using var host = ScenarioVapixHost.Start(profiles, scenario.Seed ?? 0);
-            report = await ScenarioRunner.RunAsync(scenario, host.Emulator, options with { Vapix = host.Client }, cancellationToken);
-        }
-        else
-        {
-            report = await ScenarioRunner.RunAsync(scenario, profiles, options, cancellationToken);
-        }
+        var report = await ScenarioExecution.RunIsolatedAsync(scenario, profiles, options, cancellationToken);
 
         return report.Outcome == ScenarioOutcome.Skipped
             ? report with { Outcome = ScenarioOutcome.Failed, Failure = "not run: " + report.Failure }
