@@ -48,6 +48,7 @@ public static class ControlPlaneEndpointExtensions
         api.MapTimelineApi();
         api.MapEventsApi();
         api.MapClockApi();
+        api.MapClockLatenessApi();
 
         endpoints.MapControlOpenApi();
         return endpoints;

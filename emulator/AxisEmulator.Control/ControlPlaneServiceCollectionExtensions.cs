@@ -25,6 +25,7 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(sp => new ControlPlane(emulator, listeners, options));
         services.AddSingleton(sp => new TimelineEventHub(emulator));
+        services.AddClockLateness(emulator);
         services.AddSingleton<ControlAccessFilter>();
         services.ConfigureHttpJsonOptions(json => ControlJson.Apply(json.SerializerOptions));
         services.AddProblemDetails(problems =>
