@@ -24,6 +24,7 @@ public sealed class DeviceListener : IAsyncDisposable
     private readonly RequestDelegate _handler;
     private readonly ILoggerFactory _loggerFactory;
     private KestrelServer? _server;
+    private System.Net.Sockets.Socket? _reservation;
 
     public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null)
     {
@@ -55,6 +56,7 @@ public sealed class DeviceListener : IAsyncDisposable
             return;
         }
 
+        ReleasePort();
         var options = new KestrelServerOptions { ApplicationServices = Services, AddServerHeader = false };
         options.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
         options.Listen(Address, Port);
@@ -70,8 +72,15 @@ public sealed class DeviceListener : IAsyncDisposable
         _server = server;
     }
 
-    /// <summary>Closes the socket; requests in flight are aborted, as when a camera loses power.</summary>
-    public async Task CloseAsync()
+    /// <summary>How long a graceful close lets requests in flight finish before aborting them (wall time: it is about sockets).</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Closes the socket. By default requests in flight are aborted, as when a camera loses power.
+    /// <paramref name="graceful"/> is a shutdown (restart, factory default): answers already given
+    /// reach their clients and connections end with a FIN rather than a reset, as Apache's graceful stop.
+    /// </summary>
+    public async Task CloseAsync(bool graceful = false)
     {
         var server = _server;
         if (server is null)
@@ -80,13 +89,54 @@ public sealed class DeviceListener : IAsyncDisposable
         }
 
         _server = null;
-        using var abort = new CancellationTokenSource();
-        await abort.CancelAsync();
+        using var abort = graceful ? new CancellationTokenSource(GracePeriod) : new CancellationTokenSource();
+        if (!graceful)
+        {
+            await abort.CancelAsync();
+        }
+
         await server.StopAsync(abort.Token);
         server.Dispose();
+        ReservePort();
     }
 
-    public async ValueTask DisposeAsync() => await CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
+        ReleasePort();
+    }
+
+    /// <summary>
+    /// Keeps the port while the device is down: a bound socket that does not listen refuses every
+    /// connection, as a camera that is off does, but stops the OS from handing the port to another
+    /// listener that binds port 0 meanwhile (which would leave this device unable to come back on it).
+    /// </summary>
+    private void ReservePort()
+    {
+        if (Port == 0 || _reservation is not null)
+        {
+            return;
+        }
+
+        var socket = new System.Net.Sockets.Socket(Address.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        try
+        {
+            socket.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
+            socket.Bind(new IPEndPoint(Address, Port));
+            _reservation = socket;
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            socket.Dispose(); // best effort: the port is simply not held
+            _loggerFactory.CreateLogger<DeviceListener>().LogWarning("Could not hold {Address}:{Port} while the device is down: {Error}", Address, Port, ex.SocketErrorCode);
+        }
+    }
+
+    private void ReleasePort()
+    {
+        _reservation?.Dispose();
+        _reservation = null;
+    }
 
     private sealed class Application(RequestDelegate handler) : IHttpApplication<HttpContext>
     {

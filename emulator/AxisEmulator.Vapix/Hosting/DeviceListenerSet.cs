@@ -148,8 +148,11 @@ public sealed class DeviceListenerSet : IAsyncDisposable
                 }
                 else if (!wanted && Listener.IsOpen)
                 {
-                    await Listener.CloseAsync();
-                    logger.LogInformation("{Device} listener closed", Camera.Id);
+                    // A device going through a reboot (it may be further along by now) closes like Apache's
+                    // graceful stop; a power cut, a brick or a pulled cable just drops everything.
+                    await Listener.CloseAsync(graceful: Camera.Phase is DevicePhase.ShuttingDown or DevicePhase.Bootloader
+                        or DevicePhase.ResetHold or DevicePhase.ResetArmed or DevicePhase.FactoryResetting or DevicePhase.Booting);
+                    logger.LogInformation("{Device} listener closed ({Endpoint})", Camera.Id, Listener.Endpoint);
                 }
             }
             catch (IOException ex)
