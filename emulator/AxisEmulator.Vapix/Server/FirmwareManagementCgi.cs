@@ -299,6 +299,7 @@ internal static class FirmwareManagementCgi
     /// </summary>
     private static async Task<Upload?> ReadUploadAsync(VapixExchange exchange, string boundary)
     {
+        exchange.Http.Items[VapixExchange.BodyReadKey] = true;
         var reader = new MultipartReader(boundary, exchange.Http.Request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
         try
         {

@@ -29,6 +29,9 @@ internal sealed class BodyTooLargeException : Exception
 /// <summary>One request on its way through the server: the HTTP context, the device and what is known so far.</summary>
 internal sealed class VapixExchange
 {
+    /// <summary>Marks (in <c>HttpContext.Items</c>) that a handler started reading the body.</summary>
+    public const string BodyReadKey = "vapix.body-read";
+
     private string? _body;
 
     public VapixExchange(HttpContext http, VapixDevice device, DeviceView view, RequestTarget target)
@@ -72,6 +75,7 @@ internal sealed class VapixExchange
             return _body;
         }
 
+        Http.Items[BodyReadKey] = true;
         var limit = Options.MaxBodyBytes;
         if (Http.Request.ContentLength > limit)
         {

@@ -133,6 +133,11 @@ public static class VapixServer
         }
 
         var response = context.Response;
+        if (!await DrainRequestBodyAsync(context))
+        {
+            response.Headers.Connection = "close";
+        }
+
         response.StatusCode = reply.Status;
         var headers = response.Headers;
         headers.Server = ServerBanner;
@@ -159,6 +164,40 @@ public static class VapixServer
             // The client (or the device) went away mid-answer: nothing more to say.
         }
     }
+
+    /// <summary>
+    /// Reads and drops what is left of the request body before answering (Apache discards it too), so
+    /// the connection can carry the client's next request: a Digest client answers its 401 on the same
+    /// connection, and an unread body would make the server reset it. False when the connection should
+    /// close instead (the client waits for 100-continue and will not send the body, or it broke off).
+    /// </summary>
+    private static async Task<bool> DrainRequestBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)))
+        {
+            return true;
+        }
+
+        if (request.Headers.Expect.Any(v => v?.Contains("100-continue", StringComparison.OrdinalIgnoreCase) == true)
+            && context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true } && request.ContentLength > 0
+            && !BodyStarted(context))
+        {
+            return false;
+        }
+
+        try
+        {
+            await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool BodyStarted(HttpContext context) => context.Items.ContainsKey(VapixExchange.BodyReadKey);
 
     private static string PathOnly(string rawTarget)
     {

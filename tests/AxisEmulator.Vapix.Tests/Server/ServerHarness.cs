@@ -24,6 +24,7 @@ public sealed class ServerHarness : IAsyncDisposable
     public const string AdminPassword = "pass";
 
     private static readonly Lazy<ProfileCatalog> Catalog = new(() => ProfileCatalog.Load(HardwareProfilesDirectory));
+    private static int _serials;
 
     public ServerHarness(int seed = 7, string? dhcpPool = null)
     {
@@ -49,10 +50,14 @@ public sealed class ServerHarness : IAsyncDisposable
         ? new PoeSource(poeClass <= 3 ? PoeStandard.Af : poeClass == 4 ? PoeStandard.At : PoeStandard.Bt, poeClass, 10)
         : new DcSource(profile.Power.Dc!.Min, 3);
 
-    public Camera Add(string profileId, string serial = "B8A44F000001", string? id = null) => Emulator.AddDevice(profileId, id, serial);
+    /// <summary>
+    /// Adds a device; by default with a serial no other harness in this test run uses, so that two
+    /// tests' devices never share a realm (a client that reached the wrong one would be refused).
+    /// </summary>
+    public Camera Add(string profileId, string? serial = null, string? id = null) => Emulator.AddDevice(profileId, id, serial ?? NextSerial());
 
     /// <summary>A device that has booted to ready with an administrator <c>root</c>/<c>pass</c> (not in setup mode).</summary>
-    public async Task<Camera> ReadyDeviceAsync(string profileId = "P3245-LVE", string serial = "B8A44F000001", bool withAdmin = true)
+    public async Task<Camera> ReadyDeviceAsync(string profileId = "P3245-LVE", string? serial = null, bool withAdmin = true)
     {
         var camera = Add(profileId, serial);
         if (withAdmin)
@@ -103,6 +108,8 @@ public sealed class ServerHarness : IAsyncDisposable
         await Listeners.SettledAsync(camera.Id);
     }
 
+    private static string NextSerial() => "B8A44F" + Interlocked.Increment(ref _serials).ToString("X6", System.Globalization.CultureInfo.InvariantCulture);
+
     public static void AddUser(Camera camera, string name, string password, UserRole role, bool ptz = false) =>
         camera.UpdateConfig(c => (c with { Users = [.. c.Users, UserAccount.Create(name, password, camera.Identity.Realm, role, ptz)] }, 0), "test user");
 
@@ -137,9 +144,83 @@ public sealed class ServerHarness : IAsyncDisposable
         (await connect.Should().ThrowAsync<SocketException>()).Which.SocketErrorCode.Should().Be(SocketError.ConnectionRefused);
     }
 
+    /// <summary>
+    /// Sends <paramref name="head"/> (request line and headers, CRLF-separated, without the blank line)
+    /// and <paramref name="body"/> over a raw socket, byte for byte: HttpClient would normalise the
+    /// target. Returns the status, the headers (lower-case names) and the body (chunked decoded).
+    /// </summary>
+    public async Task<RawResponse> RawAsync(Camera camera, string head, byte[]? body = null)
+    {
+        var endpoint = Endpoint(camera);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(endpoint.Host, endpoint.Port);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var text = head + $"\r\nHost: {endpoint.Host}:{endpoint.Port}\r\nConnection: close\r\n"
+            + (body is null ? "" : $"Content-Length: {body.Length}\r\n") + "\r\n";
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(text));
+        if (body is not null)
+        {
+            await stream.WriteAsync(body);
+        }
+
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received).WaitAsync(TimeSpan.FromSeconds(30));
+        return RawResponse.Parse(received.ToArray());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Listeners.DisposeAsync();
         Emulator.Dispose();
+    }
+}
+
+/// <summary>A response read off a raw socket.</summary>
+public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public string? ContentType => Headers.TryGetValue("content-type", out var value) ? value : null;
+
+    public static RawResponse Parse(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        end.Should().BeGreaterThan(0, $"a complete HTTP response, got: {text}");
+        var lines = text[..end].Split("\r\n");
+        var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var name = line[..colon].Trim().ToLowerInvariant();
+            headers[name] = headers.TryGetValue(name, out var previous) ? previous + ", " + line[(colon + 1)..].Trim() : line[(colon + 1)..].Trim();
+        }
+
+        var body = text[(end + 4)..];
+        if (headers.TryGetValue("transfer-encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            body = Dechunk(body);
+        }
+
+        return new RawResponse(status, headers, body);
+    }
+
+    private static string Dechunk(string chunked)
+    {
+        var result = new StringBuilder();
+        var i = 0;
+        while (i < chunked.Length)
+        {
+            var lineEnd = chunked.IndexOf("\r\n", i, StringComparison.Ordinal);
+            var size = Convert.ToInt32(chunked[i..lineEnd].Split(';')[0], 16);
+            if (size == 0)
+            {
+                break;
+            }
+
+            result.Append(chunked, lineEnd + 2, size);
+            i = lineEnd + 2 + size + 2;
+        }
+
+        return result.ToString();
     }
 }
