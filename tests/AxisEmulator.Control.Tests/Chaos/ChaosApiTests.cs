@@ -209,6 +209,19 @@ public sealed class ChaosApiTests : IAsyncLifetime
         await ExpectProblemAsync(HttpMethod.Get, "/api/v1/chaos", null, StatusCodes.Status404NotFound);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_chaos_endpoints()
+    {
+        var document = await GetAsync("/openapi/v1.json");
+
+        var chaos = document["paths"]!["/api/v1/chaos"]!;
+        chaos["get"]!["operationId"]!.GetValue<string>().Should().Be("GetChaos");
+        chaos["post"]!["operationId"]!.GetValue<string>().Should().Be("StartChaos");
+        chaos["delete"]!["operationId"]!.GetValue<string>().Should().Be("StopChaos");
+        chaos["post"]!["requestBody"]!["content"]!["application/json"].Should().NotBeNull();
+        document["components"]!["schemas"]!["ChaosRequest"]!["properties"]!["duration"].Should().NotBeNull();
+    }
+
     private async Task StartAsync(ControlOptions? options)
     {
         _emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = 7 }, ControlApiHost.Profiles);

@@ -149,10 +149,23 @@ public class ChaosRunnerTests
         other.Should().NotEqual(first);
     }
 
-    private static List<string> RunOnce(ChaosOptions options)
+    [Fact]
+    public void A_printed_plan_replays_to_the_same_timelines()
+    {
+        var options = new ChaosOptions { Seed = 11, Duration = TimeSpan.FromHours(1), BrownoutsPerHour = 10, RebootsPerHour = 10, NetworkLossesPerHour = 10, BrickedFraction = 0.2 };
+        string? printed = null;
+
+        var original = RunOnce(options, plan => printed = plan.ToText());
+        var replayed = RunOnce(options, _ => { }, ChaosPlan.Parse(printed!));
+
+        replayed.Should().Equal(original);
+    }
+
+    private static List<string> RunOnce(ChaosOptions options, Action<ChaosPlan>? print = null, ChaosPlan? replay = null)
     {
         using var emulator = ReadyFleet(10, seed: 5);
-        var plan = ChaosPlan.Generate(options, [.. emulator.Devices.Select(d => d.Id)]);
+        var plan = replay ?? ChaosPlan.Generate(options, [.. emulator.Devices.Select(d => d.Id)]);
+        print?.Invoke(plan);
         ChaosRunner.Schedule(plan, emulator);
         emulator.Advance(options.Duration.TotalSeconds + 600);
         return [.. emulator.Devices
