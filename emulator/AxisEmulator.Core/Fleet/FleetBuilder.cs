@@ -17,7 +17,8 @@ public static class FleetBuilder
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// Nothing was added: the emulator's DHCP pool is not the file's (build the emulator with
-    /// <see cref="FleetFile.ApplyTo"/>), or an id the file gives is already taken.
+    /// <see cref="FleetFile.ApplyTo"/>), its profiles lack one the file uses, or an id the file gives
+    /// is already taken.
     /// </exception>
     public static FleetApplyResult Apply(FleetFile fleet, Emulator emulator, bool startChaos = true)
     {
@@ -27,6 +28,13 @@ public static class FleetBuilder
         {
             throw new InvalidOperationException(
                 $"the fleet file {fleet.Source} asks for DHCP pool {fleet.DhcpPool ?? "(none)"} but the emulator was built with {emulator.Options.DhcpPool ?? "(none)"}; build it with FleetFile.ApplyTo(options)");
+        }
+
+        var unknown = fleet.Groups.Select(g => g.Profile).Where(id => !emulator.Profiles.TryGet(id, out _)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"the fleet file {fleet.Source} uses profiles this emulator does not have: {string.Join(", ", unknown)}");
         }
 
         var taken = fleet.Groups.SelectMany(g => g.Ids ?? []).Where(id => emulator.TryGet(id, out _)).ToList();

@@ -82,6 +82,18 @@ public class FleetBuilderTests
     }
 
     [Fact]
+    public void Refuses_an_emulator_whose_profiles_lack_one_the_file_uses()
+    {
+        var fleet = Parse("groups:\n  - { profile: P3265-LVE, count: 1 }\n  - { profile: M3086-V, count: 1 }");
+        using var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual }, new Core.Profiles.ProfileCatalog([FleetTestSupport.Profiles.Get("P3265-LVE")]));
+
+        var act = () => FleetBuilder.Apply(fleet, emulator);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*profiles this emulator does not have: M3086-V*");
+        emulator.Devices.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Starts_the_chaos_section_over_the_fleet_with_the_emulator_seed_when_it_gives_none()
     {
         var fleet = Parse("""
