@@ -1,5 +1,7 @@
 using AxisEmulator.Control.Api;
+using AxisEmulator.Control.Dashboard;
 using AxisEmulator.Control.Events;
+using AxisEmulator.Control.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,9 +29,9 @@ public static class ControlPlaneEndpointExtensions
     }
 
     /// <summary>
-    /// Maps <c>/healthz</c>, <c>/api/v1/…</c> (profiles, devices, power, button, faults, timeline,
-    /// requests, events, clock), the OpenAPI document at <c>/openapi/v1.json</c> and the API reference
-    /// at <c>/api-reference</c>. Needs <see cref="ControlPlaneServiceCollectionExtensions.AddAxisEmulatorControl"/>.
+    /// Maps <c>/healthz</c>, <c>/metrics</c>, the dashboard at <c>/</c>, <c>/api/v1/…</c> (profiles,
+    /// devices, power, button, faults, timeline, requests, events, clock, chaos, scenarios), the OpenAPI
+    /// document at <c>/openapi/v1.json</c> and the API reference at <c>/api-reference</c>. Needs <see cref="ControlPlaneServiceCollectionExtensions.AddAxisEmulatorControl"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapControlApi(this IEndpointRouteBuilder endpoints)
     {
@@ -49,7 +51,11 @@ public static class ControlPlaneEndpointExtensions
         api.MapEventsApi();
         api.MapClockApi();
         api.MapClockLatenessApi();
+        api.MapChaosApi();
+        api.MapScenarioRunApi();
 
+        endpoints.MapAxisEmulatorMetrics();
+        endpoints.MapDashboard();
         endpoints.MapControlOpenApi();
         return endpoints;
     }

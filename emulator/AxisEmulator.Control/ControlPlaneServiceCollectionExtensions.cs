@@ -1,5 +1,6 @@
 using AxisEmulator.Control.Api;
 using AxisEmulator.Control.Events;
+using AxisEmulator.Control.Metrics;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Vapix.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton(sp => new ControlPlane(emulator, listeners, options));
         services.AddSingleton(sp => new TimelineEventHub(emulator));
         services.AddClockLateness(emulator);
+        services.AddAxisEmulatorMetrics(emulator);
         services.AddSingleton<ControlAccessFilter>();
         services.ConfigureHttpJsonOptions(json => ControlJson.Apply(json.SerializerOptions));
         services.AddProblemDetails(problems =>

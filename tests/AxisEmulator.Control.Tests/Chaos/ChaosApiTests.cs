@@ -231,12 +231,6 @@ public sealed class ChaosApiTests : IAsyncLifetime
         builder.Services.AddAxisEmulatorControl(_emulator, options: options);
         _app = builder.Build();
         _app.MapControlApi();
-
-        // What the control plane does for its own groups (ControlPlaneEndpointExtensions.MapControlApi).
-        _app.MapGroup(ControlPlaneEndpointExtensions.ApiPrefix)
-            .AddEndpointFilter(_app.Services.GetRequiredService<ControlAccessFilter>())
-            .AddEndpointFilter<UnexpectedErrorFilter>()
-            .MapChaosApi();
         await _app.StartAsync();
         _client = _app.GetTestClient();
     }

@@ -34,10 +34,8 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddAxisEmulatorControl(_emulator);
-        builder.Services.AddAxisEmulatorMetrics(_emulator);
         _app = builder.Build();
         _app.MapControlApi();
-        _app.MapAxisEmulatorMetrics();
         await _app.StartAsync();
         _client = _app.GetTestClient();
     }
