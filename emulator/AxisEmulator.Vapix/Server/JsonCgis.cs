@@ -13,8 +13,17 @@ internal static class JsonCgis
     /// </summary>
     public static async Task<Reply> CallAsync(VapixExchange exchange, JsonApiSpec spec, Func<JsonApiCall, Task<VapixResponse>> dispatch)
     {
-        var call = JsonApiCall.Parse(spec, exchange.View.Personality, exchange.IsPost ? await exchange.BodyAsync() : null);
-        if (exchange.Authorize(call.RequiredAccess, json: true) is { } refusal)
+        var body = exchange.IsPost ? await exchange.BodyAsync() : null;
+        var call = JsonApiCall.Parse(spec, exchange.View.Personality, body);
+        var required = call.RequiredAccess;
+        if (exchange.IsPost && string.IsNullOrWhiteSpace(body) && exchange.Http.Request.Headers.Authorization.Count == 0)
+        {
+            // An empty anonymous POST is how curl --digest probes for the challenge before sending
+            // the body: challenge for the most any method of this CGI needs, or it never logs in.
+            required = spec.Methods.Values.Append(required).Max();
+        }
+
+        if (exchange.Authorize(required, json: true) is { } refusal)
         {
             return refusal;
         }

@@ -114,6 +114,37 @@ public class CurlTests
         }
     }
 
+    [Fact]
+    public async Task A_right_image_uploaded_with_anyauth_upgrades_the_device()
+    {
+        await using var h = new ServerHarness();
+        var camera = await h.ReadyDeviceAsync("M1075-L");
+        var url = h.Endpoint(camera).ToString().TrimEnd('/');
+        var image = Path.Combine(Path.GetTempPath(), $"axis-emulator-{Guid.NewGuid():N}.bin");
+        await File.WriteAllBytesAsync(image, EmulatedFirmwareImage.Create("M1075-L", "12.10.68", paddingBytes: 3 * 1024 * 1024));
+        try
+        {
+            // curl asks for 100-continue before a large body; the device's 401 must not leave it hanging.
+            var upload = await Curl(
+                "--anyauth", "-u", "root:pass",
+                "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
+                "-F", $"file=@{image};type=application/octet-stream",
+                $"{url}/axis-cgi/firmwaremanagement.cgi");
+
+            upload.Status.Should().Be(200, upload.Raw.ToString());
+            JsonNode.Parse(upload.Body)!["data"]!["firmwareVersion"]!.GetValue<string>().Should().Be("12.10.68");
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+
+        await h.RunUntilIdleAsync(camera);
+        var properties = await Curl("--digest", "-u", "root:pass", "--data", """{"apiVersion":"1.0","method":"getAllProperties"}""", $"{url}/axis-cgi/basicdeviceinfo.cgi");
+        properties.Status.Should().Be(200, "curl --digest first posts an empty body to get the challenge");
+        JsonNode.Parse(properties.Body)!["data"]!["propertyList"]!["Version"]!.GetValue<string>().Should().Be("12.10.68");
+    }
+
     private static async Task<string> BootId(string url)
     {
         var ready = await Curl("-H", "Content-Type: application/json", "--data", """{"apiVersion":"1","method":"systemready"}""", $"{url}/axis-cgi/systemready.cgi");
