@@ -22,6 +22,7 @@ public sealed partial class Camera
     private string? _address;
     private string? _linkLocal;
     private IReadOnlyList<string> _conflicts = [];
+    private string? _claimedAddress;
     private string? _bootId;
     private long _bootStartedTicks;
     private long _holdStartedTicks;
@@ -380,6 +381,7 @@ public sealed partial class Camera
         }
 
         _address = address;
+        _claimedAddress = address;
         _conflicts = _lan.Claim(Serial, address);
         Timeline.Append(
             TimelineKind.Network,
@@ -392,11 +394,51 @@ public sealed partial class Camera
         }
     }
 
+    /// <summary>
+    /// Another device arrived at or left the address this one holds. Raised under that device's gate,
+    /// so the update runs as a clock event under this device's own gate (never two gates at once).
+    /// </summary>
+    private void OnLanHoldersChanged(string address, IReadOnlyList<string> holders)
+    {
+        if (address != Volatile.Read(ref _claimedAddress) || !holders.Contains(Serial, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        _clock.Schedule(TimeSpan.Zero, () =>
+        {
+            lock (_gate)
+            {
+                if (_address != address || !_listening && !_boot.Phase.HasNetwork())
+                {
+                    return;
+                }
+
+                var others = holders.Where(s => !string.Equals(s, Serial, StringComparison.OrdinalIgnoreCase)).ToArray();
+                if (others.SequenceEqual(_conflicts))
+                {
+                    return;
+                }
+
+                _conflicts = others;
+                if (others.Length > 0)
+                {
+                    Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {string.Join(", ", others)}", Data(("ipAddress", address), ("conflicts", others)));
+                }
+                else
+                {
+                    Timeline.Append(TimelineKind.Network, "ip-conflict-resolved", $"{address} is no longer shared", Data(("ipAddress", address)));
+                }
+            }
+        });
+    }
+
     private void UpdateListening()
     {
         var listening = _boot.Phase.HasNetwork() && _linkUp && !_bricked;
         if (!listening && _boot.Phase is not (DevicePhase.NetworkUp or DevicePhase.Ready or DevicePhase.Upgrading))
         {
+            _claimedAddress = null;
             _lan.Claim(Serial, null);
             _conflicts = [];
         }

@@ -67,6 +67,14 @@ public sealed partial class Camera
         Button.DebouncedChanged += OnButtonDebounced;
         Button.Dropout += length => Timeline.Append(TimelineKind.Button, "dropout", $"contact dropped out for {length.TotalMilliseconds:0} ms", Data(("ms", Math.Round(length.TotalMilliseconds, 1))));
         _boot = new BootMachine(this);
+        _lan.HoldersChanged += OnLanHoldersChanged;
+    }
+
+    /// <summary>Unplugs the device from the emulated LAN for good (it was removed from the emulator).</summary>
+    public void Retire()
+    {
+        PowerOff();
+        _lan.HoldersChanged -= OnLanHoldersChanged;
     }
 
     public string Id { get; }

@@ -103,7 +103,7 @@ public sealed class Emulator : IDisposable
             }
 
             _order.Remove(camera);
-            camera.PowerOff();
+            camera.Retire();
             if (deleteState)
             {
                 Store.Delete(id);

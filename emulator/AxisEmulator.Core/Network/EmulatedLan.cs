@@ -67,30 +67,52 @@ public sealed class EmulatedLan
         }
     }
 
+    /// <summary>
+    /// Raised (address, the serials now holding it) whenever a device arrives at or leaves an address
+    /// that others hold, so every party to an IP conflict learns of it, not only the last to arrive.
+    /// </summary>
+    public event Action<string, IReadOnlyList<string>>? HoldersChanged;
+
     /// <summary>Records that <paramref name="serial"/> now uses <paramref name="address"/>; returns the other serials using it (an IP conflict).</summary>
     public IReadOnlyList<string> Claim(string serial, string? address)
     {
+        var changed = new List<(string Address, IReadOnlyList<string> Holders)>();
+        IReadOnlyList<string> others = [];
         lock (_sync)
         {
-            foreach (var holders in _holders.Values)
+            foreach (var (held, holders) in _holders)
             {
-                holders.Remove(serial);
+                if (held != address && holders.Remove(serial) && holders.Count > 0)
+                {
+                    changed.Add((held, Sorted(holders)));
+                }
             }
 
-            if (address is null)
+            if (address is not null)
             {
-                return [];
-            }
+                if (!_holders.TryGetValue(address, out var set))
+                {
+                    _holders[address] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                }
 
-            if (!_holders.TryGetValue(address, out var set))
-            {
-                _holders[address] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            }
+                if (set.Add(serial) && set.Count > 1)
+                {
+                    changed.Add((address, Sorted(set)));
+                }
 
-            set.Add(serial);
-            return set.Where(s => !string.Equals(s, serial, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray();
+                others = set.Where(s => !string.Equals(s, serial, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray();
+            }
         }
+
+        foreach (var (held, holders) in changed)
+        {
+            HoldersChanged?.Invoke(held, holders);
+        }
+
+        return others;
     }
+
+    private static string[] Sorted(IEnumerable<string> serials) => serials.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The 169.254/16 address zeroconf derives from the MAC (stable per device).</summary>
     public static string LinkLocalFor(string serial)

@@ -119,6 +119,15 @@ public class FirmwareAndLifecycleTests
         b.BootToReady();
         b.Camera.Snapshot().Network.Conflicts.Should().Equal(a.Camera.Serial);
         b.Entries(TimelineKind.Network, "ip-conflict").Single().Message.Should().Contain("192.168.0.90");
+
+        // The first one on the address is told too, and both learn when the conflict ends.
+        a.Clock.RunUntilIdle(TimeSpan.FromSeconds(1));
+        a.Camera.Snapshot().Network.Conflicts.Should().Equal(b.Camera.Serial);
+        a.Entries(TimelineKind.Network, "ip-conflict").Single().Message.Should().Contain(b.Camera.Serial);
+        b.Camera.PowerOff();
+        a.Clock.RunUntilIdle(TimeSpan.FromSeconds(1));
+        a.Camera.Snapshot().Network.Conflicts.Should().BeEmpty();
+        a.Entries(TimelineKind.Network, "ip-conflict-resolved").Should().ContainSingle();
     }
 
     [Fact]
