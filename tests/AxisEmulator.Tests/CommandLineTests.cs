@@ -16,7 +16,7 @@ public class CommandLineTests
     [Theory]
     [InlineData(new[] { "--help" }, new[] { "serve", "run", "profiles", "--devices", "--clock", "--control-url", "--token" })]
     [InlineData(new[] { "-h" }, new[] { "Usage:" })]
-    [InlineData(new[] { "serve", "--help" }, new[] { "--devices", "--profile", "--clock", "--seed", "--control-url", "--device-base-port", "--state-dir", "--ephemeral", "--token" })]
+    [InlineData(new[] { "serve", "--help" }, new[] { "--devices", "--profile", "--clock", "--seed", "--control-url", "--device-base-port", "--state-dir", "--ephemeral", "--token", "--fleet", "--dhcp-pool", "--shared-port", "--chaos-seed" })]
     [InlineData(new[] { "run", "--help" }, new[] { "scenario.yaml|DIR", "--junit", "--timeline" })]
     [InlineData(new[] { "profiles", "--help" }, new[] { "list", "show", "validate" })]
     [InlineData(new[] { "profiles", "list", "--help" }, new[] { "Usage:" })]

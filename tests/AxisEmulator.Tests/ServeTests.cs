@@ -114,6 +114,57 @@ public partial class ServeTests
         (await second.StopAsync()).Should().Be(ExitCodes.Success);
     }
 
+    [Fact]
+    public async Task Serve_a_fleet_file_lists_its_devices()
+    {
+        using var directory = new TempDirectory();
+        var fleet = directory.Write("fleet.yaml", """
+            dhcp: { pool: 192.168.0.100-192.168.0.199 }
+            groups:
+              - profile: P3265-LVE
+                count: 2
+                idPrefix: lobby
+              - profile: M3086-V
+                count: 1
+                idPrefix: garage
+                power: off
+            """);
+        await using var server = await RunningServer.StartAsync("serve", "--fleet", fleet, "--control-url", "http://127.0.0.1:0", "--device-base-port", "0", "--clock", "manual", "--ephemeral");
+        using var http = new HttpClient { BaseAddress = server.ControlUrl };
+
+        using (var devices = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/devices", UriKind.Relative))))
+        {
+            devices.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()).Should().Equal("lobby-1", "lobby-2", "garage-1");
+            devices.RootElement[2].GetProperty("profile").GetString().Should().Be("M3086-V");
+            devices.RootElement[0].GetProperty("power").GetProperty("on").GetBoolean().Should().BeTrue();
+            devices.RootElement[2].GetProperty("power").GetProperty("on").GetBoolean().Should().BeFalse("the group's power is off");
+        }
+
+        server.Output.Should().Contain("  lobby-1: P3265-LVE").And.Contain("  garage-1: M3086-V").And.NotContain("Chaos plan");
+        (await http.GetAsync(new Uri("/api/v1/chaos", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound, "no chaos was asked for");
+        (await server.StopAsync()).Should().Be(ExitCodes.Success, server.ToString());
+    }
+
+    [Fact]
+    public async Task Chaos_seed_starts_a_plan_and_prints_it_for_replay()
+    {
+        await using var server = await RunningServer.StartAsync("serve", "--devices", "3", "--chaos-seed", "7", "--control-url", "http://127.0.0.1:0", "--device-base-port", "0", "--clock", "manual", "--ephemeral");
+        using var http = new HttpClient { BaseAddress = server.ControlUrl };
+
+        var response = await http.GetAsync(new Uri("/api/v1/chaos", UriKind.Relative));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var chaos = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        chaos.RootElement.GetProperty("options").GetProperty("seed").GetInt32().Should().Be(7);
+        chaos.RootElement.GetProperty("deviceCount").GetInt32().Should().Be(3);
+        chaos.RootElement.GetProperty("actions").GetArrayLength().Should().BeGreaterThan(0, "the default rates are moderate, not zero");
+        var text = chaos.RootElement.GetProperty("text").GetString()!;
+        text.Should().StartWith(Core.Chaos.ChaosPlan.TextHeader);
+
+        server.Output.Should().Contain("Chaos plan started (seed 7").And.Contain("--chaos-seed 7").And.Contain("POST /api/v1/chaos {\"seed\":7,");
+        server.Output.Replace("\r\n", "\n", StringComparison.Ordinal).Should().Contain(text, "the printed plan is the one running");
+        (await server.StopAsync()).Should().Be(ExitCodes.Success, server.ToString());
+    }
+
     private static string SerialOf(string output, string device) =>
         Regex.Match(output, $@"  {device}: [^,]+, serial ([0-9A-F]{{12}})").Groups[1].Value;
 

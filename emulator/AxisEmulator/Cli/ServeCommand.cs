@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -17,8 +18,8 @@ public static class ServeCommand
     {
         var command = new Command(
             "serve",
-            "Serve the emulated cameras: the control API on --control-url, each device's VAPIX on 127.0.0.1:<base+n-1>, "
-            + "the timeline logged in simulated time. Runs until Ctrl+C. This is what runs when no command is given.");
+            "Serve the emulated cameras (--devices of --profile, or a --fleet file): the control API on --control-url, "
+            + "each device's VAPIX on 127.0.0.1:<base+n-1> (or 127.0.x.y:<shared port>), the timeline logged in simulated time. Runs until Ctrl+C. This is what runs when no command is given.");
         Configure(command);
         return command;
     }
@@ -52,8 +53,35 @@ public static class ServeCommand
     {
         var settings = options.Apply(parseResult, EmulatorSettings.Read(EmulatorConfiguration.Load())).Validate();
         var profiles = ProfileCatalog.LoadInstalled();
-        profiles.Get(settings.Profile);
-        return await EmulatorServer.RunAsync(settings, profiles, parseResult.InvocationConfiguration.Output, cancellationToken);
+        FleetFile? fleet = null;
+        if (settings.Fleet is { } path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"fleet file '{path}' does not exist");
+            }
+
+            try
+            {
+                fleet = FleetFile.Load(path, profiles);
+            }
+            catch (FleetFileException ex)
+            {
+                var error = parseResult.InvocationConfiguration.Error;
+                foreach (var problem in ex.Errors)
+                {
+                    await error.WriteLineAsync($"error: {problem}");
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+        }
+        else
+        {
+            profiles.Get(settings.Profile);
+        }
+
+        return await EmulatorServer.RunAsync(settings, profiles, parseResult.InvocationConfiguration.Output, cancellationToken, fleet);
     }
 
     /// <summary>One set of serve options (System.CommandLine options belong to one command).</summary>
@@ -120,6 +148,34 @@ public static class ServeCommand
             CustomParser = r => Parse(r, "--token", (text, name) => string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} must not be empty") : text),
         };
 
+        public Option<string?> Fleet { get; } = new("--fleet")
+        {
+            HelpName = "FILE",
+            Description = "Serve the fleet a YAML fleet file describes (groups of devices, DHCP pool, listener layout, chaos; deploy/README.md) instead of --devices cameras of --profile",
+            CustomParser = r => Parse(r, "--fleet", EmulatorSettings.ParseFleet),
+        };
+
+        public Option<string?> DhcpPool { get; } = new("--dhcp-pool")
+        {
+            HelpName = "FIRST-LAST",
+            Description = "Run an emulated DHCP server leasing this IPv4 range, e.g. 192.168.0.100-192.168.0.199 (over a fleet file's pool) [default: none]",
+            CustomParser = r => Parse(r, "--dhcp-pool", EmulatorSettings.ParseDhcpPool),
+        };
+
+        public Option<int?> SharedPort { get; } = new("--shared-port")
+        {
+            HelpName = "PORT",
+            Description = "Every device's VAPIX on this one port, each on its own loopback address 127.0.x.y, instead of the --device-base-port range (over a fleet file's listeners)",
+            CustomParser = r => Parse(r, "--shared-port", EmulatorSettings.ParseSharedPort),
+        };
+
+        public Option<int?> ChaosSeed { get; } = new("--chaos-seed")
+        {
+            HelpName = "N",
+            Description = "Start a chaos plan with this seed over the devices at start: a fleet file's chaos section, else an hour of moderate brown-outs, reboots, network losses and mushy buttons. The plan is printed so a run can be replayed",
+            CustomParser = r => Parse(r, "--chaos-seed", EmulatorSettings.ParseSeed),
+        };
+
         public void AddTo(Command command)
         {
             command.Options.Add(Devices);
@@ -131,8 +187,28 @@ public static class ServeCommand
             command.Options.Add(StateDir);
             command.Options.Add(Ephemeral);
             command.Options.Add(Token);
+            command.Options.Add(Fleet);
+            command.Options.Add(DhcpPool);
+            command.Options.Add(SharedPort);
+            command.Options.Add(ChaosSeed);
             command.Validators.Add(result =>
             {
+                if (result.GetResult(Fleet) is { Implicit: false })
+                {
+                    foreach (var option in new Option[] { Devices, Profile })
+                    {
+                        if (result.GetResult(option) is { Implicit: false })
+                        {
+                            result.AddError($"--fleet and {option.Name} contradict each other: the fleet file says which devices to serve (its groups' count and profile); give one or the other");
+                        }
+                    }
+                }
+
+                if (result.GetResult(SharedPort) is { Implicit: false } && result.GetResult(DeviceBasePort) is { Implicit: false })
+                {
+                    result.AddError("--shared-port and --device-base-port contradict each other: devices listen on one shared port (each on its own 127.0.x.y) or on a range from the base port");
+                }
+
                 if (result.GetResult(StateDir) is { Implicit: false } && result.GetValue(Ephemeral))
                 {
                     result.AddError("--state-dir and --ephemeral contradict each other: keep state in a directory, or keep none");
@@ -143,14 +219,35 @@ public static class ServeCommand
         /// <summary>The options given on the command line, over <paramref name="settings"/>.</summary>
         public EmulatorSettings Apply(ParseResult result, EmulatorSettings settings)
         {
+            // Cameras asked for on the command line replace a configured fleet file, and the reverse.
             if (result.GetValue(Devices) is { } devices)
             {
-                settings = settings with { Devices = devices };
+                settings = settings with { Devices = devices, Fleet = null };
             }
 
             if (result.GetValue(Profile) is { } profile)
             {
-                settings = settings with { Profile = profile };
+                settings = settings with { Profile = profile, Fleet = null };
+            }
+
+            if (result.GetValue(Fleet) is { } fleet)
+            {
+                settings = settings with { Fleet = fleet };
+            }
+
+            if (result.GetValue(DhcpPool) is { } pool)
+            {
+                settings = settings with { DhcpPool = pool };
+            }
+
+            if (result.GetValue(SharedPort) is { } sharedPort)
+            {
+                settings = settings with { SharedPort = sharedPort };
+            }
+
+            if (result.GetValue(ChaosSeed) is { } chaosSeed)
+            {
+                settings = settings with { ChaosSeed = chaosSeed };
             }
 
             if (result.GetValue(Clock) is { } clock)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AxisEmulator.Control.Scenarios;
+using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
@@ -11,7 +12,8 @@ namespace AxisEmulator.Hosting;
 
 /// <summary>
 /// Starts the served emulator's fleet: adds <c>cam-1</c> … <c>cam-N</c> and plugs each into PoE of
-/// its profile's class (or its DC input), and logs every device's timeline (phase, LED, power,
+/// its profile's class (or its DC input) — or builds the fleet file's groups — then starts the chaos
+/// plan asked for (<c>--chaos-seed</c>, a fleet file's chaos section), and logs every device's timeline (phase, LED, power,
 /// boot…) stamped with simulated time, including devices added later through the control API.
 /// The emulator itself belongs to <see cref="EmulatorServer"/>, which disposes it after the host.
 /// </summary>
@@ -20,12 +22,14 @@ public sealed class EmulatorHostedService : IHostedService
     private readonly EmulatorSettings _settings;
     private readonly Emulator _emulator;
     private readonly ILogger<EmulatorHostedService> _logger;
+    private readonly FleetFile? _fleet;
 
-    public EmulatorHostedService(EmulatorSettings settings, Emulator emulator, ILogger<EmulatorHostedService> logger)
+    public EmulatorHostedService(EmulatorSettings settings, Emulator emulator, ILogger<EmulatorHostedService> logger, FleetFile? fleet = null)
     {
         _settings = settings;
         _emulator = emulator;
         _logger = logger;
+        _fleet = fleet;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -43,13 +47,54 @@ public sealed class EmulatorHostedService : IHostedService
             _logger.LogWarning("The clock is manual: simulated time moves only when asked (POST /api/v1/clock/advance)");
         }
 
-        for (var n = 1; n <= _settings.Devices; n++)
+        List<string> ids = [];
+        if (_fleet is not null)
         {
-            var camera = _emulator.AddDevice(_settings.Profile, string.Create(CultureInfo.InvariantCulture, $"cam-{n}"));
-            camera.PowerOn(ScenarioPowerSource.DefaultFor(camera.Profile));
+            var result = FleetBuilder.Apply(_fleet, _emulator, startChaos: false);
+            ids.AddRange(result.Devices.Select(d => d.Id));
+            _logger.LogInformation("Fleet file {File}: {Count} devices in {Groups} groups", _fleet.Source, ids.Count, _fleet.Groups.Count);
+        }
+        else
+        {
+            for (var n = 1; n <= _settings.Devices; n++)
+            {
+                var camera = _emulator.AddDevice(_settings.Profile, string.Create(CultureInfo.InvariantCulture, $"cam-{n}"));
+                camera.PowerOn(ScenarioPowerSource.DefaultFor(camera.Profile));
+                ids.Add(camera.Id);
+            }
         }
 
+        StartChaos(ids);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The fleet file's chaos section (its seed, else <c>--chaos-seed</c>'s, else the emulator's; <c>--chaos-seed</c>
+    /// wins over the file's), or <see cref="EmulatorSettings.DefaultChaos"/> when only <c>--chaos-seed</c> is given.
+    /// </summary>
+    private void StartChaos(List<string> ids)
+    {
+        ChaosOptions? options = _fleet?.Chaos is { } section
+            ? section.Options with { Seed = _settings.ChaosSeed ?? (section.SeedGiven ? section.Options.Seed : _emulator.Seed) }
+            : _settings.ChaosSeed is { } seed ? EmulatorSettings.DefaultChaos(seed) : null;
+        if (options is null)
+        {
+            return;
+        }
+
+        if (ids.Count == 0)
+        {
+            _logger.LogWarning("No chaos: there are no devices to put it on (POST /api/v1/chaos once some are added)");
+            return;
+        }
+
+        var run = ChaosRunner.Start(ChaosPlan.Generate(options, ids), _emulator);
+        _logger.LogInformation(
+            "Chaos plan started: seed {Seed}, {Actions} actions over {Duration} on {Devices} devices (GET /api/v1/chaos)",
+            options.Seed,
+            run.Plan.Actions.Count,
+            ChaosDuration.Format(options.Duration),
+            ids.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)

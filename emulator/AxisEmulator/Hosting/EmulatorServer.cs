@@ -1,6 +1,7 @@
 using System.Globalization;
 using AxisEmulator.Control;
 using AxisEmulator.Control.Scenarios;
+using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
@@ -25,13 +26,22 @@ public static class EmulatorServer
     /// <summary>
     /// Starts everything, prints where it listens to <paramref name="output"/>, and runs until
     /// <paramref name="cancellationToken"/> is cancelled or the host is told to stop (Ctrl+C, SIGTERM).
-    /// Start-up failures (a port in use, an unreadable state file) are thrown.
+    /// Start-up failures (a port in use, an unreadable state file) are thrown. With
+    /// <paramref name="fleet"/>, its devices are served instead of <see cref="EmulatorSettings.Devices"/>
+    /// cameras; <see cref="EmulatorSettings.DhcpPool"/> and <see cref="EmulatorSettings.SharedPort"/>,
+    /// when set, win over the file's pool and listener layout.
     /// </summary>
-    public static async Task<int> RunAsync(EmulatorSettings settings, ProfileCatalog profiles, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(EmulatorSettings settings, ProfileCatalog profiles, TextWriter output, CancellationToken cancellationToken, FleetFile? fleet = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(output);
+        if (fleet is not null && settings.DhcpPool is { } pool)
+        {
+            fleet = fleet with { DhcpPool = pool };
+        }
+
+        var layout = LayoutFor(settings, fleet);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
@@ -45,8 +55,9 @@ public static class EmulatorServer
             .AddConsole());
         builder.Services.AddSingleton(loggerFactory);
 
-        using var emulator = new Emulator(settings.ToEmulatorOptions(), profiles);
-        var (listeners, vapix) = VapixWiring.Listen(emulator, new ListenerLayout { BasePort = settings.DeviceBasePort }, loggerFactory);
+        var options = settings.ToEmulatorOptions();
+        using var emulator = new Emulator(fleet is null ? options : fleet.ApplyTo(options), profiles);
+        var (listeners, vapix) = VapixWiring.Listen(emulator, layout, loggerFactory);
         await using var listenersOwner = listeners;
 
         builder.Services.AddSingleton(settings);
@@ -55,7 +66,8 @@ public static class EmulatorServer
 
         // Scenarios played inside the server (the dashboard's presenter) reach devices over real HTTP too.
         builder.Services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners, vapix));
-        builder.Services.AddHostedService<EmulatorHostedService>();
+        builder.Services.AddHostedService(services => new EmulatorHostedService(
+            settings, emulator, services.GetRequiredService<ILogger<EmulatorHostedService>>(), fleet));
         builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
 
         await using var app = builder.Build();
@@ -66,6 +78,27 @@ public static class EmulatorServer
         await app.WaitForShutdownAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped at simulated {emulator.Clock.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."));
         return 0;
+    }
+
+    /// <summary>
+    /// Where device listeners go: <c>--shared-port</c> first, then the fleet file's <c>listeners</c>,
+    /// then the base-port range. Throws <see cref="FormatException"/> when the range has no room for the fleet.
+    /// </summary>
+    public static ListenerLayout LayoutFor(EmulatorSettings settings, FleetFile? fleet)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var layout = settings.SharedPort is not null
+            ? settings.ToListenerLayout()
+            : fleet?.Listeners is { } l
+                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort }
+                : settings.ToListenerLayout();
+        var devices = fleet?.DeviceCount ?? settings.Devices;
+        if (layout.SharedPort is null && layout.BasePort != 0 && layout.BasePort + Math.Max(devices, 1) - 1 > System.Net.IPEndPoint.MaxPort)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"device base port {layout.BasePort} leaves no room for the {devices} devices of {fleet?.Source ?? "--devices"} (the last port would be above {System.Net.IPEndPoint.MaxPort}); use --device-base-port 0 or --shared-port PORT"));
+        }
+
+        return layout;
     }
 
     /// <summary>The URLs Kestrel really bound (port 0 resolved).</summary>
@@ -90,6 +123,15 @@ public static class EmulatorServer
             await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} once its network is up");
         }
 
+        if (ChaosRunner.Current(emulator) is { } chaos)
+        {
+            var o = chaos.Plan.Options;
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Chaos plan started (seed {o.Seed}, {chaos.Plan.Actions.Count} actions over {ChaosDuration.Format(o.Duration)} of simulated time). To replay it, serve the same devices with --chaos-seed {o.Seed}, or POST /api/v1/chaos {ReplayRequest(o)}; GET /api/v1/chaos shows it:"));
+            await output.WriteAsync(chaos.Plan.ToText());
+        }
+
         if (emulator.Clock.Mode == Core.Clock.ClockMode.Manual)
         {
             await output.WriteLineAsync("The clock is manual: simulated time moves only through POST /api/v1/clock/advance.");
@@ -98,4 +140,9 @@ public static class EmulatorServer
         await output.WriteLineAsync("Press Ctrl+C to stop.");
         await output.FlushAsync();
     }
+
+    /// <summary>The <c>POST /api/v1/chaos</c> body that draws the same plan over the same devices.</summary>
+    private static string ReplayRequest(ChaosOptions o) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$"""{"seed":{{o.Seed}},"duration":"{{ChaosDuration.Format(o.Duration)}}","brownoutsPerHour":{{o.BrownoutsPerHour}},"rebootsPerHour":{{o.RebootsPerHour}},"mushyButtonFraction":{{o.MushyButtonFraction}},"brickedFraction":{{o.BrickedFraction}},"networkLossesPerHour":{{o.NetworkLossesPerHour}},"networkLossSeconds":{{o.NetworkLossSeconds}}}""");
 }

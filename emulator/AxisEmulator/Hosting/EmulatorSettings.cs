@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using AxisEmulator.Control;
+using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
@@ -55,7 +57,42 @@ public sealed record EmulatorSettings
     /// <summary>Bearer token of the control API; required when <see cref="ControlUrl"/> is not loopback.</summary>
     public string? Token { get; init; }
 
+    /// <summary>
+    /// A fleet file (<see cref="FleetFile"/>) to serve instead of <see cref="Devices"/> cameras of
+    /// <see cref="Profile"/>; its groups, DHCP pool, listener layout and chaos apply.
+    /// </summary>
+    public string? Fleet { get; init; }
+
+    /// <summary>DHCP pool "first-last" of the emulated LAN; null: no DHCP server (over a fleet file's pool when set).</summary>
+    public string? DhcpPool { get; init; }
+
+    /// <summary>When set, devices listen on distinct loopback addresses 127.0.x.y on this one port instead of the base-port range.</summary>
+    public int? SharedPort { get; init; }
+
+    /// <summary>When set, a chaos plan with this seed (and <see cref="DefaultChaos"/> rates, or the fleet file's) starts over the devices.</summary>
+    public int? ChaosSeed { get; init; }
+
     public bool ControlIsLoopback => IsLoopback(ControlUrl);
+
+    /// <summary>
+    /// The chaos <c>--chaos-seed</c> starts when the fleet file has none: over an hour of simulated
+    /// time, fleet-wide, a few brown-outs, reboots and network losses, and one device in ten with a
+    /// mushy button; nothing is bricked.
+    /// </summary>
+    public static ChaosOptions DefaultChaos(int seed) => new()
+    {
+        Seed = seed,
+        Duration = TimeSpan.FromHours(1),
+        BrownoutsPerHour = 4,
+        RebootsPerHour = 4,
+        NetworkLossesPerHour = 4,
+        NetworkLossSeconds = 30,
+        MushyButtonFraction = 0.1,
+        BrickedFraction = 0,
+    };
+
+    /// <summary>The device listener layout when no fleet file says otherwise.</summary>
+    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort };
 
     /// <summary>The clock setting as it is written on the command line: <c>realtime</c>, <c>scaled:N</c> or <c>manual</c>.</summary>
     public string ClockText => FormatClock(ClockMode, ClockScale);
@@ -66,6 +103,7 @@ public sealed record EmulatorSettings
         ClockScale = ClockScale,
         Seed = Seed,
         StateDirectory = StateDirectory,
+        DhcpPool = DhcpPool,
     };
 
     public ControlOptions ToControlOptions() => new()
@@ -83,7 +121,7 @@ public sealed record EmulatorSettings
                 $"--control-url {ControlUrl.GetLeftPart(UriPartial.Authority)} is not a loopback address: the control API would be reachable from other machines, so it needs --token TOKEN or the Emulator__Token environment variable (clients then send 'Authorization: Bearer TOKEN')");
         }
 
-        if (DeviceBasePort != 0 && DeviceBasePort + Math.Max(Devices, 1) - 1 > IPEndPoint.MaxPort)
+        if (Fleet is null && SharedPort is null && DeviceBasePort != 0 && DeviceBasePort + Math.Max(Devices, 1) - 1 > IPEndPoint.MaxPort)
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"--device-base-port {DeviceBasePort} leaves no room for {Devices} device listeners (the last port would be above {IPEndPoint.MaxPort})"));
         }
@@ -93,8 +131,10 @@ public sealed record EmulatorSettings
 
     /// <summary>
     /// Reads the <c>Emulator</c> section: <c>StateDir</c>, <c>Ephemeral</c>, <c>Profile</c>, <c>Clock</c>,
-    /// <c>Seed</c>, <c>Devices</c>, <c>ControlUrl</c>, <c>DeviceBasePort</c>, <c>Token</c>. Throws
-    /// <see cref="FormatException"/> naming the bad key.
+    /// <c>Seed</c>, <c>Devices</c>, <c>ControlUrl</c>, <c>DeviceBasePort</c>, <c>Token</c>, <c>Fleet</c>,
+    /// <c>DhcpPool</c>, <c>SharedPort</c>, <c>ChaosSeed</c>. Throws <see cref="FormatException"/> naming
+    /// the bad key. A configured <c>Fleet</c> wins over configured <c>Devices</c> and <c>Profile</c>
+    /// (appsettings.json sets those by default).
     /// </summary>
     public static EmulatorSettings Read(IConfiguration configuration)
     {
@@ -154,6 +194,26 @@ public sealed record EmulatorSettings
             settings = settings with { Token = token };
         }
 
+        if (section["Fleet"] is { Length: > 0 } fleet)
+        {
+            settings = settings with { Fleet = ParseFleet(fleet, Key("Fleet")) };
+        }
+
+        if (section["DhcpPool"] is { Length: > 0 } pool)
+        {
+            settings = settings with { DhcpPool = ParseDhcpPool(pool, Key("DhcpPool")) };
+        }
+
+        if (section["SharedPort"] is { Length: > 0 } sharedPort)
+        {
+            settings = settings with { SharedPort = ParseSharedPort(sharedPort, Key("SharedPort")) };
+        }
+
+        if (section["ChaosSeed"] is { Length: > 0 } chaosSeed)
+        {
+            settings = settings with { ChaosSeed = ParseSeed(chaosSeed, Key("ChaosSeed")) };
+        }
+
         return settings;
     }
 
@@ -177,6 +237,42 @@ public sealed record EmulatorSettings
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= IPEndPoint.MaxPort
             ? value
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' must be a port number from 0 (pick free ports) to {IPEndPoint.MaxPort}"));
+
+    public static int ParseSharedPort(string text, string name = "--shared-port") =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= IPEndPoint.MaxPort
+            ? value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' must be a port number from 1 to {IPEndPoint.MaxPort} (every device listens on it, each on its own 127.0.x.y address)"));
+
+    public static string ParseFleet(string text, string name = "--fleet") =>
+        string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} must name a fleet file (YAML, see deploy/README.md)") : text.Trim();
+
+    /// <summary>"first-last": two IPv4 addresses, the first not after the last (e.g. 192.168.0.100-192.168.0.199).</summary>
+    public static string ParseDhcpPool(string text, string name = "--dhcp-pool")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !TryIPv4(parts[0], out var first) || !TryIPv4(parts[1], out var last))
+        {
+            throw new FormatException($"{name} '{text}' must be two IPv4 addresses 'FIRST-LAST', e.g. 192.168.0.100-192.168.0.199");
+        }
+
+        return last < first
+            ? throw new FormatException($"{name} '{text}' ends ({parts[1]}) before it starts ({parts[0]})")
+            : $"{parts[0]}-{parts[1]}";
+    }
+
+    private static bool TryIPv4(string text, out uint value)
+    {
+        value = 0;
+        if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork || text.Count(c => c == '.') != 3)
+        {
+            return false;
+        }
+
+        var bytes = address.GetAddressBytes();
+        value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+        return true;
+    }
 
     /// <summary>Parses <c>realtime</c>, <c>manual</c> or <c>scaled:N</c> (N greater than 0, at most 1,000,000).</summary>
     public static (ClockMode Mode, double Scale) ParseClock(string text, string name = "--clock")
