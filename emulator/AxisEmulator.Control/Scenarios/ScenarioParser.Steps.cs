@@ -6,6 +6,7 @@ using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Timeline;
 using AxisEmulator.Core.Validation;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -64,19 +65,19 @@ public static partial class ScenarioParser
 
     private sealed partial class Reader
     {
-        private PowerStep? PowerStep(SScalar key, SNode value)
+        private PowerStep? PowerStep(YScalar key, YNode value)
         {
-            if (value is SScalar { Plain: true, Value: "on" })
+            if (value is YScalar { Plain: true, Value: "on" })
             {
                 return new PowerStep(key.Line, On: true);
             }
 
-            if (value is SScalar { Plain: true, Value: "off" })
+            if (value is YScalar { Plain: true, Value: "off" })
             {
                 return new PowerStep(key.Line, On: false);
             }
 
-            if (value is not SMapping mapping)
+            if (value is not YMapping mapping)
             {
                 Error(value.Line, $"'power' must be on, off or a source such as {{ kind: poe, standard: 802.3af, pseClass: 3 }}, got {value.Describe()}");
                 return null;
@@ -120,13 +121,13 @@ public static partial class ScenarioParser
             return source is null ? null : new PowerStep(key.Line, On: true, source);
         }
 
-        private PoeScenarioSource? PoePower(SMapping mapping)
+        private PoeScenarioSource? PoePower(YMapping mapping)
         {
             var ok = CheckKeys(mapping, ["kind", "standard", "pseClass", "cableMeters", "cableCategory", "pseVolts"], "in a poe 'power' source");
             PoeStandard? standard = null;
             if (Get(mapping, "standard") is { } standardNode)
             {
-                if (standardNode is SScalar { IsNull: false } s && PoeStandards.TryParse(s.Value, out var parsed))
+                if (standardNode is YScalar { IsNull: false } s && PoeStandards.TryParse(s.Value, out var parsed))
                 {
                     standard = parsed;
                 }
@@ -155,7 +156,7 @@ public static partial class ScenarioParser
             var cable = CableCategory.Cat5e;
             if (Get(mapping, "cableCategory") is { } cableNode)
             {
-                if (cableNode is SScalar { IsNull: false } c && CableCategories.TryParse(c.Value, out var parsed))
+                if (cableNode is YScalar { IsNull: false } c && CableCategories.TryParse(c.Value, out var parsed))
                 {
                     cable = parsed;
                 }
@@ -193,7 +194,7 @@ public static partial class ScenarioParser
             return source;
         }
 
-        private FixedScenarioSource? Checked(SScalar key, PowerSource source)
+        private FixedScenarioSource? Checked(YScalar key, PowerSource source)
         {
             if (source.Validate() is { Count: > 0 } problems)
             {
@@ -204,15 +205,15 @@ public static partial class ScenarioParser
             return new FixedScenarioSource(source);
         }
 
-        private ButtonStep? ButtonStep(SScalar key, SNode value)
+        private ButtonStep? ButtonStep(YScalar key, YNode value)
         {
             switch (value)
             {
-                case SScalar { Plain: true, Value: "press" }:
+                case YScalar { Plain: true, Value: "press" }:
                     return new ButtonStep(key.Line, ButtonAction.Press);
-                case SScalar { Plain: true, Value: "release" }:
+                case YScalar { Plain: true, Value: "release" }:
                     return new ButtonStep(key.Line, ButtonAction.Release);
-                case SMapping mapping:
+                case YMapping mapping:
                     CheckKeys(mapping, ["hold"], "in 'button'");
                     if (Get(mapping, "hold") is not { } holdNode)
                     {
@@ -227,7 +228,7 @@ public static partial class ScenarioParser
             }
         }
 
-        private WaitForStep? WaitForStep(SScalar key, SNode value)
+        private WaitForStep? WaitForStep(YScalar key, YNode value)
         {
             if (Mapping(value, "wait-for", "{ phase: ready, within: 120s }") is not { } mapping)
             {
@@ -242,7 +243,7 @@ public static partial class ScenarioParser
             return condition is not null && within is { } deadline ? new WaitForStep(key.Line, condition, deadline) : null;
         }
 
-        private ExpectStep? ExpectStep(SScalar key, SNode value)
+        private ExpectStep? ExpectStep(YScalar key, YNode value)
         {
             if (Mapping(value, "expect", "{ phase: ready, needsSetup: true }") is not { } mapping)
             {
@@ -254,7 +255,7 @@ public static partial class ScenarioParser
         }
 
         /// <summary>The condition keys of <paramref name="mapping"/> (unknown keys are reported by the caller).</summary>
-        private DeviceCondition? Condition(SScalar key, SMapping mapping, string step)
+        private DeviceCondition? Condition(YScalar key, YMapping mapping, string step)
         {
             var ok = true;
             var condition = new DeviceCondition();
@@ -271,13 +272,13 @@ public static partial class ScenarioParser
             if (Get(mapping, "led") is { } ledNode)
             {
                 any = true;
-                var leds = ledNode is SMapping ledMap ? LedMap(ledMap, step, mapping, ledKeys) : SingleLed(key, ledNode, step, mapping);
+                var leds = ledNode is YMapping ledMap ? LedMap(ledMap, step, mapping, ledKeys) : SingleLed(key, ledNode, step, mapping);
                 ok &= leds is not null;
                 condition = condition with { Leds = leds ?? [] };
             }
             else
             {
-                foreach (var orphan in ledKeys.Select(k => mapping.Entries.FirstOrDefault(e => e.Key.Value == k).Key).OfType<SScalar>())
+                foreach (var orphan in ledKeys.Select(k => mapping.Entries.FirstOrDefault(e => e.Key.Value == k).Key).OfType<YScalar>())
                 {
                     ok = false;
                     Error(orphan.Line, $"'{step}.{orphan.Value}' describes an LED: add 'led: status' (or power, network) next to it");
@@ -373,15 +374,15 @@ public static partial class ScenarioParser
             return ok ? condition : null;
         }
 
-        private bool PowerCondition(SNode node, string step, ref DeviceCondition condition)
+        private bool PowerCondition(YNode node, string step, ref DeviceCondition condition)
         {
-            if (node is SScalar { Plain: true, Value: "on" or "off" } onOff)
+            if (node is YScalar { Plain: true, Value: "on" or "off" } onOff)
             {
                 condition = condition with { PowerOn = onOff.Value == "on" };
                 return true;
             }
 
-            if (node is SScalar { IsNull: false } scalar)
+            if (node is YScalar { IsNull: false } scalar)
             {
                 var known = PowerStatuses.FirstOrDefault(s => s.Key == scalar.Value);
                 if (known.Key is not null)
@@ -424,7 +425,7 @@ public static partial class ScenarioParser
         }
 
         /// <summary><c>led: status</c> with <c>pattern</c>, <c>color</c>, <c>hz</c>, <c>alternateColor</c> next to it.</summary>
-        private List<LedExpectation>? SingleLed(SScalar key, SNode ledNode, string step, SMapping siblings)
+        private List<LedExpectation>? SingleLed(YScalar key, YNode ledNode, string step, YMapping siblings)
         {
             var name = Choice(ledNode, $"{step}.led", LedNames);
             var state = LedFields(siblings, step);
@@ -438,7 +439,7 @@ public static partial class ScenarioParser
         }
 
         /// <summary><c>led: { status: "flashing amber", power: off, network: { color: green } }</c>.</summary>
-        private List<LedExpectation>? LedMap(SMapping map, string step, SMapping siblings, string[] ledKeys)
+        private List<LedExpectation>? LedMap(YMapping map, string step, YMapping siblings, string[] ledKeys)
         {
             var ok = true;
             foreach (var stray in siblings.Entries.Where(e => ledKeys.Contains(e.Key.Value)))
@@ -461,11 +462,11 @@ public static partial class ScenarioParser
                 var where = $"{step}.led.{ledKey.Value}";
                 LedExpectation? expectation = value switch
                 {
-                    SScalar scalar => LedStateText(scalar, where),
-                    SMapping fields => LedMapping(fields, where),
+                    YScalar scalar => LedStateText(scalar, where),
+                    YMapping fields => LedMapping(fields, where),
                     _ => null,
                 };
-                if (value is SSequence)
+                if (value is YSequence)
                 {
                     Error(value.Line, $"'{where}' must be a state such as 'steady green' or a mapping {{ pattern, color }}, got a list");
                 }
@@ -488,7 +489,7 @@ public static partial class ScenarioParser
             return ok ? result : null;
         }
 
-        private LedExpectation? LedMapping(SMapping fields, string where)
+        private LedExpectation? LedMapping(YMapping fields, string where)
         {
             CheckKeys(fields, ["pattern", "color", "hz", "alternateColor"], $"in '{where}'");
             var state = LedFields(fields, where);
@@ -506,7 +507,7 @@ public static partial class ScenarioParser
         }
 
         /// <summary>pattern/color/hz/alternateColor keys of <paramref name="fields"/>; null when one is invalid.</summary>
-        private LedExpectation? LedFields(SMapping fields, string where)
+        private LedExpectation? LedFields(YMapping fields, string where)
         {
             var ok = true;
             LedPattern? pattern = null;
@@ -552,7 +553,7 @@ public static partial class ScenarioParser
         }
 
         /// <summary><c>off</c>, <c>steady green</c>, <c>flashing amber</c>, <c>alternating amber/red</c>.</summary>
-        private LedExpectation? LedStateText(SScalar scalar, string where)
+        private LedExpectation? LedStateText(YScalar scalar, string where)
         {
             var words = scalar.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words is ["off"])
@@ -583,7 +584,7 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private ExpectTimelineStep? ExpectTimelineStep(SScalar key, SNode value)
+        private ExpectTimelineStep? ExpectTimelineStep(YScalar key, YNode value)
         {
             if (Mapping(value, "expect-timeline", "{ kind: boot, event: reset-release, data: { outcome: factory-reset } }") is not { } mapping)
             {
@@ -619,7 +620,7 @@ public static partial class ScenarioParser
                     var pairs = new List<KeyValuePair<string, string>>();
                     foreach (var (dataKey, dataValue) in data.Entries)
                     {
-                        if (dataValue is SScalar scalar)
+                        if (dataValue is YScalar scalar)
                         {
                             pairs.Add(new(dataKey.Value, scalar.Value));
                         }
@@ -667,7 +668,7 @@ public static partial class ScenarioParser
             return ok ? new ExpectTimelineStep(key.Line, expectation) : null;
         }
 
-        private FaultStep? FaultStep(SScalar key, SNode value)
+        private FaultStep? FaultStep(YScalar key, YNode value)
         {
             if (Mapping(value, "fault", "{ button: stuck }") is not { } mapping)
             {
@@ -735,9 +736,9 @@ public static partial class ScenarioParser
             return ok ? new FaultStep(key.Line, button, bricked, link) : null;
         }
 
-        private RestartStep? RestartStep(SScalar key, SNode value)
+        private RestartStep? RestartStep(YScalar key, YNode value)
         {
-            if (value is SScalar { IsNull: true } or SMapping { Entries.Count: 0 })
+            if (value is YScalar { IsNull: true } or YMapping { Entries.Count: 0 })
             {
                 return new RestartStep(key.Line);
             }
@@ -746,7 +747,7 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private UpgradeStep? UpgradeStep(SScalar key, SNode value)
+        private UpgradeStep? UpgradeStep(YScalar key, YNode value)
         {
             if (Mapping(value, "upgrade", "{ model: P3265-LVE, version: 12.9.57 }") is not { } mapping)
             {
@@ -785,7 +786,7 @@ public static partial class ScenarioParser
                 : null;
         }
 
-        private VapixStep? VapixStep(SScalar key, SNode value)
+        private VapixStep? VapixStep(YScalar key, YNode value)
         {
             if (Mapping(value, "vapix", "{ method: GET, path: /axis-cgi/systemready.cgi }") is not { } mapping)
             {
@@ -851,7 +852,7 @@ public static partial class ScenarioParser
 
                     if (Get(expectMap, "contains") is { } containsNode)
                     {
-                        var texts = containsNode is SSequence list
+                        var texts = containsNode is YSequence list
                             ? list.Items.Select(i => Text(i, "vapix.expect.contains")).ToList()
                             : [Text(containsNode, "vapix.expect.contains")];
                         ok &= texts.All(t => t is not null);

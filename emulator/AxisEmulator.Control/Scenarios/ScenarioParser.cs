@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Validation;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -62,7 +63,7 @@ public static partial class ScenarioParser
         var errors = new List<ScenarioError>();
         var root = ScenarioYaml.Read(file, text, errors);
         Scenario? scenario = null;
-        if (root is SMapping mapping)
+        if (root is YMapping mapping)
         {
             scenario = new Reader(file, errors, profiles).Scenario(mapping);
         }
@@ -127,7 +128,7 @@ public static partial class ScenarioParser
     /// <summary>Reads one file's tree, collecting errors.</summary>
     private sealed partial class Reader(string file, List<ScenarioError> errors, ProfileCatalog? profiles)
     {
-        public Scenario? Scenario(SMapping root)
+        public Scenario? Scenario(YMapping root)
         {
             CheckKeys(root, TopLevelKeys, "at the top level");
             var name = Get(root, "name") is { } nameNode ? Text(nameNode, "name") : Missing<string>(root, "name", "a title for the scenario");
@@ -156,10 +157,10 @@ public static partial class ScenarioParser
             };
         }
 
-        private List<string> Requires(SNode node)
+        private List<string> Requires(YNode node)
         {
             var result = new List<string>();
-            if (node is not SSequence list)
+            if (node is not YSequence list)
             {
                 Error(node.Line, $"'requires' must be a list such as [vapix], got {node.Describe()}");
                 return result;
@@ -167,7 +168,7 @@ public static partial class ScenarioParser
 
             foreach (var item in list.Items)
             {
-                if (item is SScalar { IsNull: false } scalar && ScenarioRequirements.All.Contains(scalar.Value))
+                if (item is YScalar { IsNull: false } scalar && ScenarioRequirements.All.Contains(scalar.Value))
                 {
                     result.Add(scalar.Value);
                 }
@@ -180,14 +181,14 @@ public static partial class ScenarioParser
             return result;
         }
 
-        private ScenarioDevice Device(SNode node, int deviceCount)
+        private ScenarioDevice Device(YNode node, int deviceCount)
         {
-            if (node is SScalar { IsNull: false } shorthand)
+            if (node is YScalar { IsNull: false } shorthand)
             {
                 return new ScenarioDevice { Profile = Profile(shorthand) ?? shorthand.Value };
             }
 
-            if (node is not SMapping mapping)
+            if (node is not YMapping mapping)
             {
                 Error(node.Line, $"'device' must be a mapping such as {{ profile: P3265-LVE }}, got {node.Describe()}");
                 return new ScenarioDevice();
@@ -197,7 +198,7 @@ public static partial class ScenarioParser
             var device = new ScenarioDevice();
             if (Get(mapping, "profile") is { } profileNode && Text(profileNode, "device.profile") is { } profile)
             {
-                device = device with { Profile = Profile((SScalar)profileNode) ?? profile };
+                device = device with { Profile = Profile((YScalar)profileNode) ?? profile };
             }
 
             if (Get(mapping, "id") is { } idNode && Text(idNode, "device.id") is { } id)
@@ -232,7 +233,7 @@ public static partial class ScenarioParser
             return device;
         }
 
-        private string? Profile(SScalar node)
+        private string? Profile(YScalar node)
         {
             if (profiles is null || node.IsNull)
             {
@@ -254,9 +255,9 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private ScenarioAdmin? Admin(SNode node)
+        private ScenarioAdmin? Admin(YNode node)
         {
-            if (node is not SMapping mapping)
+            if (node is not YMapping mapping)
             {
                 Error(node.Line, $"'device.admin' must be a mapping such as {{ user: root, password: pass }}, got {node.Describe()}");
                 return null;
@@ -268,10 +269,10 @@ public static partial class ScenarioParser
             return user is null || password is null ? null : new ScenarioAdmin(user, password);
         }
 
-        private List<ScenarioStep> Steps(SNode node)
+        private List<ScenarioStep> Steps(YNode node)
         {
             var steps = new List<ScenarioStep>();
-            if (node is not SSequence list)
+            if (node is not YSequence list)
             {
                 Error(node.Line, $"'steps' must be a list of steps (lines starting with '- '), got {node.Describe()}");
                 return steps;
@@ -287,7 +288,7 @@ public static partial class ScenarioParser
             {
                 var number = (i + 1).ToString(CultureInfo.InvariantCulture);
                 var item = list.Items[i];
-                if (item is not SMapping { Entries.Count: > 0 } mapping)
+                if (item is not YMapping { Entries.Count: > 0 } mapping)
                 {
                     Error(item.Line, $"step {number} must be one 'kind: value' pair such as '- wait: 20s', got {item.Describe()}");
                     continue;
@@ -310,7 +311,7 @@ public static partial class ScenarioParser
             return steps;
         }
 
-        private ScenarioStep? Step(SScalar key, SNode value) => key.Value switch
+        private ScenarioStep? Step(YScalar key, YNode value) => key.Value switch
         {
             "power" => PowerStep(key, value),
             "button" => ButtonStep(key, value),
@@ -327,7 +328,7 @@ public static partial class ScenarioParser
             _ => UnknownStep(key),
         };
 
-        private ScenarioStep? UnknownStep(SScalar key)
+        private ScenarioStep? UnknownStep(YScalar key)
         {
             var message = $"unknown step '{key.Value}'; known steps: {string.Join(", ", StepKinds)}";
             if (Suggest.Closest(key.Value, StepKinds) is { } guess)
@@ -343,13 +344,13 @@ public static partial class ScenarioParser
 
         private void Error(int line, string message) => errors.Add(new ScenarioError(file, line, message));
 
-        private static SNode? Get(SMapping mapping, string key) =>
+        private static YNode? Get(YMapping mapping, string key) =>
             mapping.Entries.FirstOrDefault(e => string.Equals(e.Key.Value, key, StringComparison.Ordinal)).Value;
 
-        private static bool Has(SMapping mapping, string key) => Get(mapping, key) is not null;
+        private static bool Has(YMapping mapping, string key) => Get(mapping, key) is not null;
 
         /// <summary>Reports every key of <paramref name="mapping"/> not in <paramref name="allowed"/>.</summary>
-        private bool CheckKeys(SMapping mapping, IReadOnlyList<string> allowed, string where)
+        private bool CheckKeys(YMapping mapping, IReadOnlyList<string> allowed, string where)
         {
             var ok = true;
             foreach (var (key, _) in mapping.Entries)
@@ -373,15 +374,15 @@ public static partial class ScenarioParser
         }
 
         /// <summary>Reports a missing required key at the mapping's line; returns default.</summary>
-        private T? Missing<T>(SNode at, string key, string what, string? where = null)
+        private T? Missing<T>(YNode at, string key, string what, string? where = null)
         {
             Error(at.Line, where is null ? $"missing required key '{key}' ({what})" : $"'{where}' is missing '{key}' ({what})");
             return default;
         }
 
-        private string? Text(SNode node, string what)
+        private string? Text(YNode node, string what)
         {
-            if (node is SScalar scalar && !scalar.IsNull && scalar.Value.Length > 0)
+            if (node is YScalar scalar && !scalar.IsNull && scalar.Value.Length > 0)
             {
                 return scalar.Value;
             }
@@ -390,9 +391,9 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private bool? Bool(SNode node, string what)
+        private bool? Bool(YNode node, string what)
         {
-            if (node is SScalar { Plain: true } scalar)
+            if (node is YScalar { Plain: true } scalar)
             {
                 switch (scalar.Value)
                 {
@@ -407,9 +408,9 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private double? Number(SNode node, string what, double min, double max, bool exclusiveMin = false, string unit = "")
+        private double? Number(YNode node, string what, double min, double max, bool exclusiveMin = false, string unit = "")
         {
-            if (node is not SScalar { Plain: true } scalar || !DecimalNumber().IsMatch(scalar.Value))
+            if (node is not YScalar { Plain: true } scalar || !DecimalNumber().IsMatch(scalar.Value))
             {
                 Error(node.Line, $"'{what}' must be a number, got {node.Describe()}");
                 return null;
@@ -428,9 +429,9 @@ public static partial class ScenarioParser
             return value;
         }
 
-        private int? Whole(SNode node, string what, int min, int max)
+        private int? Whole(YNode node, string what, int min, int max)
         {
-            if (node is not SScalar { Plain: true } scalar || !WholeNumber().IsMatch(scalar.Value))
+            if (node is not YScalar { Plain: true } scalar || !WholeNumber().IsMatch(scalar.Value))
             {
                 Error(node.Line, $"'{what}' must be a whole number, got {node.Describe()}");
                 return null;
@@ -448,9 +449,9 @@ public static partial class ScenarioParser
             return (int)value;
         }
 
-        private ScenarioDuration? Duration(SNode node, string what)
+        private ScenarioDuration? Duration(YNode node, string what)
         {
-            if (node is SScalar { IsNull: false } scalar)
+            if (node is YScalar { IsNull: false } scalar)
             {
                 var text = scalar.Value.Trim();
                 if (TryParseDuration(text, out var value))
@@ -469,10 +470,10 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private T? Choice<T>(SNode node, string what, IReadOnlyList<KeyValuePair<string, T>> choices)
+        private T? Choice<T>(YNode node, string what, IReadOnlyList<KeyValuePair<string, T>> choices)
             where T : struct
         {
-            if (node is SScalar { IsNull: false } scalar)
+            if (node is YScalar { IsNull: false } scalar)
             {
                 foreach (var (name, value) in choices)
                 {
@@ -485,7 +486,7 @@ public static partial class ScenarioParser
 
             var names = choices.Select(c => c.Key).ToList();
             var message = $"'{what}' must be one of {string.Join(", ", names)}; got {node.Describe()}";
-            if (node is SScalar { IsNull: false } typed && Suggest.Closest(typed.Value, names) is { } guess)
+            if (node is YScalar { IsNull: false } typed && Suggest.Closest(typed.Value, names) is { } guess)
             {
                 message += $"; did you mean '{guess}'?";
             }
@@ -494,9 +495,9 @@ public static partial class ScenarioParser
             return null;
         }
 
-        private SMapping? Mapping(SNode node, string what, string example)
+        private YMapping? Mapping(YNode node, string what, string example)
         {
-            if (node is SMapping mapping)
+            if (node is YMapping mapping)
             {
                 return mapping;
             }

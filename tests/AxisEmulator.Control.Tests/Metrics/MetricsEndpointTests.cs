@@ -74,7 +74,7 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         PowerAllAndBoot();
         var before = await ScrapeAsync();
         Value(before, "axis_emulator_boots_total").Should().Be(2);
-        Value(before, "axis_emulator_ip_conflicts_total").Should().Be(1, "without DHCP both fall back to 192.168.0.90");
+        Value(before, "axis_emulator_ip_conflicts_total").Should().Be(2, "without DHCP both fall back to 192.168.0.90 and each is flagged");
         before.Should().Contain("# TYPE axis_emulator_boots_total counter");
 
         Device("a").FactoryDefault(FactoryDefaultMode.Hard).Should().BeTrue();

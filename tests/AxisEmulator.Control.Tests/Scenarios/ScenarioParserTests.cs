@@ -220,7 +220,7 @@ public class ScenarioParserTests
     [Fact]
     public void Bad_and_negative_durations()
     {
-        Errors(WithSteps("wait: 20")).Should().Equal("test.yaml:3: 'wait' must be a duration such as 500ms, 20s, 2m or 1.5s, got '20'");
+        Errors(WithSteps("wait: 20")).Should().Equal("test.yaml:3: 'wait' must be a duration such as 500ms, 20s, 2m or 1.5s, got the number 20");
         Errors(WithSteps("wait: -5s")).Should().Equal("test.yaml:3: 'wait' must not be negative, got -5s");
         Errors(WithSteps("button: { hold: -1s }")).Should().Equal("test.yaml:3: 'button.hold' must not be negative, got -1s");
         Errors(WithSteps("wait-for: { phase: ready, within: soon }")).Should().Equal("test.yaml:3: 'wait-for.within' must be a duration such as 500ms, 20s, 2m or 1.5s, got 'soon'");
@@ -346,7 +346,7 @@ public class ScenarioParserTests
         var act = () => ScenarioParser.Parse(yaml, "bad.yaml");
         var errors = act.Should().Throw<ScenarioValidationException>().Which.Errors.Select(e => e.ToString());
         errors.Should().Equal(
-            "bad.yaml:3: 'wait' must be a duration such as 500ms, 20s, 2m or 1.5s, got '20'",
+            "bad.yaml:3: 'wait' must be a duration such as 500ms, 20s, 2m or 1.5s, got the number 20",
             $"bad.yaml:4: unknown step 'buton'; known steps: {KnownSteps}; did you mean 'button'?",
             "bad.yaml:5: 'wait-for' is missing 'within' (the deadline, e.g. within: 30s)",
             "bad.yaml:6: 'expect.needsSetup' must be true or false, got 'maybe'");
