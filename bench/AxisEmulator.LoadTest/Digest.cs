@@ -79,6 +79,7 @@ internal sealed class DigestSession(string user, string password)
     private DigestChallenge? _challenge;
     private string? _ha1;
     private uint _count;
+    private (string Method, string Uri, string Ha2)? _lastHa2;
 
     public bool HasChallenge => _challenge is not null;
 
@@ -97,7 +98,14 @@ internal sealed class DigestSession(string user, string password)
     public string Authorization(string method, string uri)
     {
         var challenge = _challenge ?? throw new InvalidOperationException("no challenge yet");
-        var ha2 = Md5Hex($"{method}:{uri}");
+        // A load client repeats one request: keep its HA2 (what any client may do; the server's work is unchanged).
+        if (_lastHa2 is not { } last || last.Method != method || last.Uri != uri)
+        {
+            last = (method, uri, Md5Hex($"{method}:{uri}"));
+            _lastHa2 = last;
+        }
+
+        var ha2 = last.Ha2;
         var nc = (++_count).ToString("x8", CultureInfo.InvariantCulture);
         var response = Md5Hex($"{_ha1}:{challenge.Nonce}:{nc}:{_cnonce}:auth:{ha2}");
         return $"Digest username=\"{user}\", realm=\"{challenge.Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{uri}\", algorithm=MD5, response=\"{response}\", qop=auth, nc={nc}, cnonce=\"{_cnonce}\"";

@@ -350,7 +350,17 @@ internal static class FleetBenchmarks
             catch (Exception ex)
             {
                 var kind = LoadRunner.ErrorKind(ex);
-                return kind == "socket-ConnectionRefused" ? kind : Unexpected(kind);
+                if (kind == "socket-ConnectionRefused")
+                {
+                    return kind;
+                }
+
+                // Where in the device's restart the failure fell: before the pollers saw it down (the
+                // instant its listener closed), while it was down or booting, or after it was back.
+                var when = Volatile.Read(ref _back[i]) != 0 ? "after it was back"
+                    : Volatile.Read(ref _seenDown[i]) != 0 ? "while down or booting"
+                    : StormStarted ? "as it went down" : "before the storm";
+                return Unexpected($"{kind} ({when})");
             }
         }
 

@@ -15,6 +15,18 @@ internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<str
             environment["Logging__LogLevel__Default"] = "Warning";
         }
 
+        // --emulator-env KEY=VALUE[,KEY=VALUE…]: runtime knobs for experiments (DOTNET_gcServer=0, DOTNET_PerfMapEnabled=1…).
+        foreach (var pair in (args.String("emulator-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new FormatException($"--emulator-env takes KEY=VALUE pairs separated by commas (got '{pair}')");
+            }
+
+            environment[pair[..eq]] = pair[(eq + 1)..];
+        }
+
         return new CommonOptions(Path.GetFullPath(dll), environment);
     }
 
@@ -29,8 +41,8 @@ internal static class HttpBenchmarks
         var common = CommonOptions.Read(args);
         var connections = args.Int("connections", 32, 1, 1024);
         var duration = TimeSpan.FromSeconds(args.Double("duration", 10, 1, 300));
-        var warmup = TimeSpan.FromSeconds(args.Double("warmup", 2, 0, 60));
-        var rounds = args.Int("rounds", 2, 1, 10);
+        var warmup = TimeSpan.FromSeconds(args.Double("warmup", 3, 0, 60));
+        var rounds = args.Int("rounds", 3, 1, 10);
         args.EnsureAllRead();
         Report.Header("vapix-vs-bare", $"{connections} connections × {duration.TotalSeconds:F0} s (warm-up {warmup.TotalSeconds:F0} s), {rounds} round(s), GET {Vapix.ParamPath}");
 
@@ -56,8 +68,8 @@ internal static class HttpBenchmarks
         var deviceCount = args.Int("devices", 100, 1, 1000);
         var connections = args.Int("connections", deviceCount, 1, 4096);
         var duration = TimeSpan.FromSeconds(args.Double("duration", 10, 1, 300));
-        var warmup = TimeSpan.FromSeconds(args.Double("warmup", 2, 0, 60));
-        var rounds = args.Int("rounds", 2, 1, 10);
+        var warmup = TimeSpan.FromSeconds(args.Double("warmup", 3, 0, 60));
+        var rounds = args.Int("rounds", 3, 1, 10);
         var requestLog = args.Int("wiremock-request-log", 0, 0, 1_000_000);
         args.EnsureAllRead();
         Report.Header("throughput-100", $"{deviceCount} devices, {connections} connections (connection n → device n mod {deviceCount}) × {duration.TotalSeconds:F0} s (warm-up {warmup.TotalSeconds:F0} s), {rounds} round(s), GET {Vapix.ParamPath}");
@@ -110,7 +122,8 @@ internal static class HttpBenchmarks
         }
 
         var contentType = response.Content.Headers.ContentType?.ToString() ?? "text/plain";
-        Console.WriteLine($"measured answer: {body.Length} bytes of {contentType}: {System.Text.Encoding.UTF8.GetString(body).Trim()}");
+        var framing = response.Headers.TransferEncodingChunked == true ? "chunked" : $"Content-Length {response.Content.Headers.ContentLength}";
+        Console.WriteLine($"measured answer: {body.Length} bytes of {contentType} ({framing}), first line {System.Text.Encoding.UTF8.GetString(body).Split('\n')[0]}");
         return new StubResponse("/axis-cgi/param.cgi", contentType, body, StubResponse.DeviceHeaders);
     }
 }

@@ -36,11 +36,17 @@ internal sealed record LoadResult(
 
     public long ErrorCount => Errors.Values.Sum();
 
+    /// <summary>Server CPU time per successful request, microseconds.</summary>
+    public double ServerMicrosPerRequest => Ok == 0 ? double.NaN : ServerCpuSeconds * 1e6 / Ok;
+
+    /// <summary>Load-tool CPU time per successful request, microseconds.</summary>
+    public double ClientMicrosPerRequest => Ok == 0 ? double.NaN : ClientCpuSeconds * 1e6 / Ok;
+
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Name,-14} {Connections,4} conns  {RequestsPerSecond,9:F0} req/s  p50 {P50Ms,7:F2} ms  p90 {P90Ms,7:F2} ms  p99 {P99Ms,7:F2} ms  max {MaxMs,8:F1} ms  "
         + $"ok {Ok}  challenges {Challenges}  errors {(Errors.Count == 0 ? "0" : string.Join(", ", Errors.Select(e => $"{e.Key}={e.Value}")))}  "
-        + $"server cpu {ServerCpuSeconds / Seconds * 100:F0}%  client cpu {ClientCpuSeconds / Seconds * 100:F0}%  load {LoadAverage}");
+        + $"server cpu {ServerCpuSeconds / Seconds * 100:F0}% ({ServerMicrosPerRequest:F1} µs/req)  client cpu {ClientCpuSeconds / Seconds * 100:F0}% ({ClientMicrosPerRequest:F1} µs/req)  load {LoadAverage}");
 }
 
 /// <summary>
