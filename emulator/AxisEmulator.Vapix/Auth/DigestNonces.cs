@@ -82,10 +82,25 @@ public sealed class DigestNonces
             return NonceState.Invalid;
         }
 
-        var timeText = nonce[..TimeTextLength];
-        if (!DigestHash.HexEquals(Hash(timeText), nonce[TimeTextLength..]) || IssuedAt(timeText) is not { } issued)
+        // A nonce already in use has passed the hash once: only its age needs checking (this is the
+        // hot path of every authenticated request, which would otherwise re-hash it twice).
+        DateTimeOffset issued;
+        bool known;
+        lock (_gate)
         {
-            return NonceState.Invalid;
+            known = _lastCounts.TryGetValue(nonce, out var tracked);
+            issued = tracked.Issued;
+        }
+
+        if (!known)
+        {
+            var timeText = nonce[..TimeTextLength];
+            if (!DigestHash.HexEquals(Hash(timeText), nonce[TimeTextLength..]) || IssuedAt(timeText) is not { } fromText)
+            {
+                return NonceState.Invalid;
+            }
+
+            issued = fromText;
         }
 
         // Issue times may run ahead of the clock by the nonces handed out in one instant (see Issue);

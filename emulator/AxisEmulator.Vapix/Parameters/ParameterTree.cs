@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace AxisEmulator.Vapix.Parameters;
@@ -11,7 +12,11 @@ public sealed class ParameterTree
 {
     public const string RootPrefix = "root.";
 
+    /// <summary>Group answers kept per tree; the tree never changes, so a cached answer never goes stale.</summary>
+    private const int MaxCachedGroups = 256;
+
     private readonly ImmutableSortedDictionary<string, string> _values;
+    private readonly ConcurrentDictionary<string, KeyValuePair<string, string>[]> _groups = new(StringComparer.Ordinal);
 
     private ParameterTree(ImmutableSortedDictionary<string, string> values) => _values = values;
 
@@ -68,8 +73,21 @@ public sealed class ParameterTree
             return _values;
         }
 
+        // param.cgi lists the same few groups over and over (the hot path of a polling client):
+        // match once per tree and group, then answer from the cache.
+        if (_groups.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
         var segments = pattern.Split('.');
-        return _values.Where(e => MatchesPrefix(e.Key, segments));
+        var matched = _values.Where(e => MatchesPrefix(e.Key, segments)).ToArray();
+        if (_groups.Count < MaxCachedGroups)
+        {
+            _groups.TryAdd(pattern, matched);
+        }
+
+        return matched;
     }
 
     public bool HasGroup(string group) => InGroup(group).Any();
@@ -80,20 +98,25 @@ public sealed class ParameterTree
     public static string StripRoot(string name) =>
         name.StartsWith(RootPrefix, StringComparison.Ordinal) ? name[RootPrefix.Length..] : name;
 
+    /// <summary>Whether the first segments of <paramref name="name"/> match <paramref name="pattern"/>, compared in place.</summary>
     private static bool MatchesPrefix(string name, string[] pattern)
     {
-        var segments = name.Split('.');
-        if (segments.Length < pattern.Length)
+        var start = 0;
+        foreach (var part in pattern)
         {
-            return false;
-        }
+            if (start > name.Length)
+            {
+                return false; // the name has fewer segments than the pattern
+            }
 
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] != "*" && pattern[i] != segments[i])
+            var dot = name.IndexOf('.', start);
+            var end = dot < 0 ? name.Length : dot;
+            if (part != "*" && !name.AsSpan(start, end - start).SequenceEqual(part))
             {
                 return false;
             }
+
+            start = end + 1;
         }
 
         return true;
