@@ -25,14 +25,16 @@ ENV Emulator__StateDir=/var/lib/axis-emulator \
     DOTNET_NOLOGO=1
 VOLUME ["/var/lib/axis-emulator"]
 USER app
-# 8080: control API; 8081-8099: per-device VAPIX listeners (DESIGN.md §6-7). The device listeners
-# bind 127.0.0.1 inside the container (the Vapix hosting binds loopback only), so published device
-# ports do not reach them yet; the control API does reach the devices.
+# 8080: control API; 8081-8099: per-device VAPIX listeners (DESIGN.md §6-7). The default command
+# binds the device listeners to 0.0.0.0 (--device-bind-address) so published device ports reach
+# them; outside a container they bind 127.0.0.1 unless asked otherwise.
 EXPOSE 8080 8081-8099
 # Healthy means "the emulator process is running": the image has no curl or wget to ask /healthz,
 # and the host exits on a fatal start-up error. The [.] keeps the pattern from matching this
 # shell's own command line; any PID works, so --init is fine.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["/bin/sh", "-c", "grep -qs 'AxisEmulator[.]dll' /proc/[0-9]*/cmdline"]
-# Arguments are the CLI's: nothing (serve with defaults), "serve --devices 3", "run DIR", "profiles list".
+# Arguments are the CLI's: nothing (serve with defaults on every interface), "serve --devices 3
+# --device-bind-address 0.0.0.0", "run DIR", "profiles list". Arguments given replace the default command.
 ENTRYPOINT ["dotnet", "AxisEmulator.dll"]
+CMD ["serve", "--device-bind-address", "0.0.0.0"]

@@ -16,6 +16,8 @@ namespace AxisEmulator.Vapix.Hosting;
 /// One device's HTTP listener: a bare Kestrel server on a loopback endpoint that really opens and
 /// closes, so a client sees "connection refused" while the device is down, exactly like a camera
 /// that is off or rebooting. The port is kept across reopenings so the device's endpoint is stable.
+/// Only loopback addresses are accepted unless the caller asks for another one explicitly
+/// (<c>allowNonLoopback</c>, e.g. 0.0.0.0 inside a container whose ports are published).
 /// </summary>
 public sealed class DeviceListener : IAsyncDisposable
 {
@@ -26,9 +28,10 @@ public sealed class DeviceListener : IAsyncDisposable
     private KestrelServer? _server;
     private System.Net.Sockets.Socket? _reservation;
 
-    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null)
+    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false)
     {
-        if (!IPAddress.IsLoopback(address))
+        ArgumentNullException.ThrowIfNull(address);
+        if (!allowNonLoopback && !IPAddress.IsLoopback(address))
         {
             throw new ArgumentException($"Device listeners bind loopback only; {address} is not a loopback address.", nameof(address));
         }
@@ -46,8 +49,11 @@ public sealed class DeviceListener : IAsyncDisposable
 
     public bool IsOpen => _server is not null;
 
-    /// <summary><c>http://127.0.0.1:port</c>, once a port is known.</summary>
-    public Uri? Endpoint => Port == 0 ? null : new Uri($"http://{(Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Address}]" : Address.ToString())}:{Port}");
+    /// <summary>
+    /// <c>http://127.0.0.1:port</c>, once a port is known: the address a local client connects to. A
+    /// wildcard bind (0.0.0.0, ::) is reported as the matching loopback address.
+    /// </summary>
+    public Uri? Endpoint => Port == 0 ? null : new Uri($"http://{Host(ClientAddress(Address))}:{Port}");
 
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -131,6 +137,14 @@ public sealed class DeviceListener : IAsyncDisposable
             _loggerFactory.CreateLogger<DeviceListener>().LogWarning("Could not hold {Address}:{Port} while the device is down: {Error}", Address, Port, ex.SocketErrorCode);
         }
     }
+
+    private static IPAddress ClientAddress(IPAddress address) =>
+        address.Equals(IPAddress.Any) ? IPAddress.Loopback
+        : address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+        : address;
+
+    private static string Host(IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
 
     private void ReleasePort()
     {

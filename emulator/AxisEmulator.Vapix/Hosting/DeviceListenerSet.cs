@@ -8,11 +8,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AxisEmulator.Vapix.Hosting;
 
-/// <summary>How device listeners are laid out on loopback.</summary>
+/// <summary>How device listeners are laid out (on loopback unless <see cref="ListenerLayout.BindAddress"/> says otherwise).</summary>
 public sealed record ListenerLayout
 {
-    /// <summary>First port of the range on 127.0.0.1 (device n gets base + n); 0 picks free ports.</summary>
+    /// <summary>First port of the range on <see cref="BindAddress"/> (device n gets base + n); 0 picks free ports.</summary>
     public int BasePort { get; init; }
+
+    /// <summary>
+    /// Where the base-port range binds; null is 127.0.0.1. Set explicitly it may be any address
+    /// (0.0.0.0 in a container whose device ports are published). Not used with <see cref="SharedPort"/>.
+    /// </summary>
+    public IPAddress? BindAddress { get; init; }
 
     /// <summary>When set, each device gets its own loopback address 127.0.x.y on this one port.</summary>
     public int? SharedPort { get; init; }
@@ -76,8 +82,9 @@ public sealed class DeviceListenerSet : IAsyncDisposable
         var index = Interlocked.Increment(ref _nextIndex);
         var (address, port) = _layout.SharedPort is { } shared
             ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared)
-            : (IPAddress.Loopback, _layout.BasePort == 0 ? 0 : _layout.BasePort + index - 1);
-        var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory);
+            : (_layout.BindAddress ?? IPAddress.Loopback, _layout.BasePort == 0 ? 0 : _layout.BasePort + index - 1);
+        var explicitBind = _layout.SharedPort is null && _layout.BindAddress is not null;
+        var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory, allowNonLoopback: explicitBind);
         var slot = new Slot(camera, listener, _logger);
         if (_slots.TryAdd(camera.Id, slot))
         {

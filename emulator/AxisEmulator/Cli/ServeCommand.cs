@@ -19,7 +19,7 @@ public static class ServeCommand
         var command = new Command(
             "serve",
             "Serve the emulated cameras (--devices of --profile, or a --fleet file): the control API on --control-url, "
-            + "each device's VAPIX on 127.0.0.1:<base+n-1> (or 127.0.x.y:<shared port>), the timeline logged in simulated time. Runs until Ctrl+C. This is what runs when no command is given.");
+            + "each device's VAPIX on 127.0.0.1:<base+n-1> (or --device-bind-address:<base+n-1>, or 127.0.x.y:<shared port>), the timeline logged in simulated time. Runs until Ctrl+C. This is what runs when no command is given.");
         Configure(command);
         return command;
     }
@@ -129,6 +129,13 @@ public static class ServeCommand
             CustomParser = r => Parse(r, "--device-base-port", EmulatorSettings.ParsePort),
         };
 
+        public Option<System.Net.IPAddress?> DeviceBindAddress { get; } = new("--device-bind-address")
+        {
+            HelpName = "ADDRESS",
+            Description = "Address the device VAPIX listeners bind, e.g. 0.0.0.0 in a container so published device ports reach them (not with --shared-port) [default: 127.0.0.1]",
+            CustomParser = r => Parse(r, "--device-bind-address", EmulatorSettings.ParseBindAddress),
+        };
+
         public Option<string?> StateDir { get; } = new("--state-dir")
         {
             HelpName = "DIR",
@@ -184,6 +191,7 @@ public static class ServeCommand
             command.Options.Add(Seed);
             command.Options.Add(ControlUrl);
             command.Options.Add(DeviceBasePort);
+            command.Options.Add(DeviceBindAddress);
             command.Options.Add(StateDir);
             command.Options.Add(Ephemeral);
             command.Options.Add(Token);
@@ -207,6 +215,11 @@ public static class ServeCommand
                 if (result.GetResult(SharedPort) is { Implicit: false } && result.GetResult(DeviceBasePort) is { Implicit: false })
                 {
                     result.AddError("--shared-port and --device-base-port contradict each other: devices listen on one shared port (each on its own 127.0.x.y) or on a range from the base port");
+                }
+
+                if (result.GetResult(SharedPort) is { Implicit: false } && result.GetResult(DeviceBindAddress) is { Implicit: false })
+                {
+                    result.AddError(EmulatorSettings.BindAddressWithSharedPort);
                 }
 
                 if (result.GetResult(StateDir) is { Implicit: false } && result.GetValue(Ephemeral))
@@ -268,6 +281,11 @@ public static class ServeCommand
             if (result.GetValue(DeviceBasePort) is { } basePort)
             {
                 settings = settings with { DeviceBasePort = basePort };
+            }
+
+            if (result.GetValue(DeviceBindAddress) is { } bindAddress)
+            {
+                settings = settings with { DeviceBindAddress = bindAddress };
             }
 
             if (result.GetValue(StateDir) is { } stateDir)

@@ -82,7 +82,7 @@ public static class EmulatorServer
 
     /// <summary>
     /// Where device listeners go: <c>--shared-port</c> first, then the fleet file's <c>listeners</c>,
-    /// then the base-port range. Throws <see cref="FormatException"/> when the range has no room for the fleet.
+    /// then the base-port range (on <c>--device-bind-address</c> when given). Throws <see cref="FormatException"/> when the range has no room for the fleet.
     /// </summary>
     public static ListenerLayout LayoutFor(EmulatorSettings settings, FleetFile? fleet)
     {
@@ -90,8 +90,12 @@ public static class EmulatorServer
         var layout = settings.SharedPort is not null
             ? settings.ToListenerLayout()
             : fleet?.Listeners is { } l
-                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort }
+                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort, BindAddress = settings.DeviceBindAddress }
                 : settings.ToListenerLayout();
+        if (layout.SharedPort is not null && settings.DeviceBindAddress is not null)
+        {
+            throw new FormatException($"--device-bind-address {settings.DeviceBindAddress} does not apply: {fleet?.Source ?? "the layout"} gives a shared port, where each device has its own loopback address 127.0.x.y");
+        }
         var devices = fleet?.DeviceCount ?? settings.Devices;
         if (layout.SharedPort is null && layout.BasePort != 0 && layout.BasePort + Math.Max(devices, 1) - 1 > System.Net.IPEndPoint.MaxPort)
         {

@@ -54,6 +54,12 @@ public sealed record EmulatorSettings
     /// <summary>First device listener port on 127.0.0.1; 0 picks free ports.</summary>
     public int DeviceBasePort { get; init; } = DefaultDeviceBasePort;
 
+    /// <summary>
+    /// Where the device base-port range binds; null is the default 127.0.0.1. 0.0.0.0 makes the device
+    /// ports reachable from other machines (a container's published ports). Not with <see cref="SharedPort"/>.
+    /// </summary>
+    public IPAddress? DeviceBindAddress { get; init; }
+
     /// <summary>Bearer token of the control API; required when <see cref="ControlUrl"/> is not loopback.</summary>
     public string? Token { get; init; }
 
@@ -92,7 +98,7 @@ public sealed record EmulatorSettings
     };
 
     /// <summary>The device listener layout when no fleet file says otherwise.</summary>
-    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort };
+    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort, BindAddress = SharedPort is null ? DeviceBindAddress : null };
 
     /// <summary>The clock setting as it is written on the command line: <c>realtime</c>, <c>scaled:N</c> or <c>manual</c>.</summary>
     public string ClockText => FormatClock(ClockMode, ClockScale);
@@ -121,6 +127,11 @@ public sealed record EmulatorSettings
                 $"--control-url {ControlUrl.GetLeftPart(UriPartial.Authority)} is not a loopback address: the control API would be reachable from other machines, so it needs --token TOKEN or the Emulator__Token environment variable (clients then send 'Authorization: Bearer TOKEN')");
         }
 
+        if (SharedPort is not null && DeviceBindAddress is not null)
+        {
+            throw new FormatException(BindAddressWithSharedPort);
+        }
+
         if (Fleet is null && SharedPort is null && DeviceBasePort != 0 && DeviceBasePort + Math.Max(Devices, 1) - 1 > IPEndPoint.MaxPort)
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"--device-base-port {DeviceBasePort} leaves no room for {Devices} device listeners (the last port would be above {IPEndPoint.MaxPort})"));
@@ -132,7 +143,7 @@ public sealed record EmulatorSettings
     /// <summary>
     /// Reads the <c>Emulator</c> section: <c>StateDir</c>, <c>Ephemeral</c>, <c>Profile</c>, <c>Clock</c>,
     /// <c>Seed</c>, <c>Devices</c>, <c>ControlUrl</c>, <c>DeviceBasePort</c>, <c>Token</c>, <c>Fleet</c>,
-    /// <c>DhcpPool</c>, <c>SharedPort</c>, <c>ChaosSeed</c>. Throws <see cref="FormatException"/> naming
+    /// <c>DhcpPool</c>, <c>SharedPort</c>, <c>ChaosSeed</c>, <c>DeviceBindAddress</c>. Throws <see cref="FormatException"/> naming
     /// the bad key. A configured <c>Fleet</c> wins over configured <c>Devices</c> and <c>Profile</c>
     /// (appsettings.json sets those by default).
     /// </summary>
@@ -189,6 +200,11 @@ public sealed record EmulatorSettings
             settings = settings with { DeviceBasePort = ParsePort(basePort, Key("DeviceBasePort")) };
         }
 
+        if (section["DeviceBindAddress"] is { Length: > 0 } bindAddress)
+        {
+            settings = settings with { DeviceBindAddress = ParseBindAddress(bindAddress, Key("DeviceBindAddress")) };
+        }
+
         if (section["Token"] is { Length: > 0 } token)
         {
             settings = settings with { Token = token };
@@ -237,6 +253,16 @@ public sealed record EmulatorSettings
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= IPEndPoint.MaxPort
             ? value
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' must be a port number from 0 (pick free ports) to {IPEndPoint.MaxPort}"));
+
+    /// <summary>The message when a bind address meets a shared port (whose listeners are 127.0.x.y by design).</summary>
+    public const string BindAddressWithSharedPort =
+        "--device-bind-address and --shared-port contradict each other: a shared port puts each device on its own loopback address 127.0.x.y; the bind address is for the --device-base-port range";
+
+    /// <summary>An IPv4 or IPv6 address such as 127.0.0.1 or 0.0.0.0 (every interface).</summary>
+    public static IPAddress ParseBindAddress(string text, string name = "--device-bind-address") =>
+        IPAddress.TryParse(text.Trim(), out var address)
+            ? address
+            : throw new FormatException($"{name} '{text}' must be an IP address such as 127.0.0.1 (the default) or 0.0.0.0 (every interface)");
 
     public static int ParseSharedPort(string text, string name = "--shared-port") =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= IPEndPoint.MaxPort
