@@ -21,8 +21,7 @@ public sealed partial class Camera
     private bool _listening;
     private string? _address;
     private string? _linkLocal;
-    private IReadOnlyList<string> _conflicts = [];
-    private string? _claimedAddress;
+    private bool _sharedAddress;
     private string? _bootId;
     private long _bootStartedTicks;
     private long _holdStartedTicks;
@@ -381,66 +380,63 @@ public sealed partial class Camera
         }
 
         _address = address;
-        _claimedAddress = address;
-        _conflicts = _lan.Claim(Serial, address);
+        var others = _lan.Claim(Serial, address);
+        _sharedAddress = others.Count > 0;
         Timeline.Append(
             TimelineKind.Network,
             "address-assigned",
             $"{address} ({(settings.BootProto == BootProtocol.None ? "static" : _lan.DhcpEnabled ? "dhcp" : "fallback, no DHCP server")}), link-local {_linkLocal}",
             Data(("ipAddress", address), ("linkLocal", _linkLocal), ("bootProto", Kebab(settings.BootProto.ToString()))));
-        if (_conflicts.Count > 0)
+        if (_sharedAddress)
         {
-            Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {string.Join(", ", _conflicts)}", Data(("ipAddress", address), ("conflicts", _conflicts)));
+            RecordConflict(address!, others);
         }
     }
 
     /// <summary>
-    /// Another device arrived at or left the address this one holds. Raised under that device's gate,
-    /// so the update runs as a clock event under this device's own gate (never two gates at once).
+    /// The address this device holds became shared, or stopped being shared. Raised under another
+    /// device's gate, so the update runs as a clock event under this device's own gate (never two
+    /// gates at once).
     /// </summary>
-    private void OnLanHoldersChanged(string address, IReadOnlyList<string> holders)
+    private void OnSharingChanged(string address, bool shared) => _clock.Schedule(TimeSpan.Zero, () =>
     {
-        if (address != Volatile.Read(ref _claimedAddress) || !holders.Contains(Serial, StringComparer.OrdinalIgnoreCase))
+        lock (_gate)
         {
-            return;
-        }
-
-        _clock.Schedule(TimeSpan.Zero, () =>
-        {
-            lock (_gate)
+            if (_address != address || !_boot.Phase.HasNetwork() || shared == _sharedAddress)
             {
-                if (_address != address || !_listening && !_boot.Phase.HasNetwork())
-                {
-                    return;
-                }
-
-                var others = holders.Where(s => !string.Equals(s, Serial, StringComparison.OrdinalIgnoreCase)).ToArray();
-                if (others.SequenceEqual(_conflicts))
-                {
-                    return;
-                }
-
-                _conflicts = others;
-                if (others.Length > 0)
-                {
-                    Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {string.Join(", ", others)}", Data(("ipAddress", address), ("conflicts", others)));
-                }
-                else
-                {
-                    Timeline.Append(TimelineKind.Network, "ip-conflict-resolved", $"{address} is no longer shared", Data(("ipAddress", address)));
-                }
+                return;
             }
-        });
+
+            _sharedAddress = shared;
+            if (shared)
+            {
+                RecordConflict(address, _lan.OthersAt(address, Serial));
+            }
+            else
+            {
+                Timeline.Append(TimelineKind.Network, "ip-conflict-resolved", $"{address} is no longer shared", Data(("ipAddress", address)));
+            }
+        }
+    });
+
+    private void RecordConflict(string address, IReadOnlyList<string> others)
+    {
+        // A mass reset can put hundreds on one address: name a few, count the rest.
+        const int Named = 5;
+        var names = string.Join(", ", others.Take(Named)) + (others.Count > Named ? $" and {others.Count - Named} more" : "");
+        Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {names}", Data(("ipAddress", address), ("conflictCount", others.Count), ("conflicts", others.Take(Named).ToArray())));
     }
+
+    /// <summary>Serials sharing this device's address (empty when it has the address to itself).</summary>
+    private IReadOnlyList<string> Conflicts => _sharedAddress ? _lan.OthersAt(_address, Serial) : [];
 
     private void UpdateListening()
     {
         var listening = _boot.Phase.HasNetwork() && _linkUp && !_bricked;
         if (!listening && _boot.Phase is not (DevicePhase.NetworkUp or DevicePhase.Ready or DevicePhase.Upgrading))
         {
-            _claimedAddress = null;
             _lan.Claim(Serial, null);
-            _conflicts = [];
+            _sharedAddress = false;
         }
 
         if (listening == _listening)

@@ -67,14 +67,14 @@ public sealed partial class Camera
         Button.DebouncedChanged += OnButtonDebounced;
         Button.Dropout += length => Timeline.Append(TimelineKind.Button, "dropout", $"contact dropped out for {length.TotalMilliseconds:0} ms", Data(("ms", Math.Round(length.TotalMilliseconds, 1))));
         _boot = new BootMachine(this);
-        _lan.HoldersChanged += OnLanHoldersChanged;
+        _lan.Watch(Identity.Serial, OnSharingChanged);
     }
 
     /// <summary>Unplugs the device from the emulated LAN for good (it was removed from the emulator).</summary>
     public void Retire()
     {
         PowerOff();
-        _lan.HoldersChanged -= OnLanHoldersChanged;
+        _lan.Unwatch(Serial);
     }
 
     public string Id { get; }
@@ -156,7 +156,7 @@ public sealed partial class Camera
     /// <summary>The network part of <see cref="Snapshot"/> alone (cheap: for per-request use by the VAPIX server).</summary>
     public NetworkSnapshot Network
     {
-        get { lock (_gate) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, _conflicts); } }
+        get { lock (_gate) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
     }
 
     /// <summary>A consistent picture of the device for the control plane.</summary>
@@ -172,7 +172,7 @@ public sealed partial class Camera
                 new PowerSnapshot(_source is not null, _source, _reading),
                 new ButtonSnapshot(Button.IsPressed, Button.IsHeld, Button.Fault),
                 Leds.All.ToDictionary(l => l.Name, l => l.State),
-                new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, _conflicts),
+                new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts),
                 new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, _bootId, Uptime, _config.NeedsSetup),
                 _bootCount,
                 _bootLoopCount,

@@ -12,6 +12,7 @@ public sealed class EmulatedLan
     private readonly object _sync = new();
     private readonly Dictionary<string, string> _leases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _holders = [];
+    private readonly Dictionary<string, Action<string, bool>> _watchers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A LAN without a DHCP server: devices fall back by personality.</summary>
     public EmulatedLan()
@@ -68,23 +69,39 @@ public sealed class EmulatedLan
     }
 
     /// <summary>
-    /// Raised (address, the serials now holding it) whenever a device arrives at or leaves an address
-    /// that others hold, so every party to an IP conflict learns of it, not only the last to arrive.
+    /// Asks to be told (address, shared) when the address <paramref name="serial"/> holds becomes
+    /// shared with another device or stops being shared. Only the device whose situation changes is
+    /// told, so a mass reset onto one address costs one notification per arrival, not one per pair.
     /// </summary>
-    public event Action<string, IReadOnlyList<string>>? HoldersChanged;
+    public void Watch(string serial, Action<string, bool> onSharingChanged)
+    {
+        lock (_sync)
+        {
+            _watchers[serial] = onSharingChanged;
+        }
+    }
 
-    /// <summary>Records that <paramref name="serial"/> now uses <paramref name="address"/>; returns the other serials using it (an IP conflict).</summary>
+    public void Unwatch(string serial)
+    {
+        lock (_sync)
+        {
+            _watchers.Remove(serial);
+        }
+    }
+
+    /// <summary>Records that <paramref name="serial"/> now uses <paramref name="address"/> (null: none); returns the other serials using it (an IP conflict).</summary>
     public IReadOnlyList<string> Claim(string serial, string? address)
     {
-        var changed = new List<(string Address, IReadOnlyList<string> Holders)>();
+        var notify = new List<(Action<string, bool> Watcher, string Address, bool Shared)>(2);
         IReadOnlyList<string> others = [];
         lock (_sync)
         {
             foreach (var (held, holders) in _holders)
             {
-                if (held != address && holders.Remove(serial) && holders.Count > 0)
+                // The one device left alone on an address is no longer in conflict.
+                if (held != address && holders.Remove(serial) && holders.Count == 1 && _watchers.TryGetValue(holders.First(), out var alone))
                 {
-                    changed.Add((held, Sorted(holders)));
+                    notify.Add((alone, held, false));
                 }
             }
 
@@ -95,24 +112,42 @@ public sealed class EmulatedLan
                     _holders[address] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 }
 
-                if (set.Add(serial) && set.Count > 1)
+                // The one device that had the address to itself is now in conflict; later arrivals
+                // find it already flagged.
+                if (set.Count == 1 && !set.Contains(serial) && _watchers.TryGetValue(set.First(), out var first))
                 {
-                    changed.Add((address, Sorted(set)));
+                    notify.Add((first, address, true));
                 }
 
-                others = set.Where(s => !string.Equals(s, serial, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray();
+                set.Add(serial);
+                others = OthersLocked(set, serial);
             }
         }
 
-        foreach (var (held, holders) in changed)
+        foreach (var (watcher, held, shared) in notify)
         {
-            HoldersChanged?.Invoke(held, holders);
+            watcher(held, shared);
         }
 
         return others;
     }
 
-    private static string[] Sorted(IEnumerable<string> serials) => serials.Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The other serials holding <paramref name="address"/> besides <paramref name="serial"/>.</summary>
+    public IReadOnlyList<string> OthersAt(string? address, string serial)
+    {
+        if (address is null)
+        {
+            return [];
+        }
+
+        lock (_sync)
+        {
+            return _holders.TryGetValue(address, out var set) ? OthersLocked(set, serial) : [];
+        }
+    }
+
+    private static string[] OthersLocked(HashSet<string> set, string serial) =>
+        set.Where(s => !string.Equals(s, serial, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The 169.254/16 address zeroconf derives from the MAC (stable per device).</summary>
     public static string LinkLocalFor(string serial)

@@ -95,3 +95,25 @@ public class MassResetIpConflictTests
         }
     }
 }
+
+/// <summary>A regression guard: conflict news must cost one notification per arrival, not one per pair.</summary>
+public class MassConflictScalingTests
+{
+    [Fact]
+    public void Two_hundred_cameras_on_one_fallback_address_are_each_flagged_once_in_linear_work()
+    {
+        var profiles = Core.Profiles.ProfileCatalog.Load(Path.Combine(Support.RepositoryPaths.Root, "hardware-profiles"));
+        using var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual }, profiles);
+        for (var i = 0; i < 200; i++)
+        {
+            emulator.AddDevice("P3245-LVE", $"cam-{i}").PowerOn(Core.Power.DefaultPowerSource.For(profiles.Get("P3245-LVE")));
+        }
+
+        emulator.Clock.RunUntilIdle(TimeSpan.FromMinutes(10)).Should().BeTrue();
+        var devices = emulator.Devices;
+        devices.Should().OnlyContain(d => d.Phase == DevicePhase.Ready && d.Snapshot().Network.IpAddress == "192.168.0.90");
+        devices.Should().OnlyContain(d => d.Snapshot().Network.Conflicts.Count == 199);
+        devices.Select(d => d.Timeline.Since(0).Count(e => e.Event == "ip-conflict")).Should().OnlyContain(n => n == 1);
+        (emulator.Clock.ExecutedEvents / 200.0).Should().BeLessThan(20, "each camera's boot takes a handful of events, whatever the fleet size");
+    }
+}
