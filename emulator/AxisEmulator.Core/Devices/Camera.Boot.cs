@@ -130,15 +130,7 @@ public sealed partial class Camera
     private void Schedule(TimeSpan delay, BootTrigger trigger)
     {
         _phaseTimer?.Cancel();
-        _phaseTimer = _clock.Schedule(delay, () => FireTimed(trigger));
-    }
-
-    private void FireTimed(BootTrigger trigger)
-    {
-        lock (_gate)
-        {
-            _boot.Fire(trigger);
-        }
+        _phaseTimer = ScheduleUnderGate(delay, () => _boot.Fire(trigger));
     }
 
     private double SecondsSince(long ticks) => TimeSpan.FromTicks(_clock.GetTimestamp() - ticks).TotalSeconds;
@@ -223,29 +215,26 @@ public sealed partial class Camera
             string.Create(CultureInfo.InvariantCulture, $"status LED flashes amber: release now for a factory reset (until {Profile.Reset.HoldMaxSeconds:0.##} s)"),
             Data(("windowMin", Profile.Reset.HoldMinSeconds), ("windowMax", Profile.Reset.HoldMaxSeconds)));
         var untilClose = Profile.Reset.HoldMaxSeconds - SecondsSince(_holdStartedTicks);
-        _windowCloseTimer = _clock.Schedule(TimeSpan.FromSeconds(Math.Max(0, untilClose)), OnWindowClosed);
+        _windowCloseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Math.Max(0, untilClose)), OnWindowClosed);
     }
 
     private void OnWindowClosed()
     {
-        lock (_gate)
+        _windowCloseTimer = null;
+        if (_boot.Phase != DevicePhase.ResetArmed)
         {
-            _windowCloseTimer = null;
-            if (_boot.Phase != DevicePhase.ResetArmed)
-            {
-                return;
-            }
+            return;
+        }
 
-            if (Profile.Reset.LateRelease == LateReleaseBehavior.Abort)
-            {
-                var outcome = ResetOutcome.WindowClosed(SecondsSince(_holdStartedTicks), Profile.Reset);
-                Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held: " + outcome.Explain(), outcome.ToData());
-                _boot.Fire(BootTrigger.WindowClosed);
-            }
-            else
-            {
-                Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held; this model still resets on release");
-            }
+        if (Profile.Reset.LateRelease == LateReleaseBehavior.Abort)
+        {
+            var outcome = ResetOutcome.WindowClosed(SecondsSince(_holdStartedTicks), Profile.Reset);
+            Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held: " + outcome.Explain(), outcome.ToData());
+            _boot.Fire(BootTrigger.WindowClosed);
+        }
+        else
+        {
+            Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held; this model still resets on release");
         }
     }
 
@@ -320,17 +309,14 @@ public sealed partial class Camera
         ShowStatusForRunning(ready: true);
         Timeline.Append(TimelineKind.Boot, "system-ready", string.Create(CultureInfo.InvariantCulture, $"system ready after {Uptime.TotalSeconds:0.#} s"), Data(("uptimeSeconds", Math.Round(Uptime.TotalSeconds, 3))));
         OnReadyFirmware();
-        _phaseTimer = _clock.Schedule(TimeSpan.FromSeconds(Profile.Boot.GreenAfterReadySeconds), DimStatusLed);
+        _phaseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Profile.Boot.GreenAfterReadySeconds), DimStatusLed);
     }
 
     private void DimStatusLed()
     {
-        lock (_gate)
+        if (_boot.Phase == DevicePhase.Ready && _linkUp)
         {
-            if (_boot.Phase == DevicePhase.Ready && _linkUp)
-            {
-                Leds.Status.Show(LedState.Off);
-            }
+            Leds.Status.Show(LedState.Off);
         }
     }
 
@@ -398,24 +384,21 @@ public sealed partial class Camera
     /// device's gate, so the update runs as a clock event under this device's own gate (never two
     /// gates at once).
     /// </summary>
-    private void OnSharingChanged(string address, bool shared) => _clock.Schedule(TimeSpan.Zero, () =>
+    private void OnSharingChanged(string address, bool shared) => ScheduleUnderGate(TimeSpan.Zero, () =>
     {
-        lock (_gate)
+        if (_address != address || !_boot.Phase.HasNetwork() || shared == _sharedAddress)
         {
-            if (_address != address || !_boot.Phase.HasNetwork() || shared == _sharedAddress)
-            {
-                return;
-            }
+            return;
+        }
 
-            _sharedAddress = shared;
-            if (shared)
-            {
-                RecordConflict(address, _lan.OthersAt(address, Serial));
-            }
-            else
-            {
-                Timeline.Append(TimelineKind.Network, "ip-conflict-resolved", $"{address} is no longer shared", Data(("ipAddress", address)));
-            }
+        _sharedAddress = shared;
+        if (shared)
+        {
+            RecordConflict(address, _lan.OthersAt(address, Serial));
+        }
+        else
+        {
+            Timeline.Append(TimelineKind.Network, "ip-conflict-resolved", $"{address} is no longer shared", Data(("ipAddress", address)));
         }
     });
 

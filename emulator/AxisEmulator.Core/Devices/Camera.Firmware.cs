@@ -174,16 +174,13 @@ public sealed partial class Camera
         }
 
         var after = _upgradeOptions.AutoRollback ?? TimeSpan.FromMinutes(10);
-        _rollbackTimer ??= _clock.Schedule(after, () =>
+        _rollbackTimer ??= ScheduleUnderGate(after, () =>
         {
-            lock (_gate)
+            _rollbackTimer = null;
+            if (Banks.State == BankState.PendingCommit && Banks.Rollback())
             {
-                _rollbackTimer = null;
-                if (Banks.State == BankState.PendingCommit && Banks.Rollback())
-                {
-                    SaveBanks($"rollback timer expired: back to {Banks.Banks.ActiveVersion}");
-                    _boot.Fire(BootTrigger.Restart);
-                }
+                SaveBanks($"rollback timer expired: back to {Banks.Banks.ActiveVersion}");
+                _boot.Fire(BootTrigger.Restart);
             }
         });
     }
