@@ -155,7 +155,7 @@ public sealed record PowerPlan(bool On, PowerSource? Source)
 {
     /// <summary>
     /// Checks <paramref name="request"/>; null (with errors) when invalid. <c>on</c> without a source keeps
-    /// the current source when the device is powered, else plugs in <see cref="PowerSources.Default"/>.
+    /// the current source when the device is powered, else plugs in <see cref="DefaultPowerSource"/>.
     /// </summary>
     public static PowerPlan? Resolve(PowerRequest request, HardwareProfile profile, bool currentlyOn, string path, ValidationErrors errors)
     {
@@ -191,7 +191,7 @@ public sealed record PowerPlan(bool On, PowerSource? Source)
             return new PowerPlan(true, null);
         }
 
-        var fallback = PowerSources.Default(profile, out var reason);
+        var fallback = DefaultPowerSource.For(profile, out var reason);
         if (fallback is null)
         {
             errors.Add($"{root}.source", $"{root}.source is required: {reason}.");

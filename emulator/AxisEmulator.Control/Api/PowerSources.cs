@@ -9,9 +9,6 @@ public static class PowerSources
     /// <summary>Cable length assumed when a PoE source does not give one.</summary>
     public const double DefaultCableMeters = DefaultPowerSource.CableMeters;
 
-    /// <summary>What "power on" plugs in when no source is given (see <see cref="DefaultPowerSource"/>).</summary>
-    public static PowerSource? Default(HardwareProfile profile, out string? reason) => DefaultPowerSource.For(profile, out reason);
-
     /// <summary>
     /// Builds the source <paramref name="body"/> describes for a device of <paramref name="profile"/>;
     /// adds problems under <paramref name="path"/> (e.g. <c>$.source</c>) and returns null when it is invalid.

@@ -447,7 +447,7 @@ public sealed class ScenarioPresenter : IDisposable
                 PowerSource source;
                 try
                 {
-                    source = step.Source?.Resolve(device.Profile) ?? ScenarioPowerSource.DefaultFor(device.Profile);
+                    source = step.Source?.Resolve(device.Profile) ?? DefaultPowerSource.For(device.Profile);
                 }
                 catch (InvalidOperationException ex)
                 {

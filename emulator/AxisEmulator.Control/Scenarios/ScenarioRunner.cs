@@ -226,7 +226,7 @@ public static class ScenarioRunner
                     continue;
                 }
 
-                var source = step.Source?.Resolve(device.Profile) ?? ScenarioPowerSource.DefaultFor(device.Profile);
+                var source = step.Source?.Resolve(device.Profile) ?? DefaultPowerSource.For(device.Profile);
                 if (source.Validate() is { Count: > 0 } problems)
                 {
                     return StepOutcome.Fail($"{Who(device)}invalid power source: {string.Join("; ", problems)}");

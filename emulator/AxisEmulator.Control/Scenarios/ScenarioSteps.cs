@@ -37,8 +37,6 @@ public abstract record ScenarioPowerSource
 
     public abstract string Describe();
 
-    /// <summary>What <c>power: on</c> plugs in (see <see cref="DefaultPowerSource"/>).</summary>
-    public static PowerSource DefaultFor(HardwareProfile profile) => DefaultPowerSource.For(profile);
 
     private protected static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Timeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,7 @@ public sealed class EmulatorHostedService : IHostedService
             for (var n = 1; n <= _settings.Devices; n++)
             {
                 var camera = _emulator.AddDevice(_settings.Profile, string.Create(CultureInfo.InvariantCulture, $"cam-{n}"));
-                camera.PowerOn(ScenarioPowerSource.DefaultFor(camera.Profile));
+                camera.PowerOn(DefaultPowerSource.For(camera.Profile));
                 ids.Add(camera.Id);
             }
         }
