@@ -139,8 +139,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
 
         if (Options.DeviceListeners)
         {
-            var vapix = VapixServices.For(emulator, profilesDirectory);
-            _listeners = new DeviceListenerSet(emulator, camera => VapixServer.For(camera, vapix), new ListenerLayout { BasePort = 0 });
+            _listeners = VapixServer.Listen(emulator, new ListenerLayout { BasePort = 0 }, hardwareProfilesDirectory: profilesDirectory).Listeners;
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ApplicationName = typeof(InProcessEmulatorFixture).Assembly.GetName().Name });

@@ -96,8 +96,7 @@ public sealed class ScenarioVapixHost : IAsyncDisposable
         var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual, Seed = seed }, profiles);
         try
         {
-            var vapix = VapixServices.For(emulator);
-            var listeners = new DeviceListenerSet(emulator, camera => VapixServer.For(camera, vapix), new ListenerLayout { BasePort = 0 });
+            var (listeners, vapix) = VapixServer.Listen(emulator, new ListenerLayout { BasePort = 0 });
             return new ScenarioVapixHost(emulator, listeners, new HttpScenarioVapixClient(listeners, vapix));
         }
         catch

@@ -14,14 +14,30 @@ namespace AxisEmulator.Vapix.Server;
 /// </summary>
 /// <example>
 /// <code>
-/// var services = VapixServices.For(emulator);
-/// var listeners = new DeviceListenerSet(emulator, camera => VapixServer.For(camera, services), layout);
+/// var (listeners, services) = VapixServer.Listen(emulator, layout);
 /// </code>
 /// </example>
 public static class VapixServer
 {
     /// <summary>Apache's banner on current devices (12.11 capture, vapix-facts §1.1).</summary>
     public const string ServerBanner = "Apache/2.4.68 (Unix) OpenSSL/3.5.7";
+
+    /// <summary>
+    /// Listeners for every device of <paramref name="emulator"/>, present and future, each answering
+    /// with its device's VAPIX server and opening and closing with the device's network; also the
+    /// shared services (callers wait on a device's deferred actions through them).
+    /// </summary>
+    public static (Hosting.DeviceListenerSet Listeners, VapixServices Services) Listen(
+        Core.Fleet.Emulator emulator,
+        Hosting.ListenerLayout layout,
+        ILoggerFactory? loggerFactory = null,
+        string? hardwareProfilesDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        var services = VapixServices.For(emulator, hardwareProfilesDirectory, loggerFactory);
+        var listeners = new Hosting.DeviceListenerSet(emulator, camera => For(camera, services), layout, loggerFactory);
+        return (listeners, services);
+    }
 
     /// <summary>The request handler of <paramref name="camera"/>, for its <see cref="Hosting.DeviceListener"/>.</summary>
     public static RequestDelegate For(Camera camera, VapixServices services)

@@ -5,6 +5,7 @@ using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
+using AxisEmulator.Vapix.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,7 +19,7 @@ namespace AxisEmulator.Hosting;
 
 /// <summary>
 /// What <c>serve</c> runs: one <see cref="Emulator"/>, the device listeners that open and close with
-/// each device's network (VAPIX, see <see cref="VapixWiring"/>), and a Kestrel web application on the
+/// each device's network (VAPIX, see <see cref="VapixServer.Listen"/>), and a Kestrel web application on the
 /// control URL with the control API (<c>/healthz</c>, <c>/api/v1/…</c>, <c>/openapi/v1.json</c>).
 /// </summary>
 public static class EmulatorServer
@@ -57,7 +58,7 @@ public static class EmulatorServer
 
         var options = settings.ToEmulatorOptions();
         using var emulator = new Emulator(fleet is null ? options : fleet.ApplyTo(options), profiles);
-        var (listeners, vapix) = VapixWiring.Listen(emulator, layout, loggerFactory);
+        var (listeners, vapix) = VapixServer.Listen(emulator, layout, loggerFactory);
         await using var listenersOwner = listeners;
 
         builder.Services.AddSingleton(settings);
