@@ -18,6 +18,7 @@ public sealed partial class Camera
     private PowerReading? _reading;
     private bool _bricked;
     private bool _linkUp = true;
+    private NetworkAddressing? _addressing;
     private bool _listening;
     private string? _address;
     private string? _linkLocal;
@@ -366,6 +367,7 @@ public sealed partial class Camera
         }
 
         _address = address;
+        PublishAddressing();
         var others = _lan.Claim(Serial, address);
         _sharedAddress = others.Count > 0;
         Timeline.Append(
@@ -408,6 +410,17 @@ public sealed partial class Camera
         const int Named = 5;
         var names = string.Join(", ", others.Take(Named)) + (others.Count > Named ? $" and {others.Count - Named} more" : "");
         Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {names}", Data(("ipAddress", address), ("conflictCount", others.Count), ("conflicts", others.Take(Named).ToArray())));
+    }
+
+    /// <summary>Replaces <see cref="Addressing"/> when one of its parts changed (under the gate).</summary>
+    private void PublishAddressing()
+    {
+        var current = _addressing;
+        if (current is null || current.IpAddress != _address || current.LinkLocalAddress != _linkLocal
+            || current.BootProto != _config.Network.BootProto || current.LinkUp != _linkUp)
+        {
+            Volatile.Write(ref _addressing, new NetworkAddressing(_address, _linkLocal, _config.Network.BootProto, _linkUp));
+        }
     }
 
     /// <summary>Serials sharing this device's address (empty when it has the address to itself).</summary>

@@ -137,6 +137,7 @@ public sealed partial class Camera
             }
 
             _linkUp = up;
+            PublishAddressing();
             Timeline.Append(TimelineKind.Fault, up ? "link-up" : "link-down", up ? "network link restored" : "network link lost");
             if (_boot.Phase is DevicePhase.NetworkUp or DevicePhase.Ready)
             {

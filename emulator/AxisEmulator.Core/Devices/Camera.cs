@@ -57,6 +57,7 @@ public sealed partial class Camera
             _store.Save(Id, _config);
         }
 
+        PublishAddressing();
         Leds = new LedPanel(Profile.Leds);
         foreach (var led in Leds.All)
         {
@@ -153,7 +154,13 @@ public sealed partial class Camera
             Data(("method", method), ("path", path), ("user", user), ("status", status), ("ms", milliseconds)));
     }
 
-    /// <summary>The network part of <see cref="Snapshot"/> alone (cheap: for per-request use by the VAPIX server).</summary>
+    /// <summary>The stored configuration now (immutable; replaced as a whole on every change). Lock-free, for per-request readers.</summary>
+    public DeviceConfig Config => Volatile.Read(ref _config);
+
+    /// <summary>The addressing now, lock-free and without the conflict list: for per-request use by the VAPIX server.</summary>
+    public NetworkAddressing Addressing => Volatile.Read(ref _addressing)!;
+
+    /// <summary>The network part of <see cref="Snapshot"/> alone.</summary>
     public NetworkSnapshot Network
     {
         get { lock (_gate) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
@@ -191,7 +198,8 @@ public sealed partial class Camera
 
     private void CommitConfig(DeviceConfig updated, string description)
     {
-        _config = updated;
+        Volatile.Write(ref _config, updated);
+        PublishAddressing();
         _store.Save(Id, _config);
         Timeline.Append(TimelineKind.Config, "config-changed", description);
     }

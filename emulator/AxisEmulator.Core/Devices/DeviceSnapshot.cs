@@ -28,4 +28,11 @@ public sealed record ButtonSnapshot(bool Pressed, bool Held, ButtonFault Fault);
 /// <summary>Emulated addressing: reported, never bound. <paramref name="Conflicts"/> lists serials sharing the address.</summary>
 public sealed record NetworkSnapshot(bool Listening, string? IpAddress, string? LinkLocalAddress, BootProtocol BootProto, bool LinkUp, IReadOnlyList<string> Conflicts);
 
+/// <summary>
+/// The device's addressing alone, without the conflict list: published as one immutable object that
+/// is replaced only when the address, the link or the configured boot protocol changes, so a
+/// per-request reader can tell "nothing changed" by reference.
+/// </summary>
+public sealed record NetworkAddressing(string? IpAddress, string? LinkLocalAddress, BootProtocol BootProto, bool LinkUp);
+
 public sealed record FirmwareSnapshot(string Version, string? InactiveVersion, bool Committed, string? BootId, TimeSpan Uptime, bool NeedsSetup);

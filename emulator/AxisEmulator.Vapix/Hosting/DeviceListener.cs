@@ -1,34 +1,39 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AxisEmulator.Vapix.Hosting;
 
 /// <summary>
-/// One device's HTTP listener: a bare Kestrel server on a loopback endpoint that really opens and
+/// One device's HTTP listener: a listening socket on a loopback endpoint that really opens and
 /// closes, so a client sees "connection refused" while the device is down, exactly like a camera
 /// that is off or rebooting. The port is kept across reopenings so the device's endpoint is stable.
-/// Only loopback addresses are accepted unless the caller asks for another one explicitly
-/// (<c>allowNonLoopback</c>, e.g. 0.0.0.0 inside a container whose ports are published).
+/// Accepted connections are served by a <see cref="DeviceHttpServer"/> (shared by a fleet, or this
+/// listener's own). Only loopback addresses are accepted unless the caller asks for another one
+/// explicitly (<c>allowNonLoopback</c>, e.g. 0.0.0.0 inside a container whose ports are published).
 /// </summary>
 public sealed class DeviceListener : IAsyncDisposable
 {
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+    /// <summary>Pending connections the kernel queues for a device before refusing (Apache's ListenBacklog is 511).</summary>
+    private const int Backlog = 511;
 
     private readonly RequestDelegate _handler;
-    private readonly ILoggerFactory _loggerFactory;
-    private KestrelServer? _server;
-    private System.Net.Sockets.Socket? _reservation;
+    private readonly ILogger _logger;
+    private readonly DeviceHttpServer _server;
+    private readonly bool _ownsServer;
+    private readonly Lock _sync = new();
+    private readonly HashSet<ConnectionContext> _connections = [];
+    private TaskCompletionSource? _allClosed;
+    private Socket? _socket;
+    private Task _accepting = Task.CompletedTask;
+    private CancellationTokenSource? _stopAccepting;
+    private Socket? _reservation;
 
-    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false)
+    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (!allowNonLoopback && !IPAddress.IsLoopback(address))
@@ -39,7 +44,9 @@ public sealed class DeviceListener : IAsyncDisposable
         Address = address;
         Port = port;
         _handler = handler;
-        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeviceListener>();
+        _ownsServer = server is null;
+        _server = server ?? new DeviceHttpServer(loggerFactory);
     }
 
     public IPAddress Address { get; }
@@ -47,7 +54,13 @@ public sealed class DeviceListener : IAsyncDisposable
     /// <summary>The bound port (assigned on the first open when 0 was asked for).</summary>
     public int Port { get; private set; }
 
-    public bool IsOpen => _server is not null;
+    public bool IsOpen => Volatile.Read(ref _socket) is not null;
+
+    /// <summary>Connections accepted and not yet closed.</summary>
+    public int OpenConnections
+    {
+        get { lock (_sync) { return _connections.Count; } }
+    }
 
     /// <summary>
     /// <c>http://127.0.0.1:port</c>, once a port is known: the address a local client connects to. A
@@ -55,61 +68,198 @@ public sealed class DeviceListener : IAsyncDisposable
     /// </summary>
     public Uri? Endpoint => Port == 0 ? null : new Uri($"http://{Host(ClientAddress(Address))}:{Port}");
 
-    public async Task OpenAsync(CancellationToken cancellationToken = default)
-    {
-        if (_server is not null)
-        {
-            return;
-        }
-
-        ReleasePort();
-        var options = new KestrelServerOptions { ApplicationServices = Services, AddServerHeader = false };
-        options.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
-        options.Listen(Address, Port);
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), _loggerFactory);
-        var server = new KestrelServer(Options.Create(options), transport, _loggerFactory);
-        await server.StartAsync(new Application(_handler), cancellationToken);
-        if (Port == 0)
-        {
-            var bound = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            Port = bound is null ? 0 : new Uri(bound).Port;
-        }
-
-        _server = server;
-    }
-
     /// <summary>How long a graceful close lets requests in flight finish before aborting them (wall time: it is about sockets).</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// Closes the socket. By default requests in flight are aborted, as when a camera loses power.
-    /// <paramref name="graceful"/> is a shutdown (restart, factory default): answers already given
-    /// reach their clients and connections end with a FIN rather than a reset, as Apache's graceful stop.
-    /// </summary>
-    public async Task CloseAsync(bool graceful = false)
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
-        var server = _server;
-        if (server is null)
+        if (_socket is not null)
         {
             return;
         }
 
-        _server = null;
-        using var abort = graceful ? new CancellationTokenSource(GracePeriod) : new CancellationTokenSource();
-        if (!graceful)
+        await _server.EnsureStartedAsync().WaitAsync(cancellationToken);
+        ReleasePort();
+        var socket = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
         {
-            await abort.CancelAsync();
+            // As Kestrel and Apache do: a port in TIME_WAIT from the last boot must not keep the device off the network.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            if (Address.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true;
+            }
+
+            socket.Bind(new IPEndPoint(Address, Port));
+            socket.Listen(Backlog);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new IOException($"Could not listen on {Address}:{Port}: {ex.SocketErrorCode}", ex);
         }
 
-        await server.StopAsync(abort.Token);
-        server.Dispose();
+        Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        var stop = new CancellationTokenSource();
+        _stopAccepting = stop;
+        _accepting = AcceptLoopAsync(socket, stop.Token);
+        Volatile.Write(ref _socket, socket);
+    }
+
+    /// <summary>
+    /// Closes the socket. By default requests in flight are aborted, as when a camera loses power.
+    /// <paramref name="graceful"/> is a shutdown (restart, factory default), as Apache's graceful stop:
+    /// connections already accepted by the kernel are still served, answers already given reach their
+    /// clients, and connections end with a FIN rather than a reset; whoever connects afterwards is refused.
+    /// </summary>
+    public async Task CloseAsync(bool graceful = false)
+    {
+        var socket = Volatile.Read(ref _socket);
+        if (socket is null)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _socket, null);
+        if (graceful)
+        {
+            // Stop the accept loop without closing the socket, take in what the kernel has already
+            // queued, and only then stop listening: nobody who got past the handshake is reset.
+            await _stopAccepting!.CancelAsync();
+            await _accepting;
+            Drain(socket);
+        }
+
+        socket.Dispose();
+        await _accepting;
+        _stopAccepting?.Dispose();
+        _stopAccepting = null;
         ReservePort();
+        await CloseConnectionsAsync(graceful);
     }
 
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
         ReleasePort();
+        if (_ownsServer)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket socket, CancellationToken stop)
+    {
+        while (true)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await socket.AcceptAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // a graceful close drains the queue itself
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return; // the socket was closed: the device went down
+            }
+
+            Admit(accepted);
+        }
+    }
+
+    /// <summary>Accepts every connection still queued in the kernel (without waiting for more).</summary>
+    private void Drain(Socket socket)
+    {
+        try
+        {
+            while (socket.Poll(0, SelectMode.SelectRead))
+            {
+                Admit(socket.Accept());
+            }
+        }
+        catch (SocketException ex)
+        {
+            _logger.LogDebug("{Address}:{Port}: stopped draining the accept queue: {Error}", Address, Port, ex.SocketErrorCode);
+        }
+    }
+
+    private void Admit(Socket accepted)
+    {
+        accepted.NoDelay = true;
+        var connection = _server.Admit(accepted, _handler);
+        lock (_sync)
+        {
+            _connections.Add(connection);
+        }
+
+        connection.ConnectionClosed.Register(() => Forget(connection));
+    }
+
+    private void Forget(ConnectionContext connection)
+    {
+        TaskCompletionSource? done = null;
+        lock (_sync)
+        {
+            if (_connections.Remove(connection) && _connections.Count == 0)
+            {
+                done = _allClosed;
+                _allClosed = null;
+            }
+        }
+
+        done?.TrySetResult();
+    }
+
+    /// <summary>
+    /// Graceful: asks each connection to close once its request in flight (if any) is answered, and
+    /// aborts what is left after <see cref="GracePeriod"/>. Otherwise aborts them all at once.
+    /// </summary>
+    private async Task CloseConnectionsAsync(bool graceful)
+    {
+        ConnectionContext[] open;
+        Task allClosed;
+        lock (_sync)
+        {
+            open = [.. _connections];
+            if (open.Length == 0)
+            {
+                return;
+            }
+
+            _allClosed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            allClosed = _allClosed.Task;
+        }
+
+        if (graceful)
+        {
+            foreach (var connection in open)
+            {
+                connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
+            }
+
+            try
+            {
+                await allClosed.WaitAsync(GracePeriod);
+                return;
+            }
+            catch (TimeoutException)
+            {
+                _logger.LogDebug("{Address}:{Port}: connections still open after the grace period; aborting them", Address, Port);
+            }
+
+            lock (_sync)
+            {
+                open = [.. _connections];
+            }
+        }
+
+        foreach (var connection in open)
+        {
+            connection.Abort(new ConnectionAbortedException("The device went down."));
+        }
     }
 
     /// <summary>
@@ -124,17 +274,17 @@ public sealed class DeviceListener : IAsyncDisposable
             return;
         }
 
-        var socket = new System.Net.Sockets.Socket(Address.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        var socket = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.Bind(new IPEndPoint(Address, Port));
             _reservation = socket;
         }
-        catch (System.Net.Sockets.SocketException ex)
+        catch (SocketException ex)
         {
             socket.Dispose(); // best effort: the port is simply not held
-            _loggerFactory.CreateLogger<DeviceListener>().LogWarning("Could not hold {Address}:{Port} while the device is down: {Error}", Address, Port, ex.SocketErrorCode);
+            _logger.LogWarning("Could not hold {Address}:{Port} while the device is down: {Error}", Address, Port, ex.SocketErrorCode);
         }
     }
 
@@ -144,22 +294,11 @@ public sealed class DeviceListener : IAsyncDisposable
         : address;
 
     private static string Host(IPAddress address) =>
-        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+        address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
 
     private void ReleasePort()
     {
         _reservation?.Dispose();
         _reservation = null;
-    }
-
-    private sealed class Application(RequestDelegate handler) : IHttpApplication<HttpContext>
-    {
-        public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
-
-        public Task ProcessRequestAsync(HttpContext context) => handler(context);
-
-        public void DisposeContext(HttpContext context, Exception? exception)
-        {
-        }
     }
 }

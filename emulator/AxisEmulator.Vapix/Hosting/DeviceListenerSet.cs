@@ -25,7 +25,8 @@ public sealed record ListenerLayout
 }
 
 /// <summary>
-/// Opens and closes each device's listener as its network comes and goes. The device raises its
+/// Opens and closes each device's listener as its network comes and goes; one
+/// <see cref="DeviceHttpServer"/> serves the connections of all of them. The device raises its
 /// event under its gate; the socket work happens afterwards, one operation at a time per device,
 /// always converging on the device's latest state.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed class DeviceListenerSet : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly DeviceHttpServer _server;
     private int _nextIndex;
 
     public DeviceListenerSet(Emulator emulator, Func<Camera, RequestDelegate> handlerFor, ListenerLayout? layout = null, ILoggerFactory? loggerFactory = null)
@@ -46,6 +48,7 @@ public sealed class DeviceListenerSet : IAsyncDisposable
         _layout = layout ?? new ListenerLayout();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
+        _server = new DeviceHttpServer(_loggerFactory);
         foreach (var device in emulator.Devices)
         {
             Attach(device);
@@ -75,6 +78,8 @@ public sealed class DeviceListenerSet : IAsyncDisposable
             slot.Camera.ListeningChanged -= OnListeningChanged;
             await slot.Stop();
         }
+
+        await _server.DisposeAsync();
     }
 
     private void Attach(Camera camera)
@@ -84,7 +89,7 @@ public sealed class DeviceListenerSet : IAsyncDisposable
             ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared)
             : (_layout.BindAddress ?? IPAddress.Loopback, _layout.BasePort == 0 ? 0 : _layout.BasePort + index - 1);
         var explicitBind = _layout.SharedPort is null && _layout.BindAddress is not null;
-        var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory, allowNonLoopback: explicitBind);
+        var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory, allowNonLoopback: explicitBind, server: _server);
         var slot = new Slot(camera, listener, _logger);
         if (_slots.TryAdd(camera.Id, slot))
         {

@@ -14,7 +14,7 @@ namespace AxisEmulator.Vapix.Server;
 /// </summary>
 internal sealed class DeviceView
 {
-    private DeviceView(DeviceConfig config, NetworkSnapshot network, VapixIdentity identity, NetworkState state, ParameterTree tree)
+    private DeviceView(DeviceConfig config, NetworkAddressing network, VapixIdentity identity, NetworkState state, ParameterTree tree)
     {
         Config = config;
         Network = network;
@@ -26,7 +26,7 @@ internal sealed class DeviceView
 
     public DeviceConfig Config { get; }
 
-    public NetworkSnapshot Network { get; }
+    public NetworkAddressing Network { get; }
 
     public VapixIdentity Identity { get; }
 
@@ -41,14 +41,10 @@ internal sealed class DeviceView
     public IReadOnlyList<UserAccount> Users => Config.Users;
 
     /// <summary>Whether this view was built from exactly this configuration and network state.</summary>
-    public bool IsFor(DeviceConfig config, NetworkSnapshot network) =>
-        ReferenceEquals(config, Config)
-        && network.IpAddress == Network.IpAddress
-        && network.LinkLocalAddress == Network.LinkLocalAddress
-        && network.LinkUp == Network.LinkUp
-        && network.BootProto == Network.BootProto;
+    public bool IsFor(DeviceConfig config, NetworkAddressing network) =>
+        ReferenceEquals(config, Config) && (ReferenceEquals(network, Network) || network == Network);
 
-    public static DeviceView Build(Camera camera, DeviceConfig config, NetworkSnapshot network, ParameterTreeFactory factory, VapixIdentity? previousIdentity)
+    public static DeviceView Build(Camera camera, DeviceConfig config, NetworkAddressing network, ParameterTreeFactory factory, VapixIdentity? previousIdentity)
     {
         var identity = previousIdentity is not null && previousIdentity.FirmwareVersion == config.Firmware.ActiveVersion
             ? previousIdentity
@@ -86,7 +82,7 @@ internal sealed class DeviceView
     /// DHCP fallback (12.11 getNetworkInfo, 12.9 param dump: <c>ZeroConf.Fallback=yes</c>); older
     /// versions keep the link-local address beside the global one.
     /// </summary>
-    private static NetworkState StateOf(NetworkSettings configured, NetworkSnapshot network, FirmwarePersonality personality)
+    private static NetworkState StateOf(NetworkSettings configured, NetworkAddressing network, FirmwarePersonality personality)
     {
         if (personality != FirmwarePersonality.Os12)
         {

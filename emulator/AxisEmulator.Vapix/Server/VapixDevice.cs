@@ -51,8 +51,8 @@ public sealed class VapixDevice
     /// <summary>The device as VAPIX sees it now (cached).</summary>
     internal DeviceView View()
     {
-        var config = Camera.ReadConfig(c => c);
-        var network = Camera.Network;
+        var config = Camera.Config;
+        var network = Camera.Addressing;
         var view = Volatile.Read(ref _view);
         if (view is not null && view.IsFor(config, network))
         {

@@ -53,7 +53,7 @@ public static class VapixServer
     {
         var camera = device.Camera;
         var started = camera.Clock.GetTimestamp();
-        if (!camera.IsListening)
+        if (AnswersNothing(camera))
         {
             // Arrived as the device went down: a camera losing power does not answer.
             context.Abort();
@@ -97,9 +97,9 @@ public static class VapixServer
             reply = route is null ? ApachePages.BadRequest() : route.InternalError(exchange);
         }
 
-        if (!camera.IsListening && reply.After is null)
+        if (AnswersNothing(camera) && reply.After is null)
         {
-            // The device went down while this request was in the works (a power cut, a reboot).
+            // The device lost power (or its cable) while this request was in the works.
             context.Abort();
             return;
         }
@@ -115,8 +115,10 @@ public static class VapixServer
             return ApachePages.MethodNotAllowed(exchange.Method, string.Join(",", route.Methods));
         }
 
-        // Between network-up and ready the web server answers, but only systemready has anything to say.
-        if (exchange.Camera.Phase == DevicePhase.NetworkUp && !route.AnswersWhileStarting)
+        // Between network-up and ready the web server answers, but only systemready has anything to
+        // say; the same holds for connections still being served while the device shuts down.
+        var phase = exchange.Camera.Phase;
+        if ((phase == DevicePhase.NetworkUp || !phase.HasNetwork()) && !route.AnswersWhileStarting)
         {
             return ApachePages.ServiceUnavailable();
         }
@@ -170,7 +172,7 @@ public static class VapixServer
         {
             if (reply.Body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
             {
-                await response.Body.WriteAsync(reply.Body, context.RequestAborted);
+                await WriteBodyAsync(response, reply.Body, context.RequestAborted);
             }
 
             await response.CompleteAsync();
@@ -212,6 +214,39 @@ public static class VapixServer
             return false;
         }
     }
+
+    /// <summary>Answers up to this size go out in one send: headers, the one chunk and the last chunk together.</summary>
+    private const int SingleSendLimit = 64 * 1024;
+
+    /// <summary>
+    /// Writes the body chunked, as the camera's Apache does (vapix-facts §1.1). A small body is put in
+    /// the response buffer unflushed, so <c>CompleteAsync</c> sends headers, body and the terminating
+    /// chunk in one segment; a flush per write would cost the client a second read for <c>0\r\n\r\n</c>.
+    /// </summary>
+    private static async Task WriteBodyAsync(HttpResponse response, byte[] body, CancellationToken aborted)
+    {
+        if (body.Length > SingleSendLimit)
+        {
+            await response.Body.WriteAsync(body, aborted);
+            return;
+        }
+
+        // Kestrel hands out no buffer for an unsized GetSpan() before the response starts, so ask for sizes.
+        var writer = response.BodyWriter;
+        var remaining = body.AsSpan();
+        while (!remaining.IsEmpty)
+        {
+            var span = writer.GetSpan(Math.Min(remaining.Length, 4096));
+            var count = Math.Min(span.Length, remaining.Length);
+            remaining[..count].CopyTo(span);
+            writer.Advance(count);
+            remaining = remaining[count..];
+        }
+    }
+
+    /// <summary>A device going down in order (restart, factory default) still answers the connections its web server had accepted; one that lost power, its cable or its firmware answers nothing.</summary>
+    private static bool AnswersNothing(Camera camera) =>
+        !camera.IsListening && (!camera.Phase.IsPowered() || camera.Phase == DevicePhase.Bricked || !camera.Addressing.LinkUp);
 
     private static bool BodyStarted(HttpContext context) => context.Items.ContainsKey(VapixExchange.BodyReadKey);
 

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AxisEmulator.Vapix.Hosting;
+
+/// <summary>
+/// The one HTTP engine behind every device listener of a process: a single Kestrel server whose
+/// "transport" is the set of device sockets. Each <see cref="DeviceListener"/> owns its listening
+/// socket (so it opens, refuses and closes on its own) and hands the connections it accepts to this
+/// server, tagged with the device's request handler. A thousand devices thus share one heartbeat,
+/// one memory pool and one set of I/O queues instead of running a thousand Kestrel servers.
+/// </summary>
+public sealed class DeviceHttpServer : IAsyncDisposable
+{
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ConnectionHub _hub = new();
+    private readonly SocketConnectionContextFactory _connections;
+    private readonly Lazy<Task<KestrelServer>> _server;
+    private bool _disposed;
+
+    public DeviceHttpServer(ILoggerFactory? loggerFactory = null)
+    {
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _connections = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), _loggerFactory.CreateLogger<DeviceHttpServer>());
+        _server = new Lazy<Task<KestrelServer>>(StartAsync);
+    }
+
+    /// <summary>Largest request body a device accepts (firmware images are the big ones).</summary>
+    public const long MaxRequestBodySize = 512L * 1024 * 1024;
+
+    /// <summary>Starts the shared server (once; later calls return at once).</summary>
+    public Task EnsureStartedAsync()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _server.Value;
+    }
+
+    /// <summary>
+    /// Hands an accepted socket to the server; its requests go to <paramref name="handler"/>. Returns
+    /// the connection so the listener can close it with the device.
+    /// </summary>
+    internal ConnectionContext Admit(Socket socket, RequestDelegate handler)
+    {
+        var connection = _connections.Create(socket);
+        connection.Features.Set(new DeviceConnectionFeature(handler));
+        if (!_hub.Incoming.Writer.TryWrite(connection))
+        {
+            // The server is stopping: nobody will serve this connection.
+            connection.Abort();
+        }
+
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_server.IsValueCreated)
+        {
+            var server = await _server.Value;
+            using var abort = new CancellationTokenSource(DeviceListener.GracePeriod);
+            await server.StopAsync(abort.Token);
+            server.Dispose();
+        }
+
+        _hub.Incoming.Writer.TryComplete();
+        _connections.Dispose();
+    }
+
+    private async Task<KestrelServer> StartAsync()
+    {
+        var options = new KestrelServerOptions { ApplicationServices = Services, AddServerHeader = false };
+        options.Limits.MaxRequestBodySize = MaxRequestBodySize;
+        options.Listen(new DeviceSocketsEndPoint());
+        var server = new KestrelServer(Options.Create(options), _hub, _loggerFactory);
+        await server.StartAsync(new Application(), CancellationToken.None);
+        return server;
+    }
+
+    /// <summary>The handler of the device whose listener accepted the connection.</summary>
+    private sealed record DeviceConnectionFeature(RequestDelegate Handler);
+
+    /// <summary>Kestrel's one "endpoint": the device sockets, bound by their listeners, not by Kestrel.</summary>
+    private sealed class DeviceSocketsEndPoint : EndPoint
+    {
+        public override string ToString() => "device-listeners";
+    }
+
+    /// <summary>The transport Kestrel sees: connections arrive as the device listeners accept them.</summary>
+    private sealed class ConnectionHub : IConnectionListenerFactory
+    {
+        public Channel<ConnectionContext> Incoming { get; } = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
+
+        public ValueTask<IConnectionListener> BindAsync(EndPoint endpoint, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IConnectionListener>(new Listener(this, endpoint));
+
+        private sealed class Listener(ConnectionHub hub, EndPoint endpoint) : IConnectionListener
+        {
+            public EndPoint EndPoint => endpoint;
+
+            public async ValueTask<ConnectionContext?> AcceptAsync(CancellationToken cancellationToken = default)
+            {
+                try
+                {
+                    return await hub.Incoming.Reader.ReadAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
+                {
+                    return null; // Kestrel's signal that the listener is done
+                }
+            }
+
+            public ValueTask UnbindAsync(CancellationToken cancellationToken = default)
+            {
+                hub.Incoming.Writer.TryComplete();
+                return ValueTask.CompletedTask;
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                hub.Incoming.Writer.TryComplete();
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+
+    private sealed class Application : IHttpApplication<HttpContext>
+    {
+        public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+        public Task ProcessRequestAsync(HttpContext context)
+        {
+            if (context.Features.Get<DeviceConnectionFeature>() is { } device)
+            {
+                return device.Handler(context);
+            }
+
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
+        public void DisposeContext(HttpContext context, Exception? exception)
+        {
+        }
+    }
+}
