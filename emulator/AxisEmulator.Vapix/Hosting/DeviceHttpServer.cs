@@ -55,7 +55,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     internal ConnectionContext Admit(Socket socket, RequestDelegate handler)
     {
         var connection = _connections.Create(socket);
-        connection.Features.Set(new DeviceConnectionFeature(handler));
+        connection.Features.Set(new DeviceConnection(handler));
         if (!_hub.Incoming.Writer.TryWrite(connection))
         {
             // The server is stopping: nobody will serve this connection.
@@ -95,8 +95,38 @@ public sealed class DeviceHttpServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The handler of the device whose listener accepted the connection.</summary>
-    private sealed record DeviceConnectionFeature(RequestDelegate Handler);
+    /// <summary>
+    /// A connection's tie to its device: the handler of the listener that accepted it, and where the
+    /// connection stands when the listener closes gracefully.
+    /// </summary>
+    internal sealed class DeviceConnection(RequestDelegate handler)
+    {
+        private int _started;
+        private int _closing;
+
+        public RequestDelegate Handler { get; } = handler;
+
+        /// <summary>
+        /// Marks a request as started; true when the listener is closing, so this answer should be the
+        /// connection's last.
+        /// </summary>
+        public bool StartRequest()
+        {
+            Interlocked.Exchange(ref _started, 1);
+            return Volatile.Read(ref _closing) != 0;
+        }
+
+        /// <summary>
+        /// Marks the connection as closing; true when it has carried a request (it is busy or idle
+        /// between requests, and Kestrel can close it after the answer), false when its first request
+        /// has not started yet (that one still gets an answer, with <c>Connection: close</c>).
+        /// </summary>
+        public bool BeginClosing()
+        {
+            Interlocked.Exchange(ref _closing, 1);
+            return Volatile.Read(ref _started) != 0;
+        }
+    }
 
     /// <summary>Kestrel's one "endpoint": the device sockets, bound by their listeners, not by Kestrel.</summary>
     private sealed class DeviceSocketsEndPoint : EndPoint
@@ -148,8 +178,13 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
         public Task ProcessRequestAsync(HttpContext context)
         {
-            if (context.Features.Get<DeviceConnectionFeature>() is { } device)
+            if (context.Features.Get<DeviceConnection>() is { } device)
             {
+                if (device.StartRequest())
+                {
+                    context.Response.Headers.Connection = "close";
+                }
+
                 return device.Handler(context);
             }
 

@@ -214,8 +214,9 @@ public sealed class DeviceListener : IAsyncDisposable
     }
 
     /// <summary>
-    /// Graceful: asks each connection to close once its request in flight (if any) is answered, and
-    /// aborts what is left after <see cref="GracePeriod"/>. Otherwise aborts them all at once.
+    /// Graceful: asks each connection to close once its request in flight (if any) is answered, lets a
+    /// fresh connection send its one request, and aborts what is left after <see cref="GracePeriod"/>.
+    /// Otherwise aborts them all at once.
     /// </summary>
     private async Task CloseConnectionsAsync(bool graceful)
     {
@@ -237,7 +238,12 @@ public sealed class DeviceListener : IAsyncDisposable
         {
             foreach (var connection in open)
             {
-                connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
+                // A connection whose first request has not arrived yet is left to send it: a client
+                // that connected before the close gets its answer (the last one on that connection).
+                if (connection.Features.Get<DeviceHttpServer.DeviceConnection>()?.BeginClosing() != false)
+                {
+                    connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
+                }
             }
 
             try
@@ -259,6 +265,16 @@ public sealed class DeviceListener : IAsyncDisposable
         foreach (var connection in open)
         {
             connection.Abort(new ConnectionAbortedException("The device went down."));
+        }
+
+        try
+        {
+            // Aborting is immediate on the socket; the bookkeeping follows on the I/O threads.
+            await allClosed.WaitAsync(GracePeriod);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("{Address}:{Port}: {Count} aborted connections did not report closing", Address, Port, OpenConnections);
         }
     }
 

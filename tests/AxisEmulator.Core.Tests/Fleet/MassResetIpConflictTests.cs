@@ -117,3 +117,34 @@ public class MassConflictScalingTests
         (emulator.Clock.ExecutedEvents / 200.0).Should().BeLessThan(20, "each camera's boot takes a handful of events, whatever the fleet size");
     }
 }
+
+/// <summary>
+/// What a per-request reader (the VAPIX server) sees of a device's network: the addressing alone,
+/// without the conflict list, replaced only when it changes. Before, every request built and sorted
+/// the list of the other cameras on the address: 99 serials per request with 100 cameras on
+/// 192.168.0.90, 999 with 1,000.
+/// </summary>
+public class AddressingSnapshotTests
+{
+    [Fact]
+    public void Addressing_is_one_object_until_the_address_or_the_link_changes_and_carries_no_conflict_list()
+    {
+        var profiles = Core.Profiles.ProfileCatalog.Load(Path.Combine(Support.RepositoryPaths.Root, "hardware-profiles"));
+        using var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual }, profiles);
+        var cameras = Enumerable.Range(0, 3).Select(i => emulator.AddDevice("P3245-LVE", $"cam-{i}")).ToList();
+        cameras.ForEach(c => c.PowerOn(Core.Power.DefaultPowerSource.For(profiles.Get("P3245-LVE"))));
+        emulator.Clock.RunUntilIdle(TimeSpan.FromMinutes(10)).Should().BeTrue();
+        var camera = cameras[0];
+
+        var first = camera.Addressing;
+        first.Should().Be(new NetworkAddressing("192.168.0.90", camera.Snapshot().Network.LinkLocalAddress, Core.Config.BootProtocol.Dhcp, LinkUp: true));
+        camera.Network.Conflicts.Should().HaveCount(2, "the full snapshot still lists who else is on the address");
+        camera.Addressing.Should().BeSameAs(first, "nothing changed");
+
+        camera.SetNetworkLink(false);
+        camera.Addressing.LinkUp.Should().BeFalse();
+        camera.SetNetworkLink(true);
+        camera.Addressing.Should().NotBeSameAs(first).And.Be(first, "the same addressing again, in a new object");
+        camera.Config.Should().BeSameAs(camera.ReadConfig(c => c));
+    }
+}
