@@ -42,6 +42,7 @@ internal static class HttpBenchmarks
         var connections = args.Int("connections", 32, 1, 1024);
         var duration = TimeSpan.FromSeconds(args.Double("duration", 10, 1, 300));
         var warmup = TimeSpan.FromSeconds(args.Double("warmup", 3, 0, 60));
+        var prime = TimeSpan.FromSeconds(args.Double("prime", 10, 0, 120));
         var rounds = args.Int("rounds", 3, 1, 10);
         args.EnsureAllRead();
         Report.Header("vapix-vs-bare", $"{connections} connections × {duration.TotalSeconds:F0} s (warm-up {warmup.TotalSeconds:F0} s), {rounds} round(s), GET {Vapix.ParamPath}");
@@ -56,7 +57,7 @@ internal static class HttpBenchmarks
 
         var vapix = new LoadSpec("vapix (digest)", _ => new Uri(devices[0], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
         var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
-        var results = await RunRoundsAsync(rounds, [(vapix, emulator.Pid), (plain, bare.Pid)]);
+        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid), (plain, bare.Pid)]);
         Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true)]);
         Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
         return 0;
@@ -69,6 +70,7 @@ internal static class HttpBenchmarks
         var connections = args.Int("connections", deviceCount, 1, 4096);
         var duration = TimeSpan.FromSeconds(args.Double("duration", 10, 1, 300));
         var warmup = TimeSpan.FromSeconds(args.Double("warmup", 3, 0, 60));
+        var prime = TimeSpan.FromSeconds(args.Double("prime", 10, 0, 120));
         var rounds = args.Int("rounds", 3, 1, 10);
         var requestLog = args.Int("wiremock-request-log", 0, 0, 1_000_000);
         args.EnsureAllRead();
@@ -86,15 +88,28 @@ internal static class HttpBenchmarks
         var vapix = new LoadSpec("vapix (digest)", n => new Uri(devices[n % devices.Count], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
         var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
         var mock = new LoadSpec("wiremock.net", _ => new Uri(wiremock.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
-        var results = await RunRoundsAsync(rounds, [(vapix, emulator.Pid), (plain, bare.Pid), (mock, wiremock.Pid)]);
+        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid), (plain, bare.Pid), (mock, wiremock.Pid)]);
         Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true), ("wiremock.net", 1.0, false)]);
         Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
         return 0;
     }
 
-    /// <summary>Runs every target once per round, rotating the order each round so drift in machine load is shared.</summary>
-    private static async Task<List<LoadResult>> RunRoundsAsync(int rounds, IReadOnlyList<(LoadSpec Spec, int Pid)> targets)
+    /// <summary>
+    /// Primes every target once (unmeasured: the JIT's tiering and the GC's heap sizing settle in
+    /// the first seconds of load, which otherwise fell on each target's first round), then runs every
+    /// target once per round, rotating the order each round so drift in machine load is shared.
+    /// </summary>
+    private static async Task<List<LoadResult>> RunRoundsAsync(int rounds, TimeSpan prime, IReadOnlyList<(LoadSpec Spec, int Pid)> targets)
     {
+        if (prime > TimeSpan.Zero)
+        {
+            foreach (var (spec, pid) in targets)
+            {
+                var primed = await LoadRunner.RunAsync(spec with { Warmup = TimeSpan.Zero, Duration = prime }, pid);
+                Console.WriteLine($"priming (not counted): {primed}");
+            }
+        }
+
         var results = new List<LoadResult>();
         for (var round = 0; round < rounds; round++)
         {

@@ -7,9 +7,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         usage: AxisEmulator.LoadTest <command> [options]
 
           vapix-vs-bare    one device, Digest param.cgi vs a bare Kestrel stub of the same bytes
-                           [--connections 32] [--duration 10] [--warmup 3] [--rounds 3]
+                           [--connections 32] [--duration 10] [--warmup 3] [--rounds 3] [--prime 10]
           throughput-100   100 devices, the same request spread over them, vs bare Kestrel and WireMock.Net
-                           [--devices 100] [--connections 100] [--duration 10] [--warmup 3] [--rounds 3]
+                           [--devices 100] [--connections 100] [--duration 10] [--warmup 3] [--rounds 3] [--prime 10]
           scale-1000       add 1,000 devices of mixed profiles through the control API, boot them in manual time
                            [--devices 1000] [--parallel 8]
           reboot-storm     1,000 ready devices (scaled clock), restart.cgi on all at once while systemready is polled

@@ -10,9 +10,10 @@ namespace AxisEmulator.Vapix.Auth;
 /// </summary>
 public sealed class AuthorizationHeader
 {
-    private readonly Dictionary<string, string> _parameters;
+    // A handful of parameters: a list searched in order is cheaper than a hash table, and keeps "first wins".
+    private readonly List<KeyValuePair<string, string>> _parameters;
 
-    private AuthorizationHeader(string scheme, string credentials, Dictionary<string, string> parameters)
+    private AuthorizationHeader(string scheme, string credentials, List<KeyValuePair<string, string>> parameters)
     {
         Scheme = scheme;
         Credentials = credentials;
@@ -28,7 +29,21 @@ public sealed class AuthorizationHeader
     public bool IsScheme(string scheme) => string.Equals(Scheme, scheme, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The parameter's value, or null when absent. The first occurrence wins.</summary>
-    public string? this[string name] => _parameters.TryGetValue(name, out var value) ? value : null;
+    public string? this[string name]
+    {
+        get
+        {
+            foreach (var (key, value) in _parameters)
+            {
+                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public static AuthorizationHeader? Parse(string? header)
     {
@@ -44,9 +59,9 @@ public sealed class AuthorizationHeader
         return new AuthorizationHeader(scheme, credentials, ParseParameters(credentials));
     }
 
-    private static Dictionary<string, string> ParseParameters(string text)
+    private static List<KeyValuePair<string, string>> ParseParameters(string text)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var parameters = new List<KeyValuePair<string, string>>(10);
         var i = 0;
         while (i < text.Length)
         {
@@ -81,7 +96,7 @@ public sealed class AuthorizationHeader
             var value = i < text.Length && text[i] == '"' ? ReadQuoted(text, ref i) : ReadToken(text, ref i);
             if (name.Length > 0)
             {
-                parameters.TryAdd(name, value);
+                parameters.Add(new(name, value));
             }
         }
 
@@ -91,6 +106,15 @@ public sealed class AuthorizationHeader
     /// <summary>Reads a quoted string starting at the opening quote; an unterminated one runs to the end.</summary>
     private static string ReadQuoted(string text, ref int i)
     {
+        // Usually there is nothing escaped: the value is the text up to the closing quote.
+        var end = text.AsSpan(i + 1).IndexOfAny('"', '\\');
+        if (end >= 0 && text[i + 1 + end] == '"')
+        {
+            var plain = text.Substring(i + 1, end);
+            i += end + 2;
+            return plain;
+        }
+
         var value = new StringBuilder();
         for (i++; i < text.Length; i++)
         {

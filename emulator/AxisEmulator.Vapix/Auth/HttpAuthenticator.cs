@@ -13,6 +13,7 @@ namespace AxisEmulator.Vapix.Auth;
 public sealed class HttpAuthenticator
 {
     private readonly DigestNonces _nonces;
+    private Ha2Entry? _lastHa2;
 
     public HttpAuthenticator(string realm, DigestNonces nonces)
     {
@@ -143,9 +144,9 @@ public sealed class HttpAuthenticator
     }
 
     /// <summary>RFC 2617 response; null when the qop/nc/cnonce fields do not form a valid answer.</summary>
-    private static string? ExpectedResponse(AuthorizationHeader header, string method, string ha1)
+    private string? ExpectedResponse(AuthorizationHeader header, string method, string ha1)
     {
-        var ha2 = DigestHash.Md5Hex($"{method}:{header["uri"]}");
+        var ha2 = Ha2(method, header["uri"]!);
         var qop = header["qop"];
         if (qop is null)
         {
@@ -162,6 +163,25 @@ public sealed class HttpAuthenticator
     }
 
     /// <summary>The uri must name the request target, either as sent or in absolute form (Apache compares both).</summary>
+    /// <summary>
+    /// HA2 = MD5(method:uri). A polling client sends the same request over and over, so the last one
+    /// is kept (one reference, replaced whole: safe across threads).
+    /// </summary>
+    private string Ha2(string method, string uri)
+    {
+        var last = Volatile.Read(ref _lastHa2);
+        if (last is not null && last.Method == method && last.Uri == uri)
+        {
+            return last.Hash;
+        }
+
+        var hash = DigestHash.Md5Hex($"{method}:{uri}");
+        Volatile.Write(ref _lastHa2, new Ha2Entry(method, uri, hash));
+        return hash;
+    }
+
+    private sealed record Ha2Entry(string Method, string Uri, string Hash);
+
     private bool UriMatches(string uri, AuthRequest request)
     {
         if (uri == request.Target

@@ -53,7 +53,13 @@ public static class ParamCgi
     /// </summary>
     private static string List(FormFields args, ParameterTree tree)
     {
-        var groups = Groups(args);
+        // group=A&group=B lists the same as group=A,B: one key per listing, rendered once per tree.
+        var asked = string.Join(',', args.All.Where(f => f.Key == "group").Select(f => f.Value));
+        return tree.Rendered("list?" + asked, static (t, key) => Listing(t, Groups(key["list?".Length..])));
+    }
+
+    private static string Listing(ParameterTree tree, List<string> groups)
+    {
         if (groups.Count == 0)
         {
             return string.Concat(tree.ToLines().Select(l => l + "\n"));
@@ -163,11 +169,10 @@ public static class ParamCgi
 
     /// <summary>All <c>group=</c> values, comma lists split, in request order.</summary>
     private static List<string> Groups(FormFields args) =>
-        args.All.Where(f => f.Key == "group")
-            .SelectMany(f => f.Value.Split(','))
-            .Select(g => g.Trim())
-            .Where(g => g.Length > 0)
-            .ToList();
+        Groups(string.Join(',', args.All.Where(f => f.Key == "group").Select(f => f.Value)));
+
+    private static List<string> Groups(string commaList) =>
+        commaList.Split(',').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
 
     private static List<KeyValuePair<string, string>> ParameterArguments(FormFields args) =>
         args.All.Where(f => !ControlArguments.Contains(f.Key)).ToList();

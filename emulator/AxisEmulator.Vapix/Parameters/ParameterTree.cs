@@ -17,6 +17,7 @@ public sealed class ParameterTree
 
     private readonly ImmutableSortedDictionary<string, string> _values;
     private readonly ConcurrentDictionary<string, KeyValuePair<string, string>[]> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _renderings = new(StringComparer.Ordinal);
 
     private ParameterTree(ImmutableSortedDictionary<string, string> values) => _values = values;
 
@@ -91,6 +92,27 @@ public sealed class ParameterTree
     }
 
     public bool HasGroup(string group) => InGroup(group).Any();
+
+    /// <summary>
+    /// <paramref name="render"/>(this tree, <paramref name="key"/>), computed once per tree and key:
+    /// the tree never changes, and a polling client asks for the same listing again and again.
+    /// </summary>
+    public string Rendered(string key, Func<ParameterTree, string, string> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (_renderings.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var rendered = render(this, key);
+        if (_renderings.Count < MaxCachedGroups)
+        {
+            _renderings.TryAdd(key, rendered);
+        }
+
+        return rendered;
+    }
 
     /// <summary>The tree as param.cgi lists it without a group: <c>root.Name=value</c> lines.</summary>
     public IEnumerable<string> ToLines() => _values.Select(e => $"{RootPrefix}{e.Key}={e.Value}");

@@ -46,7 +46,7 @@ internal readonly record struct RequestTarget(string Raw, string RawPath, string
             return (TargetVerdict.NotFound, default);
         }
 
-        if (Decode(rawPath) is not { } path || path.Split('/').Any(s => s is "." or ".."))
+        if (Decode(rawPath) is not { } path || HasDotSegment(path))
         {
             return (TargetVerdict.BadRequest, default);
         }
@@ -55,7 +55,31 @@ internal readonly record struct RequestTarget(string Raw, string RawPath, string
     }
 
     /// <summary>Strict percent-decoding of a path: a bad escape, a NUL or a control character is refused.</summary>
+    private static bool HasDotSegment(string path)
+    {
+        foreach (var segment in path.AsSpan().Split('/'))
+        {
+            if (path.AsSpan(segment) is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string? Decode(string rawPath)
+    {
+        // The usual target (plain printable ASCII, nothing escaped) decodes to itself.
+        if (rawPath.AsSpan().ContainsAnyExceptInRange('!', '~') || rawPath.Contains('%', StringComparison.Ordinal))
+        {
+            return DecodeEscaped(rawPath);
+        }
+
+        return rawPath;
+    }
+
+    private static string? DecodeEscaped(string rawPath)
     {
         var bytes = new List<byte>(rawPath.Length);
         for (var i = 0; i < rawPath.Length; i++)
