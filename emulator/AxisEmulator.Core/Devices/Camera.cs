@@ -216,19 +216,7 @@ public sealed partial class Camera
                 ("hz", state.Hz == 0 ? null : state.Hz),
                 ("alternateColor", state.Pattern == LedPattern.Alternating ? state.AlternateColor.ToString().ToLowerInvariant() : null)));
 
-    internal static IReadOnlyDictionary<string, object?> Data(params (string Key, object? Value)[] pairs)
-    {
-        var data = new Dictionary<string, object?>(pairs.Length);
-        foreach (var (key, value) in pairs)
-        {
-            if (value is not null)
-            {
-                data[key] = value;
-            }
-        }
-
-        return data;
-    }
+    internal static IReadOnlyDictionary<string, object?> Data(params ReadOnlySpan<(string Key, object? Value)> pairs) => new TimelineDataDictionary(pairs);
 
     private static int StableSeed(int seed, string id)
     {

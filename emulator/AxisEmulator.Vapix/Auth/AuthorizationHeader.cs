@@ -13,10 +13,14 @@ public sealed class AuthorizationHeader
     // A handful of parameters: a list searched in order is cheaper than a hash table, and keeps "first wins".
     private readonly List<KeyValuePair<string, string>> _parameters;
 
-    private AuthorizationHeader(string scheme, string credentials, List<KeyValuePair<string, string>> parameters)
+    private readonly string _text;
+    private readonly int _credentialsStart;
+
+    private AuthorizationHeader(string scheme, string text, int credentialsStart, List<KeyValuePair<string, string>> parameters)
     {
         Scheme = scheme;
-        Credentials = credentials;
+        _text = text;
+        _credentialsStart = credentialsStart;
         _parameters = parameters;
     }
 
@@ -24,7 +28,7 @@ public sealed class AuthorizationHeader
     public string Scheme { get; }
 
     /// <summary>Everything after the scheme (the base64 token for Basic).</summary>
-    public string Credentials { get; }
+    public string Credentials => _credentialsStart >= _text.Length ? "" : _text[_credentialsStart..].Trim();
 
     public bool IsScheme(string scheme) => string.Equals(Scheme, scheme, StringComparison.OrdinalIgnoreCase);
 
@@ -55,14 +59,14 @@ public sealed class AuthorizationHeader
 
         var space = text.IndexOfAny([' ', '\t']);
         var scheme = space < 0 ? text : text[..space];
-        var credentials = space < 0 ? "" : text[(space + 1)..].Trim();
-        return new AuthorizationHeader(scheme, credentials, ParseParameters(credentials));
+        var start = space < 0 ? text.Length : space + 1;
+        return new AuthorizationHeader(scheme, text, start, ParseParameters(text, start));
     }
 
-    private static List<KeyValuePair<string, string>> ParseParameters(string text)
+    /// <summary>The parameters of <paramref name="text"/> from <paramref name="i"/> on (no copy of the credentials first: they are long).</summary>
+    private static List<KeyValuePair<string, string>> ParseParameters(string text, int i)
     {
         var parameters = new List<KeyValuePair<string, string>>(10);
-        var i = 0;
         while (i < text.Length)
         {
             while (i < text.Length && (text[i] == ',' || char.IsWhiteSpace(text[i])))

@@ -9,7 +9,9 @@ public static class DigestHash
 {
     private const int StackLimit = 1024;
 
-    public static string Md5Hex(string text)
+    public static string Md5Hex(string text) => Md5Hex(text.AsSpan());
+
+    public static string Md5Hex(ReadOnlySpan<char> text)
     {
         // Runs twice per authenticated request: hash from the stack rather than allocating the bytes.
         var length = Encoding.UTF8.GetMaxByteCount(text.Length);

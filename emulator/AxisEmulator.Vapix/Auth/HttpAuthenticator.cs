@@ -159,7 +159,11 @@ public sealed class HttpAuthenticator
             return null;
         }
 
-        return DigestHash.Md5Hex($"{ha1}:{header["nonce"]}:{nc}:{cnonce}:{qop}:{ha2}");
+        // Formatted on the stack: this runs for every authenticated request.
+        Span<char> input = stackalloc char[512];
+        return input.TryWrite(CultureInfo.InvariantCulture, $"{ha1}:{header["nonce"]}:{nc}:{cnonce}:{qop}:{ha2}", out var written)
+            ? DigestHash.Md5Hex(input[..written])
+            : DigestHash.Md5Hex($"{ha1}:{header["nonce"]}:{nc}:{cnonce}:{qop}:{ha2}");
     }
 
     /// <summary>The uri must name the request target, either as sent or in absolute form (Apache compares both).</summary>

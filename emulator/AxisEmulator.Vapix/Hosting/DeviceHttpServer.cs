@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -174,7 +175,24 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
     private sealed class Application : IHttpApplication<HttpContext>
     {
-        public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+        /// <summary>One context per connection, reused request after request, as ASP.NET Core's own hosting does.</summary>
+        public HttpContext CreateContext(IFeatureCollection contextFeatures)
+        {
+            if (contextFeatures is IHostContextContainer<HttpContext> container)
+            {
+                if (container.HostContext is DefaultHttpContext reused)
+                {
+                    reused.Initialize(contextFeatures);
+                    return reused;
+                }
+
+                var context = new DefaultHttpContext(contextFeatures);
+                container.HostContext = context;
+                return context;
+            }
+
+            return new DefaultHttpContext(contextFeatures);
+        }
 
         public Task ProcessRequestAsync(HttpContext context)
         {
@@ -194,6 +212,10 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
         public void DisposeContext(HttpContext context, Exception? exception)
         {
+            if (context is DefaultHttpContext pooled)
+            {
+                pooled.Uninitialize();
+            }
         }
     }
 }

@@ -54,8 +54,32 @@ public static class ParamCgi
     private static string List(FormFields args, ParameterTree tree)
     {
         // group=A&group=B lists the same as group=A,B: one key per listing, rendered once per tree.
-        var asked = string.Join(',', args.All.Where(f => f.Key == "group").Select(f => f.Value));
-        return tree.Rendered("list?" + asked, static (t, key) => Listing(t, Groups(key["list?".Length..])));
+        return tree.Rendered(GroupArgument(args), static (t, asked) => Listing(t, Groups(asked)));
+    }
+
+    /// <summary>The <c>group</c> values as one comma list (the usual single value as it is).</summary>
+    private static string GroupArgument(FormFields args)
+    {
+        string? single = null;
+        List<string>? several = null;
+        foreach (var (key, value) in args.All)
+        {
+            if (key != "group")
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = value;
+            }
+            else
+            {
+                (several ??= [single]).Add(value);
+            }
+        }
+
+        return several is null ? single ?? "" : string.Join(',', several);
     }
 
     private static string Listing(ParameterTree tree, List<string> groups)
@@ -168,8 +192,7 @@ public static class ParamCgi
     }
 
     /// <summary>All <c>group=</c> values, comma lists split, in request order.</summary>
-    private static List<string> Groups(FormFields args) =>
-        Groups(string.Join(',', args.All.Where(f => f.Key == "group").Select(f => f.Value)));
+    private static List<string> Groups(FormFields args) => Groups(GroupArgument(args));
 
     private static List<string> Groups(string commaList) =>
         commaList.Split(',').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();

@@ -94,8 +94,9 @@ public sealed class ParameterTree
     public bool HasGroup(string group) => InGroup(group).Any();
 
     /// <summary>
-    /// <paramref name="render"/>(this tree, <paramref name="key"/>), computed once per tree and key:
-    /// the tree never changes, and a polling client asks for the same listing again and again.
+    /// <paramref name="render"/>(this tree, <paramref name="key"/>), computed once per tree and key
+    /// (param.cgi's listing of a comma list of groups): the tree never changes, and a polling client
+    /// asks for the same listing again and again.
     /// </summary>
     public string Rendered(string key, Func<ParameterTree, string, string> render)
     {

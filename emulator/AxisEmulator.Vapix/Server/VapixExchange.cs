@@ -100,7 +100,11 @@ internal sealed class VapixExchange
     }
 
     /// <summary>Query and body arguments, as a legacy CGI reads them (whatever the Content-Type).</summary>
-    public async Task<FormFields> FormAsync() => FormFields.Parse(Target.Query, IsPost || Http.Request.ContentLength > 0 ? await BodyAsync() : null);
+    public ValueTask<FormFields> FormAsync() => IsPost || Http.Request.ContentLength > 0
+        ? new ValueTask<FormFields>(FormWithBodyAsync())
+        : ValueTask.FromResult(FormFields.Parse(Target.Query)); // a GET: no task to allocate
+
+    private async Task<FormFields> FormWithBodyAsync() => FormFields.Parse(Target.Query, await BodyAsync());
 
     /// <summary>
     /// Checks the credentials against <paramref name="required"/>: null when the caller may proceed,
