@@ -39,6 +39,9 @@ public sealed class DeviceHttpServer : IAsyncDisposable
         _server = new Lazy<Task<KestrelServer>>(StartAsync);
     }
 
+    /// <summary>How long stopping the process lets requests in flight finish (wall time).</summary>
+    public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(2);
+
     /// <summary>Largest request body a device accepts (firmware images are the big ones).</summary>
     public const long MaxRequestBodySize = 512L * 1024 * 1024;
 
@@ -77,7 +80,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
         if (_server.IsValueCreated)
         {
             var server = await _server.Value;
-            using var abort = new CancellationTokenSource(DeviceListener.GracePeriod);
+            using var abort = new CancellationTokenSource(StopGracePeriod);
             await server.StopAsync(abort.Token);
             server.Dispose();
         }

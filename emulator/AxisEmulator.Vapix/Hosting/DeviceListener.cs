@@ -26,8 +26,8 @@ public sealed class DeviceListener : IAsyncDisposable
     private readonly DeviceHttpServer _server;
     private readonly bool _ownsServer;
     private readonly Lock _sync = new();
-    private readonly HashSet<ConnectionContext> _connections = [];
-    private TaskCompletionSource? _allClosed;
+    private readonly Dictionary<ConnectionContext, TaskCompletionSource> _connections = [];
+    private Task _connectionsClosed = Task.CompletedTask;
     private Socket? _socket;
     private Task _accepting = Task.CompletedTask;
     private CancellationTokenSource? _stopAccepting;
@@ -68,8 +68,15 @@ public sealed class DeviceListener : IAsyncDisposable
     /// </summary>
     public Uri? Endpoint => Port == 0 ? null : new Uri($"http://{Host(ClientAddress(Address))}:{Port}");
 
-    /// <summary>How long a graceful close lets requests in flight finish before aborting them (wall time: it is about sockets).</summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a graceful close lets accepted connections send and finish their request before
+    /// aborting them (wall time: it is about sockets). The device does not wait for it: the listener
+    /// can reopen meanwhile.
+    /// </summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>Completes when the connections that were open at the last close have all ended.</summary>
+    public Task ConnectionsClosed => Volatile.Read(ref _connectionsClosed);
 
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -135,12 +142,15 @@ public sealed class DeviceListener : IAsyncDisposable
         _stopAccepting?.Dispose();
         _stopAccepting = null;
         ReservePort();
-        await CloseConnectionsAsync(graceful);
+
+        // The socket is what the device's state is about; the connections wind down on their own.
+        Volatile.Write(ref _connectionsClosed, CloseConnectionsAsync(graceful));
     }
 
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
+        await CloseConnectionsAsync(graceful: false);
         ReleasePort();
         if (_ownsServer)
         {
@@ -192,7 +202,7 @@ public sealed class DeviceListener : IAsyncDisposable
         var connection = _server.Admit(accepted, _handler);
         lock (_sync)
         {
-            _connections.Add(connection);
+            _connections.Add(connection, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 
         connection.ConnectionClosed.Register(() => Forget(connection));
@@ -200,17 +210,13 @@ public sealed class DeviceListener : IAsyncDisposable
 
     private void Forget(ConnectionContext connection)
     {
-        TaskCompletionSource? done = null;
+        TaskCompletionSource? closed;
         lock (_sync)
         {
-            if (_connections.Remove(connection) && _connections.Count == 0)
-            {
-                done = _allClosed;
-                _allClosed = null;
-            }
+            _connections.Remove(connection, out closed);
         }
 
-        done?.TrySetResult();
+        closed?.TrySetResult();
     }
 
     /// <summary>
@@ -224,14 +230,13 @@ public sealed class DeviceListener : IAsyncDisposable
         Task allClosed;
         lock (_sync)
         {
-            open = [.. _connections];
+            open = [.. _connections.Keys];
             if (open.Length == 0)
             {
                 return;
             }
 
-            _allClosed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            allClosed = _allClosed.Task;
+            allClosed = Task.WhenAll(_connections.Values.Select(c => c.Task));
         }
 
         if (graceful)
@@ -258,7 +263,7 @@ public sealed class DeviceListener : IAsyncDisposable
 
             lock (_sync)
             {
-                open = [.. _connections];
+                open = [.. open.Where(_connections.ContainsKey)];
             }
         }
 

@@ -49,6 +49,7 @@ public class DeviceListenerTests
         });
         await closing.WaitAsync(Bound);
         listener.IsOpen.Should().BeFalse();
+        await listener.ConnectionsClosed.WaitAsync(Bound);
         listener.OpenConnections.Should().Be(0);
         await ShouldBeRefusedAsync(endpoint);
         clients.ForEach(c => c.Dispose());
@@ -123,6 +124,7 @@ public class DeviceListenerTests
 
         var buffer = new byte[64];
         (await socket.ReceiveAsync(buffer.AsMemory()).AsTask().WaitAsync(Bound)).Should().Be(0, "an orderly close (FIN), not a reset");
+        await listener.ConnectionsClosed.WaitAsync(Bound);
         listener.OpenConnections.Should().Be(0);
     }
 
@@ -148,6 +150,7 @@ public class DeviceListenerTests
 
         var read = async () => await answer.WaitAsync(Bound);
         (await read.Should().ThrowAsync<SocketException>()).Which.SocketErrorCode.Should().Be(SocketError.ConnectionReset);
+        await listener.ConnectionsClosed.WaitAsync(Bound);
         listener.OpenConnections.Should().Be(0);
     }
 
@@ -166,6 +169,26 @@ public class DeviceListenerTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
         (await RequestAsync(socket, "GET / HTTP/1.1\r\nHost: device\r\nConnection: close\r\n\r\n")).Should().EndWith("back\r\n0\r\n\r\n");
+    }
+
+    [Fact]
+    public async Task A_listener_reopens_at_once_while_a_client_of_the_last_boot_has_not_sent_its_request()
+    {
+        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("served"));
+        await listener.OpenAsync();
+        var endpoint = new IPEndPoint(IPAddress.Loopback, listener.Port);
+        using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await slow.ConnectAsync(endpoint);
+
+        await listener.CloseAsync(graceful: true).WaitAsync(Bound);
+        await listener.OpenAsync().WaitAsync(Bound);
+
+        listener.ConnectionsClosed.IsCompleted.Should().BeFalse("the slow client still has its answer to come");
+        using var fresh = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await fresh.ConnectAsync(endpoint);
+        (await RequestAsync(fresh, "GET / HTTP/1.1\r\nHost: device\r\nConnection: close\r\n\r\n")).Should().EndWith("served\r\n0\r\n\r\n");
+        (await RequestAsync(slow, "GET / HTTP/1.1\r\nHost: device\r\n\r\n")).Should().StartWith("HTTP/1.1 200 OK\r\n").And.Contain("Connection: close");
+        await listener.ConnectionsClosed.WaitAsync(Bound);
     }
 
     [Fact]
