@@ -41,8 +41,12 @@ internal static class Vapix
             }
 
             var response = await client.SendAsync(request);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0
-                && DigestChallenge.Parse(response.Headers.WwwAuthenticate.ToString()) is { } challenge)
+            // Answer the first challenge, and a stale one (RFC 2617 §3.2.1: the nonce expired, the
+            // credentials were right; retry with the new nonce). The nonce lifetime runs on the
+            // device's clock, 300 simulated seconds: 15 s of wall time at scaled:20.
+            if (response.StatusCode == HttpStatusCode.Unauthorized
+                && DigestChallenge.Parse(response.Headers.WwwAuthenticate.ToString()) is { } challenge
+                && (attempt == 0 || (challenge.Stale && attempt < 3)))
             {
                 response.Dispose();
                 session.Accept(challenge);

@@ -368,8 +368,8 @@ public sealed partial class Camera
 
         _address = address;
         PublishAddressing();
-        var others = _lan.Claim(Serial, address);
-        _sharedAddress = others.Count > 0;
+        var conflict = _lan.Claim(Serial, address);
+        _sharedAddress = conflict.Count > 0;
         Timeline.Append(
             TimelineKind.Network,
             "address-assigned",
@@ -377,7 +377,7 @@ public sealed partial class Camera
             Data(("ipAddress", address), ("linkLocal", _linkLocal), ("bootProto", Kebab(settings.BootProto.ToString()))));
         if (_sharedAddress)
         {
-            RecordConflict(address!, others);
+            RecordConflict(address!, conflict);
         }
     }
 
@@ -396,7 +396,7 @@ public sealed partial class Camera
         _sharedAddress = shared;
         if (shared)
         {
-            RecordConflict(address, _lan.OthersAt(address, Serial));
+            RecordConflict(address, _lan.ConflictAt(address, Serial));
         }
         else
         {
@@ -404,12 +404,12 @@ public sealed partial class Camera
         }
     });
 
-    private void RecordConflict(string address, IReadOnlyList<string> others)
+    private void RecordConflict(string address, AddressConflict conflict)
     {
         // A mass reset can put hundreds on one address: name a few, count the rest.
-        const int Named = 5;
-        var names = string.Join(", ", others.Take(Named)) + (others.Count > Named ? $" and {others.Count - Named} more" : "");
-        Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {names}", Data(("ipAddress", address), ("conflictCount", others.Count), ("conflicts", others.Take(Named).ToArray())));
+        var named = conflict.FirstSerials;
+        var names = string.Join(", ", named) + (conflict.Count > named.Count ? $" and {conflict.Count - named.Count} more" : "");
+        Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {names}", Data(("ipAddress", address), ("conflictCount", conflict.Count), ("conflicts", named.ToArray())));
     }
 
     /// <summary>Replaces <see cref="Addressing"/> when one of its parts changed (under the gate).</summary>

@@ -89,11 +89,14 @@ public sealed class EmulatedLan
         }
     }
 
-    /// <summary>Records that <paramref name="serial"/> now uses <paramref name="address"/> (null: none); returns the other serials using it (an IP conflict).</summary>
-    public IReadOnlyList<string> Claim(string serial, string? address)
+    /// <summary>
+    /// Records that <paramref name="serial"/> now uses <paramref name="address"/> (null: none); returns
+    /// how many other serials use it (an IP conflict) and the first <paramref name="named"/> of them.
+    /// </summary>
+    public AddressConflict Claim(string serial, string? address, int named = AddressConflict.DefaultNamed)
     {
         var notify = new List<(Action<string, bool> Watcher, string Address, bool Shared)>(2);
-        IReadOnlyList<string> others = [];
+        var others = AddressConflict.None;
         lock (_sync)
         {
             foreach (var (held, holders) in _holders)
@@ -120,7 +123,7 @@ public sealed class EmulatedLan
                 }
 
                 set.Add(serial);
-                others = OthersLocked(set, serial);
+                others = ConflictLocked(set, serial, named);
             }
         }
 
@@ -144,6 +147,52 @@ public sealed class EmulatedLan
         {
             return _holders.TryGetValue(address, out var set) ? OthersLocked(set, serial) : [];
         }
+    }
+
+    /// <summary>The other serials on <paramref name="address"/>: how many, and the first few in order.</summary>
+    public AddressConflict ConflictAt(string? address, string serial, int named = AddressConflict.DefaultNamed)
+    {
+        if (address is null)
+        {
+            return AddressConflict.None;
+        }
+
+        lock (_sync)
+        {
+            return _holders.TryGetValue(address, out var set) ? ConflictLocked(set, serial, named) : AddressConflict.None;
+        }
+    }
+
+    /// <summary>
+    /// Counts the others and keeps the lowest <paramref name="named"/> serials in one pass: a mass reset
+    /// puts a thousand cameras on one address, and each of them claims it.
+    /// </summary>
+    private static AddressConflict ConflictLocked(HashSet<string> set, string serial, int named)
+    {
+        var first = new List<string>(named + 1);
+        var count = 0;
+        foreach (var holder in set)
+        {
+            if (string.Equals(holder, serial, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            count++;
+            if (named == 0 || (first.Count == named && string.CompareOrdinal(holder, first[^1]) >= 0))
+            {
+                continue;
+            }
+
+            var at = first.BinarySearch(holder, StringComparer.Ordinal);
+            first.Insert(at < 0 ? ~at : at, holder);
+            if (first.Count > named)
+            {
+                first.RemoveAt(named);
+            }
+        }
+
+        return count == 0 ? AddressConflict.None : new AddressConflict(count, first);
     }
 
     private static string[] OthersLocked(HashSet<string> set, string serial) =>
@@ -171,4 +220,13 @@ public sealed class EmulatedLan
 
     private static string FromUInt(uint value) =>
         string.Create(CultureInfo.InvariantCulture, $"{value >> 24}.{(value >> 16) & 0xFF}.{(value >> 8) & 0xFF}.{value & 0xFF}");
+}
+
+/// <summary>An address shared with other devices: how many, and the first few serials in order.</summary>
+public sealed record AddressConflict(int Count, IReadOnlyList<string> FirstSerials)
+{
+    /// <summary>How many serials a conflict names (a mass reset can put hundreds on one address).</summary>
+    public const int DefaultNamed = 5;
+
+    public static AddressConflict None { get; } = new(0, []);
 }

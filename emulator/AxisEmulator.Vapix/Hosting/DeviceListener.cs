@@ -70,10 +70,11 @@ public sealed class DeviceListener : IAsyncDisposable
 
     /// <summary>
     /// How long a graceful close lets accepted connections send and finish their request before
-    /// aborting them (wall time: it is about sockets). The device does not wait for it: the listener
-    /// can reopen meanwhile.
+    /// aborting them (wall time: it is about sockets): Apache's default <c>Timeout</c>, which its
+    /// graceful stop lets a connection use. The device does not wait for it: the listener can reopen
+    /// meanwhile. (A busy client can take seconds between its connect and its request.)
     /// </summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(60);
 
     /// <summary>Completes when the connections that were open at the last close have all ended.</summary>
     public Task ConnectionsClosed => Volatile.Read(ref _connectionsClosed);

@@ -148,3 +148,26 @@ public class AddressingSnapshotTests
         camera.Config.Should().BeSameAs(camera.ReadConfig(c => c));
     }
 }
+
+public class AddressConflictSampleTests
+{
+    [Fact]
+    public void A_claim_counts_the_others_and_names_the_first_five_in_ordinal_order()
+    {
+        var lan = new Core.Network.EmulatedLan();
+        var serials = Enumerable.Range(0, 40).Select(i => $"B8A44F{(i * 7919 % 1000):D6}").ToList(); // claimed out of order
+        foreach (var serial in serials)
+        {
+            lan.Claim(serial, "192.168.0.90");
+        }
+
+        var conflict = lan.Claim("B8A44FFFFFFF", "192.168.0.90");
+
+        conflict.Count.Should().Be(40);
+        conflict.FirstSerials.Should().Equal(serials.Order(StringComparer.Ordinal).Take(5));
+        lan.ConflictAt("192.168.0.90", serials[0]).Count.Should().Be(40, "everyone but itself");
+        lan.ConflictAt("192.168.0.90", serials[0]).FirstSerials.Should().NotContain(serials[0]);
+        lan.ConflictAt("10.0.0.1", serials[0]).Should().Be(Core.Network.AddressConflict.None);
+        lan.Claim("B8A44F999999", "10.0.0.2").Should().Be(Core.Network.AddressConflict.None, "nobody else on that address");
+    }
+}
