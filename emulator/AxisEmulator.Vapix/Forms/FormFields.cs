@@ -27,9 +27,22 @@ public sealed class FormFields
     }
 
     /// <summary>First value of an argument (names are case-sensitive, as on the device); null when absent.</summary>
-    public string? this[string name] => _fields.FirstOrDefault(f => f.Key == name).Value;
+    public string? this[string name] => IndexOf(name) is var i and >= 0 ? _fields[i].Value : null;
 
-    public bool Contains(string name) => _fields.Exists(f => f.Key == name);
+    public bool Contains(string name) => IndexOf(name) >= 0;
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (_fields[i].Key == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static void AddPairs(List<KeyValuePair<string, string>> fields, string? text)
     {

@@ -101,35 +101,43 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
     /// <summary>
     /// A connection's tie to its device: the handler of the listener that accepted it, and where the
-    /// connection stands when the listener closes gracefully.
+    /// connection stands (before its first request, in a request, between requests) when the
+    /// listener closes gracefully.
     /// </summary>
     internal sealed class DeviceConnection(RequestDelegate handler)
     {
-        private int _started;
+        private const int Fresh = 0;
+        private const int InRequest = 1;
+        private const int BetweenRequests = 2;
+
+        private int _state;
         private int _closing;
+        private long _requestEnded;
 
         public RequestDelegate Handler { get; } = handler;
 
-        /// <summary>
-        /// Marks a request as started; true when the listener is closing, so this answer should be the
-        /// connection's last.
-        /// </summary>
+        /// <summary>Marks a request as started; true when the listener is closing, so this answer should be the connection's last.</summary>
         public bool StartRequest()
         {
-            Interlocked.Exchange(ref _started, 1);
+            Interlocked.Exchange(ref _state, InRequest);
             return Volatile.Read(ref _closing) != 0;
         }
 
-        /// <summary>
-        /// Marks the connection as closing; true when it has carried a request (it is busy or idle
-        /// between requests, and Kestrel can close it after the answer), false when its first request
-        /// has not started yet (that one still gets an answer, with <c>Connection: close</c>).
-        /// </summary>
-        public bool BeginClosing()
+        public void EndRequest()
         {
-            Interlocked.Exchange(ref _closing, 1);
-            return Volatile.Read(ref _started) != 0;
+            Volatile.Write(ref _requestEnded, TimeProvider.System.GetTimestamp());
+            Interlocked.Exchange(ref _state, BetweenRequests);
         }
+
+        public void BeginClosing() => Interlocked.Exchange(ref _closing, 1);
+
+        /// <summary>
+        /// True when the connection has been waiting for its next request for at least
+        /// <paramref name="settle"/>: Kestrel closes such a connection cleanly when asked, whereas a
+        /// close asked for while a request is still finishing can leave it open.
+        /// </summary>
+        public bool IdleFor(TimeSpan settle) =>
+            Volatile.Read(ref _state) == BetweenRequests && TimeProvider.System.GetElapsedTime(Volatile.Read(ref _requestEnded)) >= settle;
     }
 
     /// <summary>Kestrel's one "endpoint": the device sockets, bound by their listeners, not by Kestrel.</summary>
@@ -215,6 +223,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
         public void DisposeContext(HttpContext context, Exception? exception)
         {
+            context.Features.Get<DeviceConnection>()?.EndRequest();
             if (context is DefaultHttpContext pooled)
             {
                 pooled.Uninitialize();

@@ -221,50 +221,49 @@ public sealed class DeviceListener : IAsyncDisposable
     }
 
     /// <summary>
-    /// Graceful: asks each connection to close once its request in flight (if any) is answered, lets a
-    /// fresh connection send its one request, and aborts what is left after <see cref="GracePeriod"/>.
-    /// Otherwise aborts them all at once.
+    /// Graceful: every connection gets to finish its request in flight, or to send and get answered
+    /// its first one (with <c>Connection: close</c>), and is then closed with a FIN once it waits
+    /// for its next request; what is left after <see cref="GracePeriod"/> is aborted. Otherwise
+    /// everything is aborted at once.
     /// </summary>
     private async Task CloseConnectionsAsync(bool graceful)
     {
-        ConnectionContext[] open;
-        Task allClosed;
+        List<ConnectionContext> open;
+        Task[] all;
         lock (_sync)
         {
             open = [.. _connections.Keys];
-            if (open.Length == 0)
-            {
-                return;
-            }
+            all = [.. _connections.Values.Select(c => c.Task)];
+        }
 
-            allClosed = Task.WhenAll(_connections.Values.Select(c => c.Task));
+        if (open.Count == 0)
+        {
+            return;
         }
 
         if (graceful)
         {
-            foreach (var connection in open)
+            open.ForEach(c => c.Features.Get<DeviceHttpServer.DeviceConnection>()?.BeginClosing());
+            var started = TimeProvider.System.GetTimestamp();
+            while (open.Count > 0 && TimeProvider.System.GetElapsedTime(started) < GracePeriod)
             {
-                // A connection whose first request has not arrived yet is left to send it: a client
-                // that connected before the close gets its answer (the last one on that connection).
-                if (connection.Features.Get<DeviceHttpServer.DeviceConnection>()?.BeginClosing() != false)
+                foreach (var connection in open.Where(c => c.Features.Get<DeviceHttpServer.DeviceConnection>()?.IdleFor(Settle) == true).ToList())
                 {
                     connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.RequestClose();
+                    open.Remove(connection);
+                }
+
+                // Wall-clock polling on purpose: this is about sockets, not the simulation.
+                await Task.Delay(Poll, TimeProvider.System);
+                lock (_sync)
+                {
+                    open.RemoveAll(c => !_connections.ContainsKey(c));
                 }
             }
 
-            try
+            if (open.Count > 0)
             {
-                await allClosed.WaitAsync(GracePeriod);
-                return;
-            }
-            catch (TimeoutException)
-            {
-                _logger.LogDebug("{Address}:{Port}: connections still open after the grace period; aborting them", Address, Port);
-            }
-
-            lock (_sync)
-            {
-                open = [.. open.Where(_connections.ContainsKey)];
+                _logger.LogDebug("{Address}:{Port}: {Count} connections still open after the grace period; aborting them", Address, Port, open.Count);
             }
         }
 
@@ -273,16 +272,30 @@ public sealed class DeviceListener : IAsyncDisposable
             connection.Abort(new ConnectionAbortedException("The device went down."));
         }
 
+        Task[] closing;
+        lock (_sync)
+        {
+            closing = [.. open.Where(_connections.ContainsKey).Select(c => _connections[c].Task)];
+        }
+
         try
         {
             // Aborting is immediate on the socket; the bookkeeping follows on the I/O threads.
-            await allClosed.WaitAsync(GracePeriod);
+            await Task.WhenAll(closing).WaitAsync(GracePeriod);
         }
         catch (TimeoutException)
         {
-            _logger.LogWarning("{Address}:{Port}: {Count} aborted connections did not report closing", Address, Port, OpenConnections);
+            _logger.LogWarning("{Address}:{Port}: {Count} aborted connections did not report closing", Address, Port, closing.Count(t => !t.IsCompleted));
         }
+
+        // Connections asked to close above end on their own; wait for them too, so ConnectionsClosed means what it says.
+        await Task.WhenAll(all).WaitAsync(GracePeriod).ContinueWith(_ => { }, TaskScheduler.Default);
     }
+
+    /// <summary>How long a connection must have been between requests before it is asked to close (see <see cref="DeviceHttpServer.DeviceConnection.IdleFor"/>).</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(20);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
     /// Keeps the port while the device is down: a bound socket that does not listen refuses every

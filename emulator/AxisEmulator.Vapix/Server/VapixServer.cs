@@ -192,7 +192,7 @@ public static class VapixServer
     private static async Task<bool> DrainRequestBodyAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)))
+        if (request.ContentLength == 0 || (request.ContentLength is null && !IsChunked(request.Headers.TransferEncoding)))
         {
             return true;
         }
@@ -247,6 +247,19 @@ public static class VapixServer
     /// <summary>A device going down in order (restart, factory default) still answers the connections its web server had accepted; one that lost power, its cable or its firmware answers nothing.</summary>
     private static bool AnswersNothing(Camera camera) =>
         !camera.IsListening && (!camera.Phase.IsPowered() || camera.Phase == DevicePhase.Bricked || !camera.Addressing.LinkUp);
+
+    private static bool IsChunked(Microsoft.Extensions.Primitives.StringValues transferEncoding)
+    {
+        foreach (var value in transferEncoding)
+        {
+            if (value?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool BodyStarted(HttpContext context) => context.Items.ContainsKey(VapixExchange.BodyReadKey);
 
