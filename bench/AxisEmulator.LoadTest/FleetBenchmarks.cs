@@ -82,7 +82,8 @@ internal static class FleetBenchmarks
         using (var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 1, ConnectTimeout = TimeSpan.FromSeconds(10) }) { Timeout = TimeSpan.FromSeconds(60) })
         {
             poll.StormStarted = true;
-            var outcomes = await Task.WhenAll(devices.Select(async d =>
+            var answeredAfter = new double[devices.Count];
+            var outcomes = await Task.WhenAll(devices.Select(async (d, i) =>
             {
                 try
                 {
@@ -94,7 +95,13 @@ internal static class FleetBenchmarks
                 {
                     return LoadRunner.ErrorKind(ex);
                 }
+                finally
+                {
+                    answeredAfter[i] = storm.Elapsed.TotalSeconds;
+                }
             }));
+            Array.Sort(answeredAfter);
+            Console.WriteLine(Invariant($"restart.cgi answered after (s): p50 {answeredAfter[answeredAfter.Length / 2]:F2}, p90 {answeredAfter[answeredAfter.Length * 9 / 10]:F2}, p99 {answeredAfter[answeredAfter.Length * 99 / 100]:F2}, max {answeredAfter[^1]:F2}; over 1 s: {answeredAfter.Count(t => t > 1)}"));
             foreach (var outcome in outcomes)
             {
                 restartResults[outcome] = restartResults.GetValueOrDefault(outcome) + 1;
