@@ -80,7 +80,7 @@ public sealed class AuthorizationHeader
                 i++;
             }
 
-            var name = text[nameStart..i];
+            var name = NameOf(text.AsSpan(nameStart, i - nameStart));
             while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
                 i++;
@@ -140,6 +140,22 @@ public sealed class AuthorizationHeader
 
         return value.ToString();
     }
+
+    /// <summary>The Digest parameter names as constants (no string per name per request); others as read.</summary>
+    private static string NameOf(ReadOnlySpan<char> name)
+    {
+        foreach (var known in KnownNames)
+        {
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return name.ToString();
+    }
+
+    private static readonly string[] KnownNames = ["username", "realm", "nonce", "uri", "response", "algorithm", "qop", "nc", "cnonce", "opaque"];
 
     private static string ReadToken(string text, ref int i)
     {

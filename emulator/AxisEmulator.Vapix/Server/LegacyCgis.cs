@@ -28,9 +28,11 @@ internal static class LegacyCgis
         if (result.Changes.Count > 0)
         {
             exchange.Camera.UpdateConfig(config => (ParameterChanges.Apply(config, result.Changes), 0), ParameterChanges.Describe(result.Changes));
+            return Reply.From(result.Response);
         }
 
-        return Reply.From(result.Response);
+        // A listing comes from the tree's cache: encode it once as well.
+        return args["action"] == "list" ? Reply.FromCached(result.Response) : Reply.From(result.Response);
     }
 
     /// <summary>

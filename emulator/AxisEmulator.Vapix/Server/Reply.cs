@@ -28,6 +28,15 @@ internal sealed class Reply
 
     public static Reply From(VapixResponse response) => Text(response.StatusCode, response.ContentType, response.Body);
 
+    /// <summary>
+    /// Like <see cref="From"/>, for a body that is itself cached (a param.cgi listing, rendered once
+    /// per parameter tree): its bytes are encoded once too, and live as long as the text does.
+    /// </summary>
+    public static Reply FromCached(VapixResponse response) =>
+        new(response.StatusCode, response.ContentType, EncodedBodies.GetValue(response.Body, static body => Encoding.UTF8.GetBytes(body)));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, byte[]> EncodedBodies = [];
+
     public static Reply Text(int status, string contentType, string body) => new(status, contentType, Encoding.UTF8.GetBytes(body));
 
     public static Reply Bytes(int status, string contentType, byte[] body) => new(status, contentType, body);
