@@ -135,6 +135,14 @@ public sealed class DeviceListener : IAsyncDisposable
             // queued, and only then stop listening: nobody who got past the handshake is reset.
             await _stopAccepting!.CancelAsync();
             await _accepting;
+            if (SynDropFilter.TryAttach(socket))
+            {
+                // New attempts are now dropped (the client retries them); handshakes under way
+                // finish within microseconds on loopback: take them in after a moment.
+                Drain(socket);
+                await Task.Delay(HandshakeSettle, TimeProvider.System);
+            }
+
             Drain(socket);
         }
 
@@ -296,6 +304,9 @@ public sealed class DeviceListener : IAsyncDisposable
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(20);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>How long a graceful close waits for handshakes begun before new ones were dropped.</summary>
+    private static readonly TimeSpan HandshakeSettle = TimeSpan.FromMilliseconds(2);
 
     /// <summary>
     /// Keeps the port while the device is down: a bound socket that does not listen refuses every
