@@ -17,6 +17,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private long _lines;
+    private StreamWriter? _log;
 
     private EmulatorProcess(Process process)
     {
@@ -48,7 +49,8 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     /// <param name="dll">The built AxisEmulator.dll.</param>
     /// <param name="serveArgs">Arguments after <c>serve</c> (ports and --ephemeral are added).</param>
     /// <param name="environment">Extra environment (e.g. Logging__LogLevel__Default).</param>
-    public static async Task<EmulatorProcess> StartAsync(string dll, IEnumerable<string> serveArgs, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="logFile">Where to keep every line the emulator writes (for diagnosis), or null.</param>
+    public static async Task<EmulatorProcess> StartAsync(string dll, IEnumerable<string> serveArgs, IReadOnlyDictionary<string, string>? environment = null, string? logFile = null)
     {
         if (!File.Exists(dll))
         {
@@ -82,7 +84,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
-        var emulator = new EmulatorProcess(process);
+        var emulator = new EmulatorProcess(process) { _log = logFile is null ? null : new StreamWriter(logFile, append: false) { AutoFlush = true } };
         var found = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => emulator.OnLine(e.Data, found);
         process.ErrorDataReceived += (_, e) => emulator.OnLine(e.Data, null);
@@ -159,6 +161,11 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        lock (_tail)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, int expected, string what)
@@ -182,6 +189,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         Interlocked.Increment(ref _lines);
         lock (_tail)
         {
+            _log?.WriteLine(line);
             _tail.Enqueue(line);
             if (_tail.Count > 40)
             {

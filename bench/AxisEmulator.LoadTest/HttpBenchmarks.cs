@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AxisEmulator.LoadTest;
 
 /// <summary>Options every benchmark takes.</summary>
-internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<string, string> Environment)
+internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<string, string> Environment, string? LogFile)
 {
     public static CommonOptions Read(CommandArgs args)
     {
@@ -27,10 +27,11 @@ internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<str
             environment[pair[..eq]] = pair[(eq + 1)..];
         }
 
-        return new CommonOptions(Path.GetFullPath(dll), environment);
+        var log = args.String("emulator-log");
+        return new CommonOptions(Path.GetFullPath(dll), environment, log is null ? null : Path.GetFullPath(log));
     }
 
-    public Task<EmulatorProcess> StartAsync(params string[] serveArgs) => EmulatorProcess.StartAsync(EmulatorDll, serveArgs, Environment);
+    public Task<EmulatorProcess> StartAsync(params string[] serveArgs) => EmulatorProcess.StartAsync(EmulatorDll, serveArgs, Environment, LogFile);
 }
 
 /// <summary>The request-throughput comparisons: the emulator's VAPIX against servers that do nothing but answer.</summary>
