@@ -192,12 +192,21 @@ public sealed class DeviceListener : IAsyncDisposable
     /// <summary>Accepts every connection still queued in the kernel (without waiting for more).</summary>
     private void Drain(Socket socket)
     {
+        // Non-blocking: a blocking Accept was seen to wait although a connection was queued (it
+        // waits for the runtime's readiness notice, which the cancelled accept loop may already
+        // have taken), holding a thread-pool thread until someone else connected, or for ever
+        // once new SYNs are dropped; a thousand devices rebooting at once starved the pool so.
+        socket.Blocking = false;
         try
         {
-            while (socket.Poll(0, SelectMode.SelectRead))
+            while (true)
             {
                 Admit(socket.Accept());
             }
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.WouldBlock)
+        {
+            // the queue is empty
         }
         catch (SocketException ex)
         {
