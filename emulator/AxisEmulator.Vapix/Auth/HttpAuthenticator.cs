@@ -72,6 +72,33 @@ public sealed class HttpAuthenticator
     private AuthResult Challenge(HttpAuthScheme scheme, string reason, bool stale = false) =>
         new(AuthOutcome.Challenge, null, ChallengeHeader(scheme, stale), reason) { Stale = stale };
 
+    /// <summary>The account named <paramref name="name"/> (per request: no closure, no enumerator for a list).</summary>
+    private static UserAccount? FindUser(IReadOnlyCollection<UserAccount> users, string name)
+    {
+        if (users is IReadOnlyList<UserAccount> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].Name == name)
+                {
+                    return list[i];
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var user in users)
+        {
+            if (user.Name == name)
+            {
+                return user;
+            }
+        }
+
+        return null;
+    }
+
     private AuthResult VerifyBasic(AuthorizationHeader header, IReadOnlyCollection<UserAccount> users)
     {
         string decoded;
@@ -87,7 +114,7 @@ public sealed class HttpAuthenticator
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? decoded : decoded[..colon];
         var password = colon < 0 ? "" : decoded[(colon + 1)..];
-        var user = users.FirstOrDefault(u => u.Name == name);
+        var user = FindUser(users, name);
         return user is not null && DigestHash.HexEquals(user.Ha1, UserAccount.ComputeHa1(name, Realm, password))
             ? new AuthResult(AuthOutcome.Authenticated, user, null, "basic")
             : Challenge(HttpAuthScheme.Basic, $"wrong user or password for '{name}'");
@@ -119,7 +146,7 @@ public sealed class HttpAuthenticator
             return new AuthResult(AuthOutcome.BadRequest, null, null, $"digest uri '{uri}' is not the request target '{request.Target}'");
         }
 
-        var user = users.FirstOrDefault(u => u.Name == name);
+        var user = FindUser(users, name);
         if (user is null || ExpectedResponse(header, request.Method, user.Ha1) is not { } expected || !DigestHash.HexEquals(expected, response))
         {
             return Challenge(HttpAuthScheme.Digest, $"wrong digest for '{name}'");
