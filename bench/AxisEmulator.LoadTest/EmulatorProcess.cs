@@ -116,6 +116,21 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The runtime's GC tallies from the emulator's own <c>/metrics</c> (the System.Runtime meter).</summary>
+    public async Task<GcTally> GcTallyAsync()
+    {
+        var text = await Control.GetStringAsync("/metrics");
+        double Sum(string prefix, string? label = null) => text.Split('\n')
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && (label is null || line.Contains(label, StringComparison.Ordinal)))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        return new GcTally(
+            (long)Sum("dotnet_gc_collections_total{", "\"gen0\""),
+            (long)Sum("dotnet_gc_collections_total{", "\"gen1\""),
+            (long)Sum("dotnet_gc_collections_total{", "\"gen2\""),
+            Sum("dotnet_gc_pause_time_seconds_total{"),
+            (long)Sum("dotnet_gc_heap_total_allocated_bytes_total{"));
+    }
+
     /// <summary>Resident memory of the emulator (VmRSS of /proc/PID/status), bytes.</summary>
     public long ResidentBytes() => ProcessInfo.ResidentBytes(Pid);
 
@@ -276,4 +291,19 @@ internal static class Json
     }
 
     public static StringContent Text(string text, string contentType) => new(text, Encoding.UTF8, contentType);
+}
+
+/// <summary>Cumulative GC figures of a process: collections by generation, pause time, bytes allocated.</summary>
+internal sealed record GcTally(long Gen0, long Gen1, long Gen2, double PauseSeconds, long AllocatedBytes)
+{
+    /// <summary>What happened between <paramref name="before"/> and this tally, per request where it helps.</summary>
+    public string Since(GcTally before, LoadResult round, TimeSpan warmup)
+    {
+        // The tallies span the warm-up too, at about the measured rate.
+        var seconds = round.Seconds + warmup.TotalSeconds;
+        var requests = Math.Max(1, (round.Ok + round.Challenges) * seconds / round.Seconds);
+        var pause = PauseSeconds - before.PauseSeconds;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"GCs gen0 {Gen0 - before.Gen0}, gen1 {Gen1 - before.Gen1}, gen2 {Gen2 - before.Gen2}; paused {pause * 1000:F0} ms ({pause * 100 / seconds:F1} % of the round); {(AllocatedBytes - before.AllocatedBytes) / (double)requests:F0} bytes allocated per request");
+    }
 }

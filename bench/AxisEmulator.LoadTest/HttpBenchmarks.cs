@@ -58,7 +58,7 @@ internal static class HttpBenchmarks
 
         var vapix = new LoadSpec("vapix (digest)", _ => new Uri(devices[0], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
         var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
-        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid), (plain, bare.Pid)]);
+        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid, emulator), (plain, bare.Pid, null)]);
         Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true)]);
         Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
         return 0;
@@ -89,7 +89,7 @@ internal static class HttpBenchmarks
         var vapix = new LoadSpec("vapix (digest)", n => new Uri(devices[n % devices.Count], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
         var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
         var mock = new LoadSpec("wiremock.net", _ => new Uri(wiremock.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
-        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid), (plain, bare.Pid), (mock, wiremock.Pid)]);
+        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid, emulator), (plain, bare.Pid, null), (mock, wiremock.Pid, null)]);
         Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true), ("wiremock.net", 1.0, false)]);
         Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
         return 0;
@@ -100,11 +100,11 @@ internal static class HttpBenchmarks
     /// the first seconds of load, which otherwise fell on each target's first round), then runs every
     /// target once per round, rotating the order each round so drift in machine load is shared.
     /// </summary>
-    private static async Task<List<LoadResult>> RunRoundsAsync(int rounds, TimeSpan prime, IReadOnlyList<(LoadSpec Spec, int Pid)> targets)
+    private static async Task<List<LoadResult>> RunRoundsAsync(int rounds, TimeSpan prime, IReadOnlyList<(LoadSpec Spec, int Pid, EmulatorProcess? Emulator)> targets)
     {
         if (prime > TimeSpan.Zero)
         {
-            foreach (var (spec, pid) in targets)
+            foreach (var (spec, pid, _) in targets)
             {
                 var primed = await LoadRunner.RunAsync(spec with { Warmup = TimeSpan.Zero, Duration = prime }, pid);
                 Console.WriteLine($"priming (not counted): {primed}");
@@ -116,9 +116,14 @@ internal static class HttpBenchmarks
         {
             for (var i = 0; i < targets.Count; i++)
             {
-                var (spec, pid) = targets[(i + round) % targets.Count];
+                var (spec, pid, emulator) = targets[(i + round) % targets.Count];
+                var before = emulator is null ? null : await emulator.GcTallyAsync();
                 var result = await LoadRunner.RunAsync(spec, pid);
                 Console.WriteLine($"round {round + 1}: {result}");
+                if (emulator is not null && before is not null)
+                {
+                    Console.WriteLine($"round {round + 1}: emulator {(await emulator.GcTallyAsync()).Since(before, result, spec.Warmup)}");
+                }
                 results.Add(result);
             }
         }

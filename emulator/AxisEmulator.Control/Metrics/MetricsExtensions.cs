@@ -23,6 +23,9 @@ public static class MetricsExtensions
     /// emulator's meter, so several emulators in one process (tests) don't mix their figures. Then map
     /// the endpoint with <see cref="MapAxisEmulatorMetrics"/>.
     /// </summary>
+    /// <summary>The .NET runtime's built-in meter (<c>dotnet.gc.*</c>, <c>dotnet.process.*</c>, <c>dotnet.thread_pool.*</c>).</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     public static IServiceCollection AddAxisEmulatorMetrics(this IServiceCollection services, Emulator emulator)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -35,6 +38,10 @@ public static class MetricsExtensions
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(builder => builder
             .AddMeter(EmulatorMetrics.MeterName)
+
+            // The runtime's own meter (.NET 9+): GC collections and pauses, CPU time, heap, threads
+            // of the emulator process itself, for sizing a fleet from the same scrape.
+            .AddMeter(RuntimeMeterName)
             .AddView(instrument => instrument.Meter.Name == EmulatorMetrics.MeterName && !ReferenceEquals(instrument.Meter, metrics.Meter)
                 ? MetricStreamConfiguration.Drop
                 : null)
