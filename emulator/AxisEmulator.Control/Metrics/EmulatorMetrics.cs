@@ -122,9 +122,10 @@ public sealed class EmulatorMetrics : IDisposable
             case (TimelineKind.Fault, "chaos"):
                 _chaosActions.AddOrUpdate(entry.Get<string>("action") ?? "unknown", 1, (_, n) => n + 1);
                 break;
-            case (TimelineKind.Http, "request"):
-                _requests.AddOrUpdate(entry.Get<int>("status"), 1, (_, n) => n + 1);
-                if (entry.Data is not null && entry.Data.TryGetValue("ms", out var ms) && ms is double milliseconds)
+            case (TimelineKind.Http, HttpRequestRecord.Event) when entry.Request is { } request:
+                // Typed: reading Data would build the entry's figures for every request.
+                _requests.AddOrUpdate(request.Status, 1, (_, n) => n + 1);
+                if (request.Milliseconds is { } milliseconds)
                 {
                     _latency.Record(milliseconds);
                 }

@@ -147,11 +147,7 @@ public sealed partial class Camera
     /// <summary>Records a VAPIX request in the timeline (method, path, user, status).</summary>
     public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null)
     {
-        Timeline.Append(
-            TimelineKind.Http,
-            "request",
-            $"{method} {path} → {status}{(user is null ? "" : $" ({user})")}",
-            Data(("method", method), ("path", path), ("user", user), ("status", status), ("ms", milliseconds)));
+        Timeline.AppendRequest(new HttpRequestRecord(method, path, user, status, milliseconds));
     }
 
     /// <summary>The stored configuration now (immutable; replaced as a whole on every change). Lock-free, for per-request readers.</summary>

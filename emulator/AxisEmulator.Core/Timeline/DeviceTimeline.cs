@@ -47,20 +47,39 @@ public sealed class DeviceTimeline
         lock (_sync)
         {
             entry = new TimelineEntry(_nextSequence++, _clock.GetUtcNow(), DeviceId, kind, @event, message, data);
-            var index = (_start + _count) % _ring.Length;
-            _ring[index] = entry;
-            if (_count < _ring.Length)
-            {
-                _count++;
-            }
-            else
-            {
-                _start = (_start + 1) % _ring.Length;
-            }
+            Keep(entry);
         }
 
         Appended?.Invoke(entry);
         return entry;
+    }
+
+    /// <summary>Appends a VAPIX request in its compact form (see <see cref="TimelineEntry.Request"/>).</summary>
+    public TimelineEntry AppendRequest(HttpRequestRecord request)
+    {
+        TimelineEntry entry;
+        lock (_sync)
+        {
+            entry = new TimelineEntry(_nextSequence++, _clock.GetUtcNow(), DeviceId, request);
+            Keep(entry);
+        }
+
+        Appended?.Invoke(entry);
+        return entry;
+    }
+
+    private void Keep(TimelineEntry entry)
+    {
+        var index = (_start + _count) % _ring.Length;
+        _ring[index] = entry;
+        if (_count < _ring.Length)
+        {
+            _count++;
+        }
+        else
+        {
+            _start = (_start + 1) % _ring.Length;
+        }
     }
 
     /// <summary>Entries with a sequence number greater than <paramref name="sequence"/>, oldest first.</summary>

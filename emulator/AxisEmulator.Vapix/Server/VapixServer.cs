@@ -78,6 +78,9 @@ public static class VapixServer
             }
             else
             {
+                // The route's own string when it is the same text: the timeline keeps the path for
+                // thousands of requests, and one shared copy beats a copy per request.
+                journalPath = string.Equals(journalPath, route.Path, StringComparison.Ordinal) ? route.Path : journalPath;
                 exchange = new VapixExchange(context, device, device.View(), target);
                 reply = await DispatchAsync(exchange, route);
             }
