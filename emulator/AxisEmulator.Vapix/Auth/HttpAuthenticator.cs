@@ -213,10 +213,28 @@ public sealed class HttpAuthenticator
 
     private sealed record Ha2Entry(string Method, string Uri, string Hash);
 
+    /// <summary>A loop, not a lambda: a captured user agent cost a closure on every authenticated request.</summary>
+    private bool SkipsUriValidation(string? agent)
+    {
+        if (agent is null)
+        {
+            return false;
+        }
+
+        foreach (var known in SkipUriValidationUserAgents)
+        {
+            if (agent.Contains(known, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool UriMatches(string uri, AuthRequest request)
     {
-        if (uri == request.Target
-            || (request.UserAgent is { } agent && SkipUriValidationUserAgents.Any(s => agent.Contains(s, StringComparison.Ordinal))))
+        if (uri == request.Target || SkipsUriValidation(request.UserAgent))
         {
             return true;
         }

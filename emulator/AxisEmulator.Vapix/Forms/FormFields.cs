@@ -51,18 +51,20 @@ public sealed class FormFields
             return;
         }
 
-        foreach (var part in text.TrimStart('?').Split('&'))
+        // Cut in place: every polled request has a query, and only the keys and values need strings.
+        var rest = text.AsSpan().TrimStart('?');
+        foreach (var range in rest.Split('&'))
         {
             // Bodies often end with a newline (curl --data @file, K610); it is not part of the value.
-            var pair = part.TrimEnd('\r', '\n');
-            if (pair.Length == 0)
+            var pair = rest[range].TrimEnd("\r\n");
+            if (pair.IsEmpty)
             {
                 continue;
             }
 
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var equals = pair.IndexOf('=');
             var key = equals < 0 ? pair : pair[..equals];
-            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            var value = equals < 0 ? [] : pair[(equals + 1)..];
             fields.Add(new(Decode(key), Decode(value)));
         }
     }
@@ -71,12 +73,14 @@ public sealed class FormFields
     /// Lenient url-decoding: <c>+</c> is a space, <c>%XX</c> a UTF-8 byte; a malformed escape stays
     /// literal instead of failing the request (bad input gets a VAPIX error, never a crash).
     /// </summary>
-    private static string Decode(string text)
+    private static string Decode(ReadOnlySpan<char> escaped)
     {
-        if (!text.Contains('%', StringComparison.Ordinal) && !text.Contains('+', StringComparison.Ordinal))
+        if (escaped.IndexOfAny('%', '+') < 0)
         {
-            return text;
+            return escaped.IsEmpty ? "" : new string(escaped);
         }
+
+        var text = escaped.ToString();
 
         var bytes = new List<byte>(text.Length);
         for (var i = 0; i < text.Length; i++)

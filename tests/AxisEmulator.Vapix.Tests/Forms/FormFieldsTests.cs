@@ -39,4 +39,15 @@ public class FormFieldsTests
         FormFields.Parse(null, null).All.Should().BeEmpty();
         FormFields.Parse("", "&&").All.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Empty_pairs_bare_names_empty_names_and_bad_escapes_are_cut_as_before()
+    {
+        FormFields.Parse("a=1&&b&=v&c=%zz+x&d=%41%e2%82%ac\r\n").All.Should().Equal(
+            new KeyValuePair<string, string>("a", "1"),
+            new KeyValuePair<string, string>("b", ""),
+            new KeyValuePair<string, string>("", "v"),
+            new KeyValuePair<string, string>("c", "%zz x"),
+            new KeyValuePair<string, string>("d", "A€"));
+    }
 }
