@@ -49,6 +49,17 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_runtime_reports_its_own_gc_and_cpu_figures_beside_the_devices()
+    {
+        var text = await ScrapeAsync();
+
+        text.Should().Contain("# TYPE dotnet_gc_collections_total counter");
+        text.Should().Contain("# TYPE dotnet_gc_pause_time_seconds_total counter");
+        text.Should().MatchRegex(@"dotnet_process_cpu_time_seconds_total\{[^}]*cpu_mode=""user""[^}]*\} [0-9.e+-]+");
+        text.Should().Contain("dotnet_gc_heap_total_allocated_bytes_total");
+    }
+
+    [Fact]
     public async Task Devices_by_phase_are_a_gauge_read_at_each_scrape()
     {
         _emulator.AddDevice("P3265-LVE", "a");
