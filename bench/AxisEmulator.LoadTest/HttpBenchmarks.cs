@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AxisEmulator.LoadTest;
 
 /// <summary>Options every benchmark takes.</summary>
-internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<string, string> Environment, string? LogFile)
+internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<string, string> Environment, string? LogFile, bool GcStats)
 {
     public static CommonOptions Read(CommandArgs args)
     {
@@ -27,8 +27,16 @@ internal sealed record CommonOptions(string EmulatorDll, IReadOnlyDictionary<str
             environment[pair[..eq]] = pair[(eq + 1)..];
         }
 
+        // --gc-stats: the emulator exports the runtime's meter, and each round reports its GCs (opt-in:
+        // the meter itself costs the emulator something, see ControlOptions.RuntimeMetrics).
+        var gcStats = args.Flag("gc-stats");
+        if (gcStats)
+        {
+            environment["Emulator__RuntimeMetrics"] = "true";
+        }
+
         var log = args.String("emulator-log");
-        return new CommonOptions(Path.GetFullPath(dll), environment, log is null ? null : Path.GetFullPath(log));
+        return new CommonOptions(Path.GetFullPath(dll), environment, log is null ? null : Path.GetFullPath(log), gcStats);
     }
 
     public Task<EmulatorProcess> StartAsync(params string[] serveArgs) => EmulatorProcess.StartAsync(EmulatorDll, serveArgs, Environment, LogFile);
@@ -58,7 +66,7 @@ internal static class HttpBenchmarks
 
         var vapix = new LoadSpec("vapix (digest)", _ => new Uri(devices[0], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
         var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
-        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid, emulator), (plain, bare.Pid, null)]);
+        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid, common.GcStats ? emulator : null), (plain, bare.Pid, null)]);
         Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true)]);
         Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
         return 0;
@@ -89,7 +97,7 @@ internal static class HttpBenchmarks
         var vapix = new LoadSpec("vapix (digest)", n => new Uri(devices[n % devices.Count], Vapix.ParamPath), connections, warmup, duration, (Vapix.User, Vapix.Password), stub.Body.Length);
         var plain = new LoadSpec("bare kestrel", _ => new Uri(bare.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
         var mock = new LoadSpec("wiremock.net", _ => new Uri(wiremock.Url, Vapix.ParamPath), connections, warmup, duration, null, stub.Body.Length);
-        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid, emulator), (plain, bare.Pid, null), (mock, wiremock.Pid, null)]);
+        var results = await RunRoundsAsync(rounds, prime, [(vapix, emulator.Pid, common.GcStats ? emulator : null), (plain, bare.Pid, null), (mock, wiremock.Pid, null)]);
         Report.Ratios(results, "vapix (digest)", [("bare kestrel", 0.6, true), ("wiremock.net", 1.0, false)]);
         Console.WriteLine($"emulator: {emulator.OutputLines} log lines, RSS {ProcessInfo.ResidentBytes(emulator.Pid) / 1048576.0:F0} MiB at the end");
         return 0;

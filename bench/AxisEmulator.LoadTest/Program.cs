@@ -20,6 +20,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         common: --emulator PATH/AxisEmulator.dll (default: emulator/AxisEmulator/bin/Release/net10.0 of this checkout)
                 --quiet-log (start the emulator with Logging__LogLevel__Default=Warning)
                 --emulator-log FILE (keep everything the emulator writes, for diagnosis)
+                --gc-stats (HTTP benchmarks: the emulator's GCs, pauses and bytes per request each round)
         internal: serve-bare / serve-wiremock --stub-dir DIR (the comparison servers, started as child processes)
         """);
     return args.Length == 0 ? 2 : 0;

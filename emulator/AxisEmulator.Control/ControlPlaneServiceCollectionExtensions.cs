@@ -27,7 +27,7 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton(sp => new ControlPlane(emulator, listeners, options));
         services.AddSingleton(sp => new TimelineEventHub(emulator));
         services.AddClockLateness(emulator);
-        services.AddAxisEmulatorMetrics(emulator);
+        services.AddAxisEmulatorMetrics(emulator, options.RuntimeMetrics);
         services.AddSingleton<ControlAccessFilter>();
         services.ConfigureHttpJsonOptions(json => ControlJson.Apply(json.SerializerOptions));
         services.AddProblemDetails(problems =>

@@ -205,7 +205,8 @@ public class CommandLineTests
             ("Emulator:Devices", "4"),
             ("Emulator:ControlUrl", "http://0.0.0.0:8080"),
             ("Emulator:DeviceBasePort", "9100"),
-            ("Emulator:Token", "from-config"));
+            ("Emulator:Token", "from-config"),
+            ("Emulator:RuntimeMetrics", "true"));
 
         var fromConfiguration = ServeCommand.Resolve([], configuration);
         fromConfiguration.StateDirectory.Should().Be("/var/lib/axis-emulator");
@@ -216,6 +217,8 @@ public class CommandLineTests
         fromConfiguration.ControlUrl.Should().Be(new Uri("http://0.0.0.0:8080"));
         fromConfiguration.DeviceBasePort.Should().Be(9100);
         fromConfiguration.Token.Should().Be("from-config");
+        fromConfiguration.ToControlOptions().RuntimeMetrics.Should().BeTrue();
+        ServeCommand.Resolve([], NoConfiguration).ToControlOptions().RuntimeMetrics.Should().BeFalse("the runtime's meter is opt-in");
 
         var overridden = ServeCommand.Resolve(["--devices", "2", "--clock", "manual", "--token", "from-cli", "--ephemeral"], configuration);
         overridden.Devices.Should().Be(2);
@@ -233,6 +236,7 @@ public class CommandLineTests
     [InlineData("Emulator:DeviceBasePort", "-1", "Emulator:DeviceBasePort '-1' must be a port number*")]
     [InlineData("Emulator:Ephemeral", "maybe", "Emulator:Ephemeral 'maybe' must be true or false")]
     [InlineData("Emulator:StateDir", " ", "Emulator:StateDir must name a directory")]
+    [InlineData("Emulator:RuntimeMetrics", "yes", "Emulator:RuntimeMetrics 'yes' must be true or false")]
     public void Bad_configuration_names_its_key(string key, string value, string message)
     {
         var resolve = () => ServeCommand.Resolve([], Configuration((key, value)));

@@ -14,6 +14,9 @@ public static class MetricsExtensions
     /// <summary>Where the Prometheus text is served.</summary>
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The .NET runtime's built-in meter (<c>dotnet.gc.*</c>, <c>dotnet.process.*</c>, <c>dotnet.thread_pool.*</c>).</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     /// <summary>The <c>service_name</c> of the exported resource (<c>target_info</c>).</summary>
     public const string ServiceName = "axis-emulator";
 
@@ -23,10 +26,8 @@ public static class MetricsExtensions
     /// emulator's meter, so several emulators in one process (tests) don't mix their figures. Then map
     /// the endpoint with <see cref="MapAxisEmulatorMetrics"/>.
     /// </summary>
-    /// <summary>The .NET runtime's built-in meter (<c>dotnet.gc.*</c>, <c>dotnet.process.*</c>, <c>dotnet.thread_pool.*</c>).</summary>
-    public const string RuntimeMeterName = "System.Runtime";
-
-    public static IServiceCollection AddAxisEmulatorMetrics(this IServiceCollection services, Emulator emulator)
+    /// <param name="includeRuntime">Also export the runtime's own meter (<see cref="RuntimeMeterName"/>; see <see cref="ControlOptions.RuntimeMetrics"/>).</param>
+    public static IServiceCollection AddAxisEmulatorMetrics(this IServiceCollection services, Emulator emulator, bool includeRuntime = false)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(emulator);
@@ -37,11 +38,7 @@ public static class MetricsExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(builder => builder
-            .AddMeter(EmulatorMetrics.MeterName)
-
-            // The runtime's own meter (.NET 9+): GC collections and pauses, CPU time, heap, threads
-            // of the emulator process itself, for sizing a fleet from the same scrape.
-            .AddMeter(RuntimeMeterName)
+            .AddMeter(includeRuntime ? [EmulatorMetrics.MeterName, RuntimeMeterName] : [EmulatorMetrics.MeterName])
             .AddView(instrument => instrument.Meter.Name == EmulatorMetrics.MeterName && !ReferenceEquals(instrument.Meter, metrics.Meter)
                 ? MetricStreamConfiguration.Drop
                 : null)

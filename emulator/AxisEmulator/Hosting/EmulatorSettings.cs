@@ -63,6 +63,9 @@ public sealed record EmulatorSettings
     /// <summary>Bearer token of the control API; required when <see cref="ControlUrl"/> is not loopback.</summary>
     public string? Token { get; init; }
 
+    /// <summary>Whether <c>/metrics</c> also carries the runtime's own <c>dotnet_*</c> figures (see <see cref="ControlOptions.RuntimeMetrics"/>).</summary>
+    public bool RuntimeMetrics { get; init; }
+
     /// <summary>
     /// A fleet file (<see cref="FleetFile"/>) to serve instead of <see cref="Devices"/> cameras of
     /// <see cref="Profile"/>; its groups, DHCP pool, listener layout and chaos apply.
@@ -116,6 +119,7 @@ public sealed record EmulatorSettings
     {
         BearerToken = string.IsNullOrEmpty(Token) ? null : Token,
         RequireToken = !ControlIsLoopback,
+        RuntimeMetrics = RuntimeMetrics,
     };
 
     /// <summary>Checks what single values cannot: the token rule and the port range. Throws <see cref="FormatException"/>.</summary>
@@ -228,6 +232,14 @@ public sealed record EmulatorSettings
         if (section["ChaosSeed"] is { Length: > 0 } chaosSeed)
         {
             settings = settings with { ChaosSeed = ParseSeed(chaosSeed, Key("ChaosSeed")) };
+        }
+
+        if (section["RuntimeMetrics"] is { Length: > 0 } runtimeMetrics)
+        {
+            settings = settings with
+            {
+                RuntimeMetrics = bool.TryParse(runtimeMetrics, out var value) ? value : throw new FormatException($"{Key("RuntimeMetrics")} '{runtimeMetrics}' must be true or false"),
+            };
         }
 
         return settings;

@@ -49,14 +49,24 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_runtime_reports_its_own_gc_and_cpu_figures_beside_the_devices()
+    public async Task The_runtime_reports_its_own_gc_and_cpu_figures_only_when_asked()
     {
-        var text = await ScrapeAsync();
+        (await ScrapeAsync()).Should().NotContain("dotnet_gc_", "the runtime's meter is opt-in");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddAxisEmulatorControl(_emulator, options: new ControlOptions { RuntimeMetrics = true });
+        await using var app = builder.Build();
+        app.MapControlApi();
+        await app.StartAsync();
+        var text = await app.GetTestClient().GetStringAsync(MetricsExtensions.MetricsPath);
+        await app.StopAsync();
 
         text.Should().Contain("# TYPE dotnet_gc_collections_total counter");
         text.Should().Contain("# TYPE dotnet_gc_pause_time_seconds_total counter");
         text.Should().MatchRegex(@"dotnet_process_cpu_time_seconds_total\{[^}]*cpu_mode=""user""[^}]*\} [0-9.e+-]+");
-        text.Should().Contain("dotnet_gc_heap_total_allocated_bytes_total");
+        text.Should().Contain("axis_emulator_devices", "beside the emulator's own figures");
     }
 
     [Fact]
