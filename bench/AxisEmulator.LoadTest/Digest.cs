@@ -79,7 +79,7 @@ internal sealed class DigestSession(string user, string password)
     private DigestChallenge? _challenge;
     private string? _ha1;
     private uint _count;
-    private (string Method, string Uri, string Ha2)? _lastHa2;
+    private Prepared? _prepared;
 
     public bool HasChallenge => _challenge is not null;
 
@@ -91,6 +91,7 @@ internal sealed class DigestSession(string user, string password)
         }
 
         _challenge = challenge;
+        _prepared = null;
         _count = 0;
     }
 
@@ -98,18 +99,74 @@ internal sealed class DigestSession(string user, string password)
     public string Authorization(string method, string uri)
     {
         var challenge = _challenge ?? throw new InvalidOperationException("no challenge yet");
-        // A load client repeats one request: keep its HA2 (what any client may do; the server's work is unchanged).
-        if (_lastHa2 is not { } last || last.Method != method || last.Uri != uri)
+
+        // A load client repeats one request: everything but the nonce count and the response is the
+        // same every time, so it is prepared once per challenge and target (the server's work is
+        // unchanged; the client's own cost is what a measurement of the server should not carry).
+        var prepared = _prepared;
+        if (prepared is null || prepared.Method != method || prepared.Uri != uri)
         {
-            last = (method, uri, Md5Hex($"{method}:{uri}"));
-            _lastHa2 = last;
+            prepared = new Prepared(method, uri, _ha1!, challenge, user, _cnonce);
+            _prepared = prepared;
         }
 
-        var ha2 = last.Ha2;
-        var nc = (++_count).ToString("x8", CultureInfo.InvariantCulture);
-        var response = Md5Hex($"{_ha1}:{challenge.Nonce}:{nc}:{_cnonce}:auth:{ha2}");
-        return $"Digest username=\"{user}\", realm=\"{challenge.Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{uri}\", algorithm=MD5, response=\"{response}\", qop=auth, nc={nc}, cnonce=\"{_cnonce}\"";
+        Span<char> nc = stackalloc char[8];
+        (++_count).TryFormat(nc, out _, "x8", CultureInfo.InvariantCulture);
+
+        // response = MD5(HA1:nonce:nc:cnonce:auth:HA2), hashed from the stack.
+        Span<byte> input = stackalloc byte[prepared.HashPrefix.Length + nc.Length + prepared.HashSuffix.Length];
+        prepared.HashPrefix.CopyTo(input);
+        Encoding.ASCII.GetBytes(nc, input[prepared.HashPrefix.Length..]);
+        prepared.HashSuffix.CopyTo(input[(prepared.HashPrefix.Length + nc.Length)..]);
+        Span<byte> hash = stackalloc byte[MD5.HashSizeInBytes];
+        MD5.HashData(input, hash);
+        Span<char> response = stackalloc char[2 * MD5.HashSizeInBytes];
+        Convert.TryToHexStringLower(hash, response, out _);
+
+        Span<char> header = stackalloc char[prepared.HeaderStart.Length + response.Length + prepared.HeaderMiddle.Length + nc.Length + prepared.HeaderEnd.Length];
+        var at = Append(header, 0, prepared.HeaderStart);
+        at = Append(header, at, response);
+        at = Append(header, at, prepared.HeaderMiddle);
+        at = Append(header, at, nc);
+        Append(header, at, prepared.HeaderEnd);
+        return new string(header);
     }
 
     public static string Md5Hex(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static int Append(Span<char> to, int at, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(to[at..]);
+        return at + text.Length;
+    }
+
+    /// <summary>The fixed parts of the response hash and of the header, for one challenge and target.</summary>
+    private sealed class Prepared
+    {
+        public Prepared(string method, string uri, string ha1, DigestChallenge challenge, string user, string cnonce)
+        {
+            Method = method;
+            Uri = uri;
+            var ha2 = Md5Hex($"{method}:{uri}");
+            HashPrefix = Encoding.UTF8.GetBytes($"{ha1}:{challenge.Nonce}:");
+            HashSuffix = Encoding.UTF8.GetBytes($":{cnonce}:auth:{ha2}");
+            HeaderStart = $"Digest username=\"{user}\", realm=\"{challenge.Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{uri}\", algorithm=MD5, response=\"";
+            HeaderMiddle = "\", qop=auth, nc=";
+            HeaderEnd = $", cnonce=\"{cnonce}\"";
+        }
+
+        public string Method { get; }
+
+        public string Uri { get; }
+
+        public byte[] HashPrefix { get; }
+
+        public byte[] HashSuffix { get; }
+
+        public string HeaderStart { get; }
+
+        public string HeaderMiddle { get; }
+
+        public string HeaderEnd { get; }
+    }
 }
