@@ -206,8 +206,8 @@ internal static class LoadRunner
                         request.Headers.TryAddWithoutValidation("Authorization", _digest.Authorization("GET", _target));
                     }
 
-                    using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    var body = await response.Content.ReadAsByteArrayAsync();
+                    using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    var bodyLength = await DrainAsync(response);
                     if (response.StatusCode == HttpStatusCode.Unauthorized && _digest is not null && attempt == 0
                         && DigestChallenge.Parse(response.Headers.WwwAuthenticate.ToString()) is { } challenge)
                     {
@@ -225,7 +225,7 @@ internal static class LoadRunner
                         return "http-" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                     }
 
-                    return body.Length == spec.ExpectedBodyLength ? null : "wrong-body";
+                    return bodyLength == spec.ExpectedBodyLength ? null : "wrong-body";
                 }
             }
             catch (Exception ex)
@@ -233,6 +233,26 @@ internal static class LoadRunner
                 return ErrorKind(ex);
             }
         }
+
+        /// <summary>
+        /// Reads the body to its end into this connection's one buffer and counts it: every target's
+        /// answer costs the client the same read loop, with nothing buffered or allocated per answer
+        /// (buffering a chunked body of unknown length cost the client more than a sized one).
+        /// </summary>
+        private async Task<long> DrainAsync(HttpResponseMessage response)
+        {
+            await using var body = await response.Content.ReadAsStreamAsync();
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(_buffer)) > 0)
+            {
+                total += read;
+            }
+
+            return total;
+        }
+
+        private readonly byte[] _buffer = new byte[16 * 1024];
 
         public void Dispose() => _client.Dispose();
     }
