@@ -138,12 +138,6 @@ public static class ContractMapping
             return null;
         }
 
-        if (entry.Request is { } request)
-        {
-            return new RequestRecord(entry.Sequence, entry.Time.ToUniversalTime(), request.Method, request.Path, request.User, request.Status,
-                request.Milliseconds is { } elapsed && double.IsFinite(elapsed) ? elapsed : null);
-        }
-
         return new RequestRecord(
             entry.Sequence,
             entry.Time.ToUniversalTime(),
