@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace AxisEmulator.Core.Tests.Profiles;
 
-/// <summary>Where the repository's and the shared reference's files are, found by walking up from the test binaries.</summary>
+/// <summary>Where the repository's files are, found by walking up from the test binaries to the repository root.</summary>
 internal static class RepoPaths
 {
     /// <summary>The repository root: the first parent holding <c>hardware-profiles/</c> and <c>AxisEmulator.sln</c>.</summary>
@@ -18,12 +18,8 @@ internal static class RepoPaths
 
     public static string SchemaFile => Path.Combine(ProfilesDirectory, "hardware-profile.schema.json");
 
-    /// <summary><c>…/shared/reference/vapix-captures</c>, the sibling <c>shared</c> directory of the repository.</summary>
-    public static string CapturesDirectory { get; } =
-        Path.Combine(
-            FindUp(d => Directory.Exists(Path.Combine(d, "shared", "reference", "vapix-captures")))
-                ?? throw new DirectoryNotFoundException("shared/reference/vapix-captures not found above " + AppContext.BaseDirectory),
-            "shared", "reference", "vapix-captures");
+    /// <summary><c>tests/fixtures/vapix-captures</c>: the repository's own copy of the real-device captures.</summary>
+    public static string CapturesDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "vapix-captures");
 
     private static string? FindUp(Func<string, bool> match)
     {

@@ -5,14 +5,12 @@ using System.Text.Json.Nodes;
 namespace AxisEmulator.Vapix.Tests.Captures;
 
 /// <summary>
-/// The real-device captures in <c>shared/reference/vapix-captures/</c>, found by walking up from
-/// the test binaries. Every <c>&lt;case&gt;/&lt;hash&gt;</c> folder is read and mapped to the devices
+/// The real-device captures in the repository's <c>tests/fixtures/vapix-captures/</c> (found from
+/// the repository root). Every <c>&lt;case&gt;/&lt;hash&gt;</c> folder is read and mapped to the devices
 /// manifest.json lists for it, so adding a capture folder needs no code change.
 /// </summary>
 public sealed class CaptureLibrary
 {
-    private const string RelativeRoot = "shared/reference/vapix-captures";
-
     private static readonly Lazy<CaptureLibrary> Shared = new(() => Load(FindRoot()));
 
     private readonly Dictionary<string, CaptureCassette> _cassettes;
@@ -84,16 +82,8 @@ public sealed class CaptureLibrary
 
     public static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, RelativeRoot);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No {RelativeRoot} above {AppContext.BaseDirectory}.");
+        var root = Path.Combine(Support.RepositoryPaths.Root, "tests", "fixtures", "vapix-captures");
+        return Directory.Exists(root) ? root : throw new DirectoryNotFoundException($"The captures are missing from the repository: {root}.");
     }
 
     private static List<CapturedExchange> ReadExchanges(string directory)
