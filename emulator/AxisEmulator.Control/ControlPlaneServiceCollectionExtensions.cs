@@ -2,7 +2,6 @@ using AxisEmulator.Control.Api;
 using AxisEmulator.Control.Events;
 using AxisEmulator.Control.Metrics;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Vapix.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AxisEmulator.Control;
@@ -16,7 +15,7 @@ public static class ControlPlaneServiceCollectionExtensions
     /// listeners. Then map it with <see cref="ControlPlaneEndpointExtensions.MapControlApi(Microsoft.AspNetCore.Builder.WebApplication)"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The options are contradictory (a token required but none given).</exception>
-    public static IServiceCollection AddAxisEmulatorControl(this IServiceCollection services, Emulator emulator, DeviceListenerSet? listeners = null, ControlOptions? options = null)
+    public static IServiceCollection AddAxisEmulatorControl(this IServiceCollection services, Emulator emulator, IDeviceEndpoints? listeners = null, ControlOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(emulator);

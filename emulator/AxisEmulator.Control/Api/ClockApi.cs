@@ -153,6 +153,8 @@ public static class ClockApi
                 idle = clock.PendingEvents == 0;
             }
 
+            await control.SettleAsync(request.HttpContext);
+
             return TypedResults.Ok(new AdvanceResult(
                 ContractMapping.ToState(control.Emulator),
                 clock.ExecutedEvents - before,

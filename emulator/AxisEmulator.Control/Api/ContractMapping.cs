@@ -7,14 +7,13 @@ using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Timeline;
-using AxisEmulator.Vapix.Hosting;
 
 namespace AxisEmulator.Control.Api;
 
 /// <summary>Core types → the control plane's response records (Core types never reach the wire as such).</summary>
 public static class ContractMapping
 {
-    public static DeviceState ToState(DeviceSnapshot snapshot, DateTimeOffset now, long lastSequence, DeviceListenerSet? listeners, DateTimeOffset? releaseAt)
+    public static DeviceState ToState(DeviceSnapshot snapshot, DateTimeOffset now, long lastSequence, IDeviceEndpoints? listeners, DateTimeOffset? releaseAt)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var reading = snapshot.Power.Reading;

@@ -66,6 +66,7 @@ public static class DeviceInputsApi
         }
 
         plan.Apply(camera);
+        await control.SettleAsync(request.HttpContext);
         return TypedResults.Ok(control.StateOf(camera));
     }
 
@@ -119,14 +120,17 @@ public static class DeviceInputsApi
             case ButtonAction.Press:
                 control.CancelHold(camera);
                 camera.PressButton();
+                await control.SettleAsync(request.HttpContext);
                 return TypedResults.Ok(control.StateOf(camera));
             case ButtonAction.Release:
                 control.CancelHold(camera);
                 camera.ReleaseButton();
+                await control.SettleAsync(request.HttpContext);
                 return TypedResults.Ok(control.StateOf(camera));
             default:
                 var pressedAt = control.Clock.GetUtcNow();
                 var releaseAt = control.Hold(camera, TimeSpan.FromSeconds(push.Seconds!.Value));
+                await control.SettleAsync(request.HttpContext);
                 var accepted = new ButtonHoldAccepted(camera.Id, push.Seconds.Value, pressedAt.ToUniversalTime(), releaseAt.ToUniversalTime(), control.StateOf(camera));
                 return TypedResults.Accepted($"/api/v1/devices/{Uri.EscapeDataString(camera.Id)}", accepted);
         }
@@ -178,6 +182,7 @@ public static class DeviceInputsApi
             camera.SetNetworkLink(link);
         }
 
+        await control.SettleAsync(request.HttpContext);
         return TypedResults.Ok(control.StateOf(camera));
     }
 

@@ -113,10 +113,11 @@ public static class DevicesApi
         }
 
         power?.Apply(camera);
+        await control.SettleAsync(request.HttpContext);
         return TypedResults.Created($"/api/v1/devices/{Uri.EscapeDataString(camera.Id)}", control.StateOf(camera));
     }
 
-    public static Results<NoContent, ProblemHttpResult> DeleteDevice(string id, string? deleteState, ControlPlane control)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDevice(string id, string? deleteState, HttpContext http, ControlPlane control)
     {
         var erase = false;
         if (deleteState is not null && !bool.TryParse(deleteState, out erase))
@@ -130,7 +131,13 @@ public static class DevicesApi
         }
 
         control.CancelHold(camera);
-        return control.Emulator.RemoveDevice(id, erase) ? TypedResults.NoContent() : control.UnknownDevice(id);
+        if (!control.Emulator.RemoveDevice(id, erase))
+        {
+            return control.UnknownDevice(id);
+        }
+
+        await control.SettleAsync(http);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Why <paramref name="id"/> cannot name a device (it names the state file too), or null.</summary>

@@ -30,7 +30,7 @@ public sealed record ListenerLayout
 /// event under its gate; the socket work happens afterwards, one operation at a time per device,
 /// always converging on the device's latest state.
 /// </summary>
-public sealed class DeviceListenerSet : IAsyncDisposable
+public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 {
     private readonly Emulator _emulator;
     private readonly Func<Camera, RequestDelegate> _handlerFor;
@@ -38,6 +38,9 @@ public sealed class DeviceListenerSet : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+
+    /// <summary>Listeners of removed devices still closing: "settled" waits for them too.</summary>
+    private readonly ConcurrentDictionary<Slot, Task> _retiring = new();
     private readonly DeviceHttpServer _server;
     private int _nextIndex;
 
@@ -66,8 +69,28 @@ public sealed class DeviceListenerSet : IAsyncDisposable
     /// <summary>Completes when the device's listener matches its network state (tests and tools wait on this).</summary>
     public Task SettledAsync(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.Settled : Task.CompletedTask;
 
-    /// <summary>Completes when every listener matches its device.</summary>
-    public Task SettledAsync() => Task.WhenAll(_slots.Values.Select(s => s.Settled));
+    /// <summary>Completes when every listener matches its device, and the listeners of removed devices are closed.</summary>
+    public Task SettledAsync()
+    {
+        var pending = new List<Task>();
+        foreach (var slot in _slots.Values)
+        {
+            if (slot.Settled is { IsCompleted: false } settling)
+            {
+                pending.Add(settling);
+            }
+        }
+
+        foreach (var retiring in _retiring.Values)
+        {
+            if (!retiring.IsCompleted)
+            {
+                pending.Add(retiring);
+            }
+        }
+
+        return pending.Count == 0 ? Task.CompletedTask : Task.WhenAll(pending);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -103,7 +126,9 @@ public sealed class DeviceListenerSet : IAsyncDisposable
         if (_slots.TryRemove(camera.Id, out var slot))
         {
             camera.ListeningChanged -= OnListeningChanged;
-            _ = slot.Stop();
+            var stopping = slot.Stop();
+            _retiring[slot] = stopping;
+            stopping.ContinueWith(_ => _retiring.TryRemove(slot, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

@@ -26,8 +26,10 @@ public class ProcessEmulatorExample(ProcessEmulatorFixture emulator) : IClassFix
         var ready = await camera.Should().ReachPhase(DevicePhase.Ready, within: TimeSpan.FromMinutes(2));
         ready.Which.Should().HaveStatusLed(LedColor.Green, LedPattern.Steady).And.BeInSetupMode().And.BeListening();
 
-        // Its VAPIX listener opens on loopback (socket work trails the simulated event by a moment).
-        var endpoint = await ListenerEndpointAsync(camera);
+        // Its VAPIX listener is open on loopback: the control API answers only once the sockets agree with the devices.
+        var network = (await camera.GetStateAsync()).Network;
+        network.ListenerOpen.Should().BeTrue();
+        var endpoint = new Uri(network.Endpoint!);
         using var http = new HttpClient { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(10) };
         using var body = new StringContent("""{"apiVersion":"1.0","method":"systemready"}""", Encoding.UTF8, "application/json");
         using var answer = await http.PostAsync("axis-cgi/systemready.cgi", body);
@@ -36,23 +38,5 @@ public class ProcessEmulatorExample(ProcessEmulatorFixture emulator) : IClassFix
 
         // The device journals the request just after answering it.
         (await camera.WaitForRequestAsync(r => r.Path == "/axis-cgi/systemready.cgi")).Status.Should().Be(200);
-    }
-
-    /// <summary>Polls the device state (at most 50 times, 100 ms apart) until its real listener is open.</summary>
-    private static async Task<Uri> ListenerEndpointAsync(EmulatedDevice camera)
-    {
-        DeviceState? state = null;
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            state = await camera.GetStateAsync();
-            if (state.Network is { ListenerOpen: true, Endpoint: { } endpoint })
-            {
-                return new Uri(endpoint);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-
-        throw new TimeoutException($"The listener of {camera.Id} did not open: {state?.Describe()}, endpoint {state?.Network.Endpoint ?? "none"}.");
     }
 }

@@ -253,6 +253,28 @@ public class DeviceListenerTests
         await h.ShouldRefuseConnectionsAsync(camera);
     }
 
+    [Fact]
+    public async Task Once_the_set_has_settled_a_removed_devices_listener_refuses_connections()
+    {
+        await using var h = new ServerHarness();
+        for (var i = 0; i < 8; i++)
+        {
+            var camera = await h.ReadyDeviceAsync();
+            var endpoint = h.Endpoint(camera);
+
+            h.Emulator.RemoveDevice(camera.Id).Should().BeTrue();
+            var settled = h.Listeners.SettledAsync();
+
+            // Connect the moment "settled" completes: before, removed devices were not waited for,
+            // so it completed at once while the listener was still open.
+            await settled.WaitAsync(Bound);
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            var connect = () => socket.Connect(IPAddress.Parse(endpoint.Host), endpoint.Port);
+            connect.Should().Throw<SocketException>($"device {i} was removed and the set has settled")
+                .Which.SocketErrorCode.Should().Be(SocketError.ConnectionRefused);
+        }
+    }
+
     /// <summary>Sends <paramref name="request"/> and reads the answer (to the end of the connection, or one read).</summary>
     private static async Task<string> RequestAsync(Socket socket, string request, bool untilClosed = true)
     {

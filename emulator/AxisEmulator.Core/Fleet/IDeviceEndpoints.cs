@@ -1,0 +1,22 @@
+namespace AxisEmulator.Core.Fleet;
+
+/// <summary>
+/// The devices' real network face as the host runs it (their listeners): where a client reaches a
+/// device and whether its listener is open right now. Core defines the port; the host wires it to
+/// the listeners, so the control plane needs no knowledge of how they are built.
+/// </summary>
+public interface IDeviceEndpoints
+{
+    /// <summary>Where the device answers, once known (after it first opened, or up front for fixed ports); null otherwise.</summary>
+    Uri? EndpointOf(string deviceId);
+
+    /// <summary>The device's listener accepts connections right now.</summary>
+    bool IsOpen(string deviceId);
+
+    /// <summary>
+    /// Completes once every listener has caught up with every change its device made before the call
+    /// (opened or closed, also for devices removed meanwhile): from then on, what the devices report
+    /// is what a client connecting sees.
+    /// </summary>
+    Task SettledAsync();
+}
