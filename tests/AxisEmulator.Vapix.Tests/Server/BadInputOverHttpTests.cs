@@ -16,16 +16,19 @@ public class BadInputOverHttpTests
 {
     private static readonly JsonSerializerOptions ConfigJson = new() { WriteIndented = false };
 
+    /// <summary>What Apache answers before any CGI: dot segments and merged slashes resolve (then the CGI asks for credentials), the rest never names one.</summary>
     public static TheoryData<string, int, string> PathTricks => new()
     {
-        { "/axis-cgi/../axis-cgi/param.cgi?action=list", 400, "<title>400 Bad Request</title>" },
-        { "/axis-cgi/%2e%2e/axis-cgi/param.cgi?action=list", 400, "<title>400 Bad Request</title>" },
-        { "/axis-cgi/./param.cgi?action=list", 400, "<title>400 Bad Request</title>" },
+        { "/axis-cgi/../axis-cgi/param.cgi?action=list", 401, "<title>401 Unauthorized</title>" },
+        { "/axis-cgi/%2e%2e/axis-cgi/param.cgi?action=list", 401, "<title>401 Unauthorized</title>" },
+        { "/axis-cgi/./param.cgi?action=list", 401, "<title>401 Unauthorized</title>" },
+        { "//axis-cgi/param.cgi?action=list", 401, "<title>401 Unauthorized</title>" },
+        { "/axis-cgi//param.cgi?action=list", 401, "<title>401 Unauthorized</title>" },
+        { "/../axis-cgi/param.cgi?action=list", 400, "<title>400 Bad Request</title>" },
         { "/axis-cgi/param%zz.cgi", 400, "<title>400 Bad Request</title>" },
+        { "/axis-cgi/param.cgi?action=list#top", 400, "<title>400 Bad Request</title>" },
         { "/axis-cgi%2fparam.cgi?action=list", 404, "<title>404 Not Found</title>" },
         { "/axis-cgi%5cparam.cgi?action=list", 404, "<title>404 Not Found</title>" },
-        { "//axis-cgi/param.cgi?action=list", 404, "<title>404 Not Found</title>" },
-        { "/axis-cgi//param.cgi?action=list", 404, "<title>404 Not Found</title>" },
         { "/AXIS-CGI/param.cgi?action=list", 404, "<title>404 Not Found</title>" },
         { "/axis-cgi/Param.cgi?action=list", 404, "<title>404 Not Found</title>" },
         { "/axis-cgi/param.cgi/?action=list", 404, "<title>404 Not Found</title>" },
@@ -33,12 +36,12 @@ public class BadInputOverHttpTests
         { "/axis-cgi/jpg/image.cgi", 404, "<title>404 Not Found</title>" },
         { "/", 404, "<title>404 Not Found</title>" },
         { "/%C3%A9t%C3%A9.cgi", 404, "<title>404 Not Found</title>" },
-        { "/axis-cgi/%ff%fe.cgi", 400, "<title>400 Bad Request</title>" },
+        { "/axis-cgi/%ff%fe.cgi", 404, "<title>404 Not Found</title>" },
     };
 
     [Theory]
     [MemberData(nameof(PathTricks))]
-    public async Task Path_tricks_get_apaches_400_or_404(string target, int status, string page)
+    public async Task Path_tricks_get_what_apache_answers(string target, int status, string page)
     {
         await using var h = new ServerHarness();
         var camera = await h.ReadyDeviceAsync();
