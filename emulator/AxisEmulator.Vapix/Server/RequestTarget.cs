@@ -18,6 +18,11 @@ internal enum TargetVerdict
 /// (<see cref="ApachePath"/>). Routing and authorization use that path, compared case-sensitively
 /// like Apache on a case-sensitive file system, so every spelling of a CGI meets the same checks.
 /// </summary>
+/// <remarks>
+/// Kestrel answers some targets itself before this runs, with a bare 400 and no Apache page (known
+/// deviations): an encoded NUL in the path (Apache: 404), a raw byte above 0x7F (Apache: 404, or the
+/// CGI for the query), and an absolute form whose host is not the Host header (Apache: serves it).
+/// </remarks>
 internal readonly record struct RequestTarget(string Raw, string RawPath, string Path, string Query)
 {
     public static (TargetVerdict Verdict, RequestTarget Target) Parse(string? raw)
