@@ -47,5 +47,6 @@ public sealed record AuthResult(AuthOutcome Outcome, UserAccount? User, string? 
 /// <param name="Authorization">The <c>Authorization</c> header, if any.</param>
 /// <param name="IsHttps">Whether the request came over TLS (the policy may pick Basic there).</param>
 /// <param name="UserAgent">Matched against <see cref="HttpAuthenticator.SkipUriValidationUserAgents"/>.</param>
+/// <param name="Path">The path the server resolved the target to (normalised, unescaped); null: the target's own path, unescaped.</param>
 public sealed record AuthRequest(
-    string Method, string Target, string? Authorization, bool IsHttps = false, string? UserAgent = null);
+    string Method, string Target, string? Authorization, bool IsHttps = false, string? UserAgent = null, string? Path = null);

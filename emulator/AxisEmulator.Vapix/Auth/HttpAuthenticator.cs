@@ -12,6 +12,9 @@ namespace AxisEmulator.Vapix.Auth;
 /// </summary>
 public sealed class HttpAuthenticator
 {
+    private static readonly System.Buffers.SearchValues<char> SchemeChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+
     private readonly DigestNonces _nonces;
     private Ha2Entry? _lastHa2;
 
@@ -193,7 +196,6 @@ public sealed class HttpAuthenticator
             : DigestHash.Md5Hex($"{ha1}:{header["nonce"]}:{nc}:{cnonce}:{qop}:{ha2}");
     }
 
-    /// <summary>The uri must name the request target, either as sent or in absolute form (Apache compares both).</summary>
     /// <summary>
     /// HA2 = MD5(method:uri). A polling client sends the same request over and over, so the last one
     /// is kept (one reference, replaced whole: safe across threads).
@@ -232,6 +234,12 @@ public sealed class HttpAuthenticator
         return false;
     }
 
+    /// <summary>
+    /// The uri must name the request target: the same text, or else (mod_auth_digest's second try)
+    /// the same path and query once unescaped, the path being the one the server resolved. So a
+    /// client that sent <c>//axis-cgi/x.cgi</c> may sign either that or <c>/axis-cgi/x.cgi</c>. The
+    /// host of an absolute uri is not compared.
+    /// </summary>
     private bool UriMatches(string uri, AuthRequest request)
     {
         if (uri == request.Target || SkipsUriValidation(request.UserAgent))
@@ -239,8 +247,29 @@ public sealed class HttpAuthenticator
             return true;
         }
 
-        return Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
-            && absolute.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-            && absolute.PathAndQuery == request.Target;
+        var (path, query) = PathAndQuery(uri);
+        var (targetPath, targetQuery) = PathAndQuery(request.Target);
+        return Server.ApachePath.Unescape(path).Text == (request.Path ?? Server.ApachePath.Unescape(targetPath).Text)
+            && Unescaped(query) == Unescaped(targetQuery);
+    }
+
+    private static string? Unescaped(string? query) => query is null ? null : Server.ApachePath.Unescape(query).Text;
+
+    /// <summary>A uri's path and query (null: no <c>?</c>), past the scheme and authority of an absolute or network-path uri.</summary>
+    private static (string Path, string? Query) PathAndQuery(string uri)
+    {
+        var scheme = uri.IndexOf("://", StringComparison.Ordinal);
+        var authority = uri.StartsWith("//", StringComparison.Ordinal) ? 2
+            : scheme > 0 && !uri.AsSpan(0, scheme).ContainsAnyExcept(SchemeChars) ? scheme + 3
+            : -1;
+        var rest = uri;
+        if (authority >= 0)
+        {
+            var end = uri.AsSpan(authority).IndexOfAny('/', '?');
+            rest = end < 0 ? "" : uri[(authority + end)..];
+        }
+
+        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        return question < 0 ? (rest, null) : (rest[..question], rest[(question + 1)..]);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AxisEmulator.Vapix.Server;
 
 /// <summary>How a request target fares before routing.</summary>
@@ -7,29 +5,48 @@ internal enum TargetVerdict
 {
     Ok,
 
-    /// <summary>Malformed: bad escape, NUL, a <c>.</c>/<c>..</c> segment, not origin-form (Apache: 400).</summary>
+    /// <summary>Malformed: control character, fragment, bad escape, <c>..</c> above the root, not origin-form (Apache: 400).</summary>
     BadRequest,
 
-    /// <summary>Well-formed but can name no CGI: encoded slash or backslash (Apache, AllowEncodedSlashes Off: 404).</summary>
+    /// <summary>Well-formed but can name nothing: an encoded slash or NUL (Apache, AllowEncodedSlashes Off: 404).</summary>
     NotFound,
 }
 
 /// <summary>
-/// The request target exactly as sent on the request line (Kestrel's <c>Request.Path</c> has already
-/// merged dot segments; Apache and the Digest <c>uri</c> check need the raw text). Routing uses the
-/// decoded path, compared case-sensitively like Apache on a case-sensitive file system.
+/// The request target exactly as sent on the request line (the Digest <c>uri</c> check needs the raw
+/// text) and the path Apache would map: slashes merged, dot segments resolved, escapes decoded
+/// (<see cref="ApachePath"/>). Routing and authorization use that path, compared case-sensitively
+/// like Apache on a case-sensitive file system, so every spelling of a CGI meets the same checks.
 /// </summary>
+/// <remarks>
+/// Kestrel answers some targets itself before this runs, with a bare 400 and no Apache page (known
+/// deviations): an encoded NUL in the path (Apache: 404), a raw byte above 0x7F (Apache: 404, or the
+/// CGI for the query), and an absolute form whose host is not the Host header (Apache: serves it).
+/// </remarks>
 internal readonly record struct RequestTarget(string Raw, string RawPath, string Path, string Query)
 {
     public static (TargetVerdict Verdict, RequestTarget Target) Parse(string? raw)
     {
         var text = raw ?? "";
+
+        // HttpProtocolOptions Strict (server/protocol.c): a control character anywhere on the request
+        // line, or a fragment, is a 400. Kestrel lets both through to us.
+        if ((text.AsSpan().ContainsAnyExceptInRange(' ', '~') && HasControl(text)) || text.Contains('#', StringComparison.Ordinal))
+        {
+            return (TargetVerdict.BadRequest, default);
+        }
+
         var originForm = text;
         if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            // Absolute form (proxies): Apache serves its path.
+            // Absolute form (proxies): Apache serves its path; user info is a Strict 400.
             var afterScheme = text.IndexOf("//", StringComparison.Ordinal) + 2;
             var slash = text.IndexOf('/', afterScheme);
+            if (text.AsSpan(afterScheme, (slash < 0 ? text.Length : slash) - afterScheme).Contains('@'))
+            {
+                return (TargetVerdict.BadRequest, default);
+            }
+
             originForm = slash < 0 ? "/" : text[slash..];
         }
 
@@ -41,78 +58,9 @@ internal readonly record struct RequestTarget(string Raw, string RawPath, string
         var question = originForm.IndexOf('?', StringComparison.Ordinal);
         var rawPath = question < 0 ? originForm : originForm[..question];
         var query = question < 0 ? "" : originForm[(question + 1)..];
-        if (rawPath.Contains("%2f", StringComparison.OrdinalIgnoreCase) || rawPath.Contains("%5c", StringComparison.OrdinalIgnoreCase) || rawPath.Contains('\\', StringComparison.Ordinal))
-        {
-            return (TargetVerdict.NotFound, default);
-        }
-
-        if (Decode(rawPath) is not { } path || HasDotSegment(path))
-        {
-            return (TargetVerdict.BadRequest, default);
-        }
-
-        return (TargetVerdict.Ok, new RequestTarget(text, rawPath, path, query));
+        var (verdict, path) = ApachePath.Resolve(rawPath);
+        return verdict == TargetVerdict.Ok ? (verdict, new RequestTarget(text, rawPath, path, query)) : (verdict, default);
     }
 
-    /// <summary>Strict percent-decoding of a path: a bad escape, a NUL or a control character is refused.</summary>
-    private static bool HasDotSegment(string path)
-    {
-        foreach (var segment in path.AsSpan().Split('/'))
-        {
-            if (path.AsSpan(segment) is "." or "..")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? Decode(string rawPath)
-    {
-        // The usual target (plain printable ASCII, nothing escaped) decodes to itself.
-        if (rawPath.AsSpan().ContainsAnyExceptInRange('!', '~') || rawPath.Contains('%', StringComparison.Ordinal))
-        {
-            return DecodeEscaped(rawPath);
-        }
-
-        return rawPath;
-    }
-
-    private static string? DecodeEscaped(string rawPath)
-    {
-        var bytes = new List<byte>(rawPath.Length);
-        for (var i = 0; i < rawPath.Length; i++)
-        {
-            var c = rawPath[i];
-            if (c == '%')
-            {
-                if (i + 2 >= rawPath.Length || !char.IsAsciiHexDigit(rawPath[i + 1]) || !char.IsAsciiHexDigit(rawPath[i + 2]))
-                {
-                    return null;
-                }
-
-                bytes.Add(Convert.ToByte(rawPath.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
-            }
-        }
-
-        if (bytes.Exists(b => b < 0x20 || b == 0x7F))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
+    private static bool HasControl(string text) => text.AsSpan().IndexOfAnyInRange('\0', '\x1f') >= 0 || text.Contains('\x7f', StringComparison.Ordinal);
 }

@@ -123,7 +123,8 @@ internal sealed class VapixExchange
             Target.Raw,
             Http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
             IsHttps: Http.Request.IsHttps,
-            UserAgent: Http.Request.Headers.UserAgent.ToString());
+            UserAgent: Http.Request.Headers.UserAgent.ToString(),
+            Path: Target.Path);
         var result = Device.Authenticator().Authenticate(request, View.Users, View.Policy, required);
         switch (result.Outcome)
         {

@@ -42,6 +42,30 @@ public class CurlTests
     }
 
     [Fact]
+    public async Task An_endpoint_ending_in_a_slash_joined_with_the_cgi_path_works_as_curl_sends_it()
+    {
+        await using var h = new ServerHarness();
+        var camera = await h.ReadyDeviceAsync(withAdmin: false);
+        var endpoint = h.Endpoint(camera).ToString();
+
+        var created = await Curl($"{endpoint}/axis-cgi/pwdgrp.cgi?action=add&user=root&pwd=pass&grp=root&sgrp=admin:operator:viewer:ptz");
+        created.Status.Should().Be(200, created.Raw.ToString());
+        created.Body.Should().Contain("Created account root.");
+
+        var brand = await Curl("--digest", "-u", "root:pass", $"{endpoint}/axis-cgi/param.cgi?action=list&group=root.Brand");
+        brand.Status.Should().Be(200, brand.Raw.ToString());
+        brand.Body.Should().Contain("root.Brand.ProdNbr=P3245-LVE\n");
+
+        // curl resolves dot segments itself (not //) unless told to send the path as it is.
+        var dotted = await Curl("--path-as-is", "--digest", "-u", "root:pass", $"{endpoint}/x/../axis-cgi/./param.cgi?action=list&group=root.Brand");
+        dotted.Status.Should().Be(200, dotted.Raw.ToString());
+        dotted.Body.Should().Contain("root.Brand.ProdNbr=P3245-LVE\n");
+
+        var sent = camera.Timeline.Since(0).Where(e => e.Kind == Core.Timeline.TimelineKind.Http && e.Get<int>("status") == 200).Select(e => e.Get<string>("path"));
+        sent.Should().Equal("//axis-cgi/pwdgrp.cgi", "//axis-cgi/param.cgi", "//x/../axis-cgi/./param.cgi");
+    }
+
+    [Fact]
     public async Task Restart_refuses_connections_then_comes_back_with_a_new_boot_id()
     {
         await using var h = new ServerHarness();

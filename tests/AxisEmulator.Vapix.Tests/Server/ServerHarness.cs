@@ -10,6 +10,7 @@ using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
 using AxisEmulator.Vapix.Server;
+using AxisEmulator.Vapix.Tests.Auth;
 using AxisEmulator.Vapix.Tests.Support;
 
 namespace AxisEmulator.Vapix.Tests.Server;
@@ -167,6 +168,25 @@ public sealed class ServerHarness : IAsyncDisposable
         await stream.CopyToAsync(received).WaitAsync(TimeSpan.FromSeconds(30));
         return RawResponse.Parse(received.ToArray());
     }
+
+    /// <summary>One request over <see cref="RawAsync"/>: the target byte for byte, an optional Authorization value and JSON body.</summary>
+    public Task<RawResponse> SendRawAsync(Camera camera, string method, string target, string? authorization = null, string? json = null)
+    {
+        var head = $"{method} {target} HTTP/1.1"
+            + (authorization is null ? "" : "\r\nAuthorization: " + authorization)
+            + (json is null ? "" : "\r\nContent-Type: application/json");
+        return RawAsync(camera, head, json is null ? null : Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>A Digest Authorization value answering a fresh challenge of the device, signing <paramref name="uri"/>.</summary>
+    public async Task<string> DigestAsync(Camera camera, string method, string uri, string user = AdminUser, string password = AdminPassword)
+    {
+        var challenge = (await RawAsync(camera, "GET /axis-cgi/pwdgrp.cgi?action=get HTTP/1.1")).Headers["www-authenticate"];
+        return DigestClient.Answer(challenge, user, password, method, uri);
+    }
+
+    /// <summary>The device's stored configuration as JSON, to compare before and after.</summary>
+    public static string StoredConfig(Camera camera) => camera.ReadConfig(c => System.Text.Json.JsonSerializer.Serialize(c));
 
     public async ValueTask DisposeAsync()
     {
