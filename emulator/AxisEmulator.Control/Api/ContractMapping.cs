@@ -13,7 +13,7 @@ namespace AxisEmulator.Control.Api;
 /// <summary>Core types → the control plane's response records (Core types never reach the wire as such).</summary>
 public static class ContractMapping
 {
-    public static DeviceState ToState(DeviceSnapshot snapshot, DateTimeOffset now, long lastSequence, IDeviceEndpoints? listeners, DateTimeOffset? releaseAt)
+    public static DeviceState ToState(DeviceSnapshot snapshot, DateTimeOffset now, long lastSequence, IDeviceEndpoints? listeners)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var reading = snapshot.Power.Reading;
@@ -43,7 +43,7 @@ public static class ContractMapping
                 fault.Condition,
                 mushy ? fault.DropoutsPerSecond : null,
                 mushy ? fault.DropoutMilliseconds : null,
-                releaseAt?.ToUniversalTime()),
+                snapshot.Button.ReleaseAt?.ToUniversalTime()),
             new LedsState(
                 ToView(snapshot.Leds.GetValueOrDefault(LedName.Status, LedState.Off)),
                 snapshot.Leds.TryGetValue(LedName.Power, out var power) ? ToView(power) : null,

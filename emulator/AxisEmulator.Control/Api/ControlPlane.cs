@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
@@ -9,13 +8,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AxisEmulator.Control.Api;
 
 /// <summary>
-/// What the control API drives: the emulator (clock, profiles, devices), the devices' real
-/// endpoints when the host runs listeners, and the button holds in progress.
+/// What the control API drives: the emulator (clock, profiles, devices) and the devices' real
+/// endpoints when the host runs listeners.
 /// </summary>
-public sealed class ControlPlane : IDisposable
+public sealed class ControlPlane
 {
-    private readonly ConcurrentDictionary<string, PendingHold> _holds = new(StringComparer.Ordinal);
-
     /// <summary>Longest a control call waits for the listeners to catch up before it answers anyway (wall time: it is about sockets).</summary>
     public static readonly TimeSpan SettleBound = TimeSpan.FromSeconds(10);
 
@@ -26,7 +23,6 @@ public sealed class ControlPlane : IDisposable
         Emulator = emulator;
         Endpoints = endpoints;
         Options = options;
-        Emulator.DeviceRemoved += OnDeviceRemoved;
     }
 
     public Emulator Emulator { get; }
@@ -55,7 +51,7 @@ public sealed class ControlPlane : IDisposable
         Problems.UnknownId("device", id, [.. Emulator.Devices.Select(d => d.Id)], "GET /api/v1/devices lists them; POST /api/v1/devices adds one.");
 
     public DeviceState StateOf(Camera camera) =>
-        ContractMapping.ToState(camera.Snapshot(), Clock.GetUtcNow(), camera.Timeline.LastSequence, Endpoints, ReleaseAt(camera));
+        ContractMapping.ToState(camera.Snapshot(), Clock.GetUtcNow(), camera.Timeline.LastSequence, Endpoints);
 
     /// <summary>
     /// Waits (at most <see cref="SettleBound"/>) until every device listener has caught up with its
@@ -90,63 +86,5 @@ public sealed class ControlPlane : IDisposable
 
         var waited = wall.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
         http.Response.Headers.Append("Server-Timing", unsettled is null ? $"settle;dur={waited}" : $"settle;dur={waited};desc=\"{unsettled}\"");
-    }
-
-    /// <summary>Presses the button now and schedules the release <paramref name="duration"/> later on the simulation clock.</summary>
-    public DateTimeOffset Hold(Camera camera, TimeSpan duration)
-    {
-        ArgumentNullException.ThrowIfNull(camera);
-        CancelHold(camera);
-        camera.PressButton();
-        var hold = new PendingHold(camera);
-        hold.Release = Clock.Schedule(duration, () =>
-        {
-            // The entry is removed before releasing, so a state read during the release shows no hold pending.
-            _holds.TryRemove(new KeyValuePair<string, PendingHold>(camera.Id, hold));
-            camera.ReleaseButton();
-        });
-        _holds[camera.Id] = hold;
-        return hold.Release.Due;
-    }
-
-    /// <summary>Forgets a hold in progress (a press, release or new hold replaces it); the button stays as it is.</summary>
-    public void CancelHold(Camera camera)
-    {
-        ArgumentNullException.ThrowIfNull(camera);
-        if (_holds.TryRemove(camera.Id, out var hold))
-        {
-            hold.Release?.Cancel();
-        }
-    }
-
-    public DateTimeOffset? ReleaseAt(Camera camera) =>
-        _holds.TryGetValue(camera.Id, out var hold) && ReferenceEquals(hold.Camera, camera) && hold.Release is { IsCancelled: false, HasRun: false } release
-            ? release.Due
-            : null;
-
-    public void Dispose()
-    {
-        Emulator.DeviceRemoved -= OnDeviceRemoved;
-        foreach (var hold in _holds.Values)
-        {
-            hold.Release?.Cancel();
-        }
-
-        _holds.Clear();
-    }
-
-    private void OnDeviceRemoved(Camera camera)
-    {
-        if (_holds.TryGetValue(camera.Id, out var hold) && ReferenceEquals(hold.Camera, camera))
-        {
-            CancelHold(camera);
-        }
-    }
-
-    private sealed class PendingHold(Camera camera)
-    {
-        public Camera Camera { get; } = camera;
-
-        public ScheduledEvent? Release { get; set; }
     }
 }

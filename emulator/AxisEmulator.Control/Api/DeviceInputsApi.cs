@@ -118,18 +118,16 @@ public static class DeviceInputsApi
         switch (push.Action)
         {
             case ButtonAction.Press:
-                control.CancelHold(camera);
                 camera.PressButton();
                 await control.SettleAsync(request.HttpContext);
                 return TypedResults.Ok(control.StateOf(camera));
             case ButtonAction.Release:
-                control.CancelHold(camera);
                 camera.ReleaseButton();
                 await control.SettleAsync(request.HttpContext);
                 return TypedResults.Ok(control.StateOf(camera));
             default:
                 var pressedAt = control.Clock.GetUtcNow();
-                var releaseAt = control.Hold(camera, TimeSpan.FromSeconds(push.Seconds!.Value));
+                var releaseAt = camera.HoldButton(TimeSpan.FromSeconds(push.Seconds!.Value));
                 await control.SettleAsync(request.HttpContext);
                 var accepted = new ButtonHoldAccepted(camera.Id, push.Seconds.Value, pressedAt.ToUniversalTime(), releaseAt.ToUniversalTime(), control.StateOf(camera));
                 return TypedResults.Accepted($"/api/v1/devices/{Uri.EscapeDataString(camera.Id)}", accepted);

@@ -125,12 +125,6 @@ public static class DevicesApi
             return Problems.BadRequest($"deleteState must be true or false (got '{deleteState}').");
         }
 
-        if (!control.TryGetDevice(id, out var camera))
-        {
-            return control.UnknownDevice(id);
-        }
-
-        control.CancelHold(camera);
         if (!control.Emulator.RemoveDevice(id, erase))
         {
             return control.UnknownDevice(id);

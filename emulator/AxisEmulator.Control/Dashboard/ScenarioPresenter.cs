@@ -467,11 +467,6 @@ public sealed class ScenarioPresenter : IDisposable
 
         private async Task ButtonAsync(ButtonStep step, CancellationToken token)
         {
-            foreach (var device in devices)
-            {
-                owner._control.CancelHold(device);
-            }
-
             switch (step.Action)
             {
                 case Scenarios.ButtonAction.Press:
@@ -481,9 +476,8 @@ public sealed class ScenarioPresenter : IDisposable
                     Each(d => d.ReleaseButton());
                     break;
                 default:
-                    Each(d => d.PressButton());
+                    Each(d => d.HoldButton(step.Hold!.Value.Value));
                     await Task.Delay(step.Hold!.Value.Value, Clock, token);
-                    Each(d => d.ReleaseButton());
                     break;
             }
         }

@@ -250,9 +250,8 @@ public static class ScenarioRunner
                     _devices.ForEach(d => d.ReleaseButton());
                     break;
                 default:
-                    _devices.ForEach(d => d.PressButton());
+                    _devices.ForEach(d => d.HoldButton(step.Hold!.Value.Value));
                     Clock.Advance(step.Hold!.Value.Value);
-                    _devices.ForEach(d => d.ReleaseButton());
                     break;
             }
 

@@ -1,4 +1,5 @@
 using AxisEmulator.Core.Button;
+using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Timeline;
@@ -8,6 +9,9 @@ namespace AxisEmulator.Core.Devices;
 /// <summary>What the outside world can do to a device: the verbs of the control plane and VAPIX.</summary>
 public sealed partial class Camera
 {
+    /// <summary>The release of a hold in progress (<see cref="HoldButton"/>); null when none is pending.</summary>
+    private ScheduledEvent? _holdRelease;
+
     /// <summary>Plugs in <paramref name="source"/> (or changes it while powered: the rail is re-evaluated).</summary>
     public void PowerOn(PowerSource source)
     {
@@ -64,11 +68,12 @@ public sealed partial class Camera
         }
     }
 
-    /// <summary>A finger presses the control button.</summary>
+    /// <summary>A finger presses the control button (and keeps it down: a hold in progress no longer ends on its own).</summary>
     public void PressButton()
     {
         lock (_gate)
         {
+            ForgetHold();
             if (Button.IsHeld)
             {
                 return;
@@ -79,11 +84,12 @@ public sealed partial class Camera
         }
     }
 
-    /// <summary>The finger lets go.</summary>
+    /// <summary>The finger lets go (ending a hold in progress now).</summary>
     public void ReleaseButton()
     {
         lock (_gate)
         {
+            ForgetHold();
             if (!Button.IsHeld)
             {
                 return;
@@ -92,6 +98,39 @@ public sealed partial class Camera
             Timeline.Append(TimelineKind.Button, "release", "control button released");
             Button.Release();
         }
+    }
+
+    /// <summary>
+    /// Presses the button now and lets go <paramref name="duration"/> later on the simulation clock.
+    /// A press, a release or another hold replaces a hold in progress.
+    /// </summary>
+    /// <returns>When the release is due (also <see cref="ButtonSnapshot.ReleaseAt"/> until then).</returns>
+    public DateTimeOffset HoldButton(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        lock (_gate)
+        {
+            PressButton();
+            ScheduledEvent? release = null;
+            release = ScheduleUnderGate(duration, () =>
+            {
+                // A timer that was already waiting for the gate when a press replaced its hold stays quiet.
+                if (ReferenceEquals(_holdRelease, release))
+                {
+                    _holdRelease = null;
+                    ReleaseButton();
+                }
+            });
+            _holdRelease = release;
+            return release.Due;
+        }
+    }
+
+    /// <summary>Drops the release of a hold in progress; the button stays as it is. Call under the gate.</summary>
+    private void ForgetHold()
+    {
+        _holdRelease?.Cancel();
+        _holdRelease = null;
     }
 
     public void SetButtonFault(ButtonFault fault)

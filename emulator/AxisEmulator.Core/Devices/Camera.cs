@@ -74,6 +74,11 @@ public sealed partial class Camera
     /// <summary>Unplugs the device from the emulated LAN for good (it was removed from the emulator).</summary>
     public void Retire()
     {
+        lock (_gate)
+        {
+            ForgetHold();
+        }
+
         PowerOff();
         _lan.Unwatch(Serial);
     }
@@ -173,7 +178,7 @@ public sealed partial class Camera
                 Serial,
                 _boot.Phase,
                 new PowerSnapshot(_source is not null, _source, _reading),
-                new ButtonSnapshot(Button.IsPressed, Button.IsHeld, Button.Fault),
+                new ButtonSnapshot(Button.IsPressed, Button.IsHeld, Button.Fault, _holdRelease?.Due),
                 Leds.All.ToDictionary(l => l.Name, l => l.State),
                 new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts),
                 new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, _bootId, Uptime, _config.NeedsSetup),

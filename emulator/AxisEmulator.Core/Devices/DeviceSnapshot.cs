@@ -23,7 +23,8 @@ public sealed record DeviceSnapshot(
 /// <summary><paramref name="Reading"/> is the last evaluation of the rail (null before the first power-up).</summary>
 public sealed record PowerSnapshot(bool On, PowerSource? Source, PowerReading? Reading);
 
-public sealed record ButtonSnapshot(bool Pressed, bool Held, ButtonFault Fault);
+/// <param name="ReleaseAt">When a hold in progress lets go (<see cref="Camera.HoldButton"/>); null when none is.</param>
+public sealed record ButtonSnapshot(bool Pressed, bool Held, ButtonFault Fault, DateTimeOffset? ReleaseAt = null);
 
 /// <summary>Emulated addressing: reported, never bound. <paramref name="Conflicts"/> lists serials sharing the address.</summary>
 public sealed record NetworkSnapshot(bool Listening, string? IpAddress, string? LinkLocalAddress, BootProtocol BootProto, bool LinkUp, IReadOnlyList<string> Conflicts);
