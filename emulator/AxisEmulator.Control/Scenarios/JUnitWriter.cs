@@ -114,7 +114,7 @@ public static class JUnitWriter
                     xml.WriteStartElement("failure");
                     xml.WriteAttributeString("message", step.Message ?? "failed");
                     xml.WriteAttributeString("type", "ScenarioStepFailed");
-                    xml.WriteString($"{where}{step.Description}{Environment.NewLine}{step.Message}{Environment.NewLine}at {ScenarioRunner.Seconds(step.At)} of simulated time");
+                    xml.WriteString($"{where}{step.Description}{Environment.NewLine}{step.Message}{Environment.NewLine}at {ScenarioTimes.Seconds(step.At)} of simulated time");
                     xml.WriteEndElement();
                     break;
                 case ScenarioStepStatus.NotRun:

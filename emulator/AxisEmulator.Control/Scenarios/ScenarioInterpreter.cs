@@ -1,0 +1,166 @@
+using System.Globalization;
+using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Profiles;
+
+namespace AxisEmulator.Control.Scenarios;
+
+/// <summary>
+/// The one interpreter of scenario steps: what each step does to the devices and when it holds. How
+/// time passes is the <see cref="IScenarioPacing"/>'s business (manual time as fast as possible, or
+/// scaled playback with caption pauses); who hears about each step is the
+/// <see cref="IScenarioObserver"/>'s (a test report, the presenter's live state).
+/// </summary>
+/// <remarks>
+/// A step that throws fails with the exception's message; cancellation throws
+/// <see cref="OperationCanceledException"/>. Times are relative to when the interpreter was made.
+/// </remarks>
+public sealed partial class ScenarioInterpreter
+{
+    private readonly Scenario _scenario;
+    private readonly IReadOnlyList<Camera> _devices;
+    private readonly SimulationClock _clock;
+    private readonly IScenarioPacing _pacing;
+    private readonly IScenarioObserver _observer;
+    private readonly IScenarioVapixClient? _vapix;
+    private readonly IReadOnlyDictionary<string, long>? _timelineFrom;
+    private readonly TimeSpan _start;
+
+    /// <param name="timelineFrom">
+    /// Per device id, the timeline sequence after which <c>expect-timeline</c> counts entries (a live
+    /// device has a history of its own); null counts the devices' whole timelines.
+    /// </param>
+    public ScenarioInterpreter(
+        Scenario scenario,
+        IReadOnlyList<Camera> devices,
+        SimulationClock clock,
+        IScenarioPacing pacing,
+        IScenarioObserver observer,
+        IScenarioVapixClient? vapix,
+        IReadOnlyDictionary<string, long>? timelineFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(devices);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(pacing);
+        ArgumentNullException.ThrowIfNull(observer);
+        _scenario = scenario;
+        _devices = devices;
+        _clock = clock;
+        _pacing = pacing;
+        _observer = observer;
+        _vapix = vapix;
+        _timelineFrom = timelineFrom;
+        _start = clock.Elapsed;
+    }
+
+    /// <summary>Why a <c>vapix</c> step cannot run without an <see cref="IScenarioVapixClient"/>.</summary>
+    public const string VapixUnavailable = "VAPIX steps need a running listener (serve mode or the CLI run command)";
+
+    /// <summary>Simulated time since the interpreter was made.</summary>
+    public TimeSpan Now => _clock.Elapsed - _start;
+
+    /// <summary>Plays every step in order (up to the first failure, if the observer stops there).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _scenario.Steps.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var step = _scenario.Steps[i];
+            var at = Now;
+            _observer.StepStarted(i + 1, step);
+            StepOutcome outcome;
+            try
+            {
+                outcome = await ExecuteAsync(i + 1, step, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or UnknownProfileException)
+            {
+                outcome = StepOutcome.Fail(ex.Message);
+            }
+            catch (Exception ex)
+            {
+                // A bug rather than bad input, but a report beats a crash: name the exception.
+                outcome = StepOutcome.Fail($"{ex.GetType().Name}: {ex.Message}");
+            }
+
+            _observer.StepFinished(new ScenarioStepEnd(i + 1, step, outcome.Verdict, outcome.Message, at, Now - at));
+            if (outcome.Verdict == StepVerdict.Failed && _observer.StopsAtFirstFailure)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<StepOutcome> ExecuteAsync(int index, ScenarioStep step, CancellationToken cancellationToken)
+    {
+        switch (step)
+        {
+            case CaptionStep caption:
+                await ShowCaptionAsync(index, caption, cancellationToken).ConfigureAwait(false);
+                return StepOutcome.Pass();
+            case ButtonStep button:
+                await ButtonAsync(button, cancellationToken).ConfigureAwait(false);
+                return StepOutcome.Pass();
+            case WaitStep wait:
+                await _pacing.PassAsync(wait.Duration.Value, cancellationToken).ConfigureAwait(false);
+                return StepOutcome.Pass();
+            case WaitForStep waitFor:
+                return await WaitForAsync(waitFor, cancellationToken).ConfigureAwait(false);
+            case VapixStep vapix:
+                return await VapixAsync(vapix, cancellationToken).ConfigureAwait(false);
+            case PowerStep power:
+                return Power(power);
+            case ExpectStep expect:
+                return Expect(expect.Condition);
+            case ExpectTimelineStep timeline:
+                return ExpectTimeline(timeline.Expectation);
+            case FaultStep fault:
+                return Fault(fault);
+            case RestartStep:
+                return Each(d => d.Restart() ? null : $"cannot restart while {d.Phase.ToKebab()} (a restart needs a running unit: network-up or ready)");
+            case FactoryDefaultStep defaults:
+                return Each(d => d.FactoryDefault(defaults.Mode) ? null : $"cannot factory-default while {d.Phase.ToKebab()} (it needs a running unit: network-up or ready)");
+            case UpgradeStep upgrade:
+                return Upgrade(upgrade);
+            default:
+                return StepOutcome.Skip($"no interpreter for '{step.Kind}' steps");
+        }
+    }
+
+    private async Task ShowCaptionAsync(int index, CaptionStep caption, CancellationToken cancellationToken)
+    {
+        _observer.CaptionShown(index, caption);
+        if (!_pacing.PausesForCaptions)
+        {
+            return;
+        }
+
+        _observer.CaptionPaused(true);
+        try
+        {
+            await _pacing.PauseForCaptionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _observer.CaptionPaused(false);
+        }
+    }
+
+    private string Who(Camera device) => _devices.Count > 1 ? device.Id + ": " : "";
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+
+    private readonly record struct StepOutcome(StepVerdict Verdict, string? Message)
+    {
+        public static StepOutcome Pass(string? note = null) => new(StepVerdict.Passed, note);
+
+        public static StepOutcome Fail(string message) => new(StepVerdict.Failed, message);
+
+        public static StepOutcome Skip(string reason) => new(StepVerdict.Skipped, reason);
+    }
+}
