@@ -76,7 +76,8 @@ public sealed record PowerState(
     double Amps,
     double CableLossWatts,
     bool Degraded,
-    string? Message);
+    string? Message,
+    double? MinimumVolts = null);
 
 /// <summary>The control button: whether a finger is on it, what the firmware reads, the contact's condition.</summary>
 public sealed record ButtonState(
@@ -85,7 +86,11 @@ public sealed record ButtonState(
     ButtonCondition Condition,
     double? DropoutsPerSecond,
     double? DropoutMs,
-    DateTimeOffset? ReleaseAt);
+    DateTimeOffset? ReleaseAt,
+    ResetHoldState? ResetHold = null);
+
+/// <summary>A hold the boot loader is counting, judged as if released now (<c>too-early</c>, <c>factory-reset</c>, <c>too-late-reset</c>, <c>too-late-abort</c>).</summary>
+public sealed record ResetHoldState(DateTimeOffset CountingSince, string ReleaseNow, DateTimeOffset? Until);
 
 /// <summary>The LEDs: the status LED on every model, power and network LEDs where the model has them.</summary>
 public sealed record LedsState(LedState Status, LedState? Power, LedState? Network);

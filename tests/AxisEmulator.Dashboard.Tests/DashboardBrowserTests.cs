@@ -136,6 +136,23 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_volts_bar_marks_the_minimum_the_rail_judges_and_shows_its_undervoltage()
+    {
+        // A class-3 dome on a PoE+ switch is still a Type 1 PD: 37 V, not PoE+'s 42.5 V.
+        await _host.AddAsync("porch", "P3265-LVE", """{"on":true,"source":{"kind":"poe","standard":"802.3at","pseClass":4,"cableMeters":10,"cableCategory":"cat5e"}}""");
+        await _host.AdvanceUntilIdleAsync();
+        await OpenAsync("porch");
+        var marker = _page.Locator("#volt-min");
+        await Expect(marker).ToBeVisibleAsync();
+        (await marker.EvaluateAsync<string>("e => e.style.left")).Should().StartWith("69.8", "37 V of the PSE's 53 V");
+        await Expect(_page.Locator("#volt-fill")).ToHaveAttributeAsync("data-low", "false");
+
+        await _host.SendAsync(HttpMethod.Put, "api/v1/devices/porch/power", """{"on":true,"source":{"kind":"poe","standard":"802.3at","pseClass":4,"cableMeters":250,"cableCategory":"cat3"}}""");
+        await Expect(PowerStatus).ToHaveAttributeAsync("data-status", "undervoltage");
+        await Expect(_page.Locator("#volt-fill")).ToHaveAttributeAsync("data-low", "true");
+    }
+
+    [Fact]
     public async Task Toggling_bricked_leaves_a_dark_unit()
     {
         await _host.AddAsync("attic", "P3245-LVE", """{"on":true}""");

@@ -36,14 +36,16 @@ public static class ContractMapping
                 Round(reading?.Amps ?? 0, 4),
                 Round(reading?.CableLossWatts ?? 0, 4),
                 reading?.Degraded ?? false,
-                reading?.Explanation ?? (snapshot.Power.On ? null : "no power source connected")),
+                reading?.Explanation ?? (snapshot.Power.On ? null : "no power source connected"),
+                reading?.MinimumVolts),
             new ButtonState(
                 snapshot.Button.Held,
                 snapshot.Button.Pressed,
                 fault.Condition,
                 mushy ? fault.DropoutsPerSecond : null,
                 mushy ? fault.DropoutMilliseconds : null,
-                snapshot.Button.ReleaseAt?.ToUniversalTime()),
+                snapshot.Button.ReleaseAt?.ToUniversalTime(),
+                snapshot.ResetHold is { } hold ? new ResetHoldState(hold.CountingSince.ToUniversalTime(), hold.ReleaseNow.VerdictName, hold.VerdictHoldsUntil?.ToUniversalTime()) : null),
             new LedsState(
                 ToView(snapshot.Leds.GetValueOrDefault(LedName.Status, LedState.Off)),
                 snapshot.Leds.TryGetValue(LedName.Power, out var power) ? ToView(power) : null,

@@ -89,7 +89,8 @@ public sealed record PowerState(
     double Amps,
     double CableLossWatts,
     [property: Description("Running with heater/IR limited on a lower PoE class.")] bool Degraded,
-    [property: Description("The rail's explanation, with figures.")] string? Message);
+    [property: Description("The rail's explanation, with figures.")] string? Message,
+    [property: Description("The lowest volts at the device's input the rail judged against: the granted PoE type's PD minimum, a passive injector's 37 V, the DC input's minimum. Absent when no power reached the device.")] double? MinimumVolts = null);
 
 public sealed record ButtonState(
     [property: Description("A finger is on the button (press or hold in progress).")] bool Pressed,
@@ -97,7 +98,14 @@ public sealed record ButtonState(
     ButtonCondition Condition,
     double? DropoutsPerSecond,
     double? DropoutMs,
-    [property: Description("When a hold in progress releases (simulated time).")] DateTimeOffset? ReleaseAt);
+    [property: Description("When a hold in progress releases (simulated time).")] DateTimeOffset? ReleaseAt,
+    [property: Description("The boot loader is counting the hold: since when, and what a release now would do. Absent when it counts none.")] ResetHoldState? ResetHold = null);
+
+/// <summary>A hold the boot loader is counting, judged as if released now.</summary>
+public sealed record ResetHoldState(
+    [property: Description("When the count started: power-on with the button held, or the debounced press (simulated time).")] DateTimeOffset CountingSince,
+    [property: Description("What a release now would do: too-early, factory-reset, too-late-reset or too-late-abort (the outcome a reset-release timeline entry would give).")] string ReleaseNow,
+    [property: Description("Until when holding on keeps that verdict: the window opens or closes (simulated time). Absent past the window.")] DateTimeOffset? Until);
 
 public sealed record LedsState(LedView Status, LedView? Power, LedView? Network);
 

@@ -48,6 +48,17 @@ public sealed record ResetOutcome(double HeldSeconds, double WindowMin, double W
     public static ResetOutcome WindowClosed(double heldSeconds, ResetSpec spec) =>
         new(heldSeconds, spec.HoldMinSeconds, spec.HoldMaxSeconds, ResetVerdict.LateAbort, spec.HoldMaxSeconds - heldSeconds);
 
+    /// <summary>
+    /// Held seconds up to which a longer hold keeps this verdict: the window's opening for a release too
+    /// early, its end for one inside it; null past the window (holding on changes nothing more).
+    /// </summary>
+    public double? VerdictHoldsUntilSeconds => Verdict switch
+    {
+        ResetVerdict.TooEarly => WindowMin,
+        ResetVerdict.FactoryReset => WindowMax,
+        _ => null,
+    };
+
     /// <summary>Kebab-case verdict for the timeline and API.</summary>
     public string VerdictName => Verdict switch
     {

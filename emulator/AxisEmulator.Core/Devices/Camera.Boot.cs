@@ -196,6 +196,12 @@ public sealed partial class Camera
         Schedule(TimeSpan.FromSeconds(Profile.Boot.BootLoaderSeconds), BootTrigger.BootloaderDone);
     }
 
+    /// <summary>The hold the boot loader is counting, judged as if released now; null when it counts none. Call under the gate.</summary>
+    private ResetHoldSnapshot? ResetHoldNow() =>
+        _boot.Phase is DevicePhase.Bootloader or DevicePhase.ResetHold or DevicePhase.ResetArmed && _holdStartedTicks >= 0
+            ? new ResetHoldSnapshot(_clock.Epoch + TimeSpan.FromTicks(_holdStartedTicks), ResetOutcome.For(SecondsSince(_holdStartedTicks), Profile.Reset))
+            : null;
+
     private void EnterResetHold()
     {
         Timeline.Append(

@@ -184,7 +184,8 @@ public sealed partial class Camera
                 new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, _bootId, Uptime, _config.NeedsSetup),
                 _bootCount,
                 _bootLoopCount,
-                _bricked);
+                _bricked,
+                ResetHoldNow());
         }
     }
 

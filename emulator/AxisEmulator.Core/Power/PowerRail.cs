@@ -111,10 +111,11 @@ public static class PowerRail
         var point = PoeMath.Evaluate(pseVolts, grant.Load, ohms);
         var link = Text(
             $"{poe.Standard.ToWireString()} class-{poe.PseClass} PSE at {pseVolts:0.##} V over {poe.CableMeters:0.##} m of {poe.Cable.ToWireString()} ({ohms:0.##} Ω loop{(fourPair ? ", 4 pairs" : "")})");
+        var minVolts = PoeMath.PdMinimumVolts(grant.GrantedClass);
 
         PowerReading Reading(PowerStatus status, string explanation) => point is { } p
-            ? new PowerReading(status, p.VoltsAtDevice, grant.Load, grant.Budget, p.CableLossWatts, p.Amps, grant.Degraded, explanation)
-            : new PowerReading(status, 0, grant.Load, grant.Budget, 0, 0, grant.Degraded, explanation);
+            ? new PowerReading(status, p.VoltsAtDevice, grant.Load, grant.Budget, p.CableLossWatts, p.Amps, grant.Degraded, explanation, minVolts)
+            : new PowerReading(status, 0, grant.Load, grant.Budget, 0, 0, grant.Degraded, explanation, minVolts);
 
         if (grant.OverloadExplanation is { } overload)
         {
@@ -129,7 +130,6 @@ public static class PowerRail
                 $"{link}: no operating point for a {grant.Load:0.##} W load (the cable would drop more than half of {pseVolts:0.##} V): the PD drops out (undervoltage)"));
         }
 
-        var minVolts = PoeMath.PdMinimumVolts(grant.GrantedClass);
         if (op.VoltsAtDevice < minVolts - PoeMath.Tolerance)
         {
             return Reading(PowerStatus.Undervoltage, Text(
@@ -180,7 +180,7 @@ public static class PowerRail
 
         var amps = loadWatts / v;
         return new PowerReading(PowerStatus.Ok, v, loadWatts, 0, 0, amps, false, Text(
-            $"{v:0.##} V passive injector (no detection or classification, no budget enforced): {loadWatts:0.##} W at {v:0.##} V, {amps:0.###} A (ok)"));
+            $"{v:0.##} V passive injector (no detection or classification, no budget enforced): {loadWatts:0.##} W at {v:0.##} V, {amps:0.###} A (ok)"), PoeMath.PdMinimumVolts(0));
     }
 
     private static PowerReading EvaluateDc(DcSource dc, PowerSpec spec, double loadWatts)
@@ -209,11 +209,11 @@ public static class PowerRail
         if (loadWatts > budget + PoeMath.Tolerance)
         {
             return new PowerReading(PowerStatus.Overload, v, loadWatts, budget, 0, amps, false, Text(
-                $"{adapter}: {loadWatts:0.##} W load exceeds its {budget:0.##} W: the adapter cuts out (overload)"));
+                $"{adapter}: {loadWatts:0.##} W load exceeds its {budget:0.##} W: the adapter cuts out (overload)"), range.Min);
         }
 
         return new PowerReading(PowerStatus.Ok, v, loadWatts, budget, 0, amps, false, Text(
-            $"{adapter}: {loadWatts:0.##} W at {v:0.##} V, {amps:0.###} A; budget {budget:0.##} W (ok)"));
+            $"{adapter}: {loadWatts:0.##} W at {v:0.##} V, {amps:0.###} A; budget {budget:0.##} W (ok)"), range.Min);
     }
 
     /// <summary>Classification: what the PSE grants and the load the PD then draws.</summary>

@@ -16,6 +16,9 @@ namespace AxisEmulator.Core.Power;
 /// <param name="Amps">Total current into the device.</param>
 /// <param name="Degraded">True when the device runs with heater/IR limited because the PSE granted a lower class.</param>
 /// <param name="Explanation">A sentence with the figures, for the timeline and the dashboard.</param>
+/// <param name="MinimumVolts">The lowest volts at the device's input the rail judged against (the
+/// granted PoE type's PD minimum, a passive injector's PoE turn-on voltage, the DC input's minimum);
+/// null when it judged none (no power reached the device).</param>
 public sealed record PowerReading(
     PowerStatus Status,
     double VoltsAtDevice,
@@ -24,7 +27,8 @@ public sealed record PowerReading(
     double CableLossWatts,
     double Amps,
     bool Degraded,
-    string Explanation)
+    string Explanation,
+    double? MinimumVolts = null)
 {
     /// <summary>True when the device is powered (ok or degraded).</summary>
     public bool IsPowered => Status is PowerStatus.Ok or PowerStatus.Degraded;

@@ -74,6 +74,26 @@ public sealed class ButtonApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_the_boot_loader_counts_a_hold_the_state_says_what_a_release_now_would_do()
+    {
+        await _host.CreateAsync("cam");
+        await _host.SendJsonAsync(HttpMethod.Post, "/api/v1/devices/cam/button", """{"action":"press"}""", 200);
+        (await _host.StateAsync("cam")).Has("button.resetHold").Should().BeFalse("an unpowered unit counts nothing");
+
+        await _host.SendJsonAsync(HttpMethod.Put, "/api/v1/devices/cam/power", """{"on":true}""", 200);
+        await _host.AdvanceAsync(5);
+        var early = await _host.StateAsync("cam");
+        early.Str("button.resetHold.countingSince").Should().Be("2026-01-01T00:00:00+00:00");
+        early.Str("button.resetHold.releaseNow").Should().Be("too-early");
+        early.Str("button.resetHold.until").Should().Be("2026-01-01T00:00:15+00:00", "the P3265-LVE's window opens at 15 s");
+
+        await _host.AdvanceAsync(11);
+        var inside = await _host.StateAsync("cam");
+        inside.Str("button.resetHold.releaseNow").Should().Be("factory-reset");
+        inside.Str("button.resetHold.until").Should().Be("2026-01-01T00:00:30+00:00");
+    }
+
+    [Fact]
     public async Task A_release_cancels_a_hold_in_progress()
     {
         await _host.CreateAsync("cam");

@@ -25,6 +25,17 @@ public sealed class PowerApiTests : IAsyncLifetime
         state.Str("power.status").Should().Be("ok");
     }
 
+    [Fact]
+    public async Task The_state_names_the_minimum_the_rail_judged_the_volts_against()
+    {
+        await _host.CreateAsync("dome");
+        var plugged = await _host.SendJsonAsync(HttpMethod.Put, "/api/v1/devices/dome/power", """{"on":true,"source":{"kind":"poe","standard":"802.3at","pseClass":4}}""", 200);
+        plugged.Num("power.minimumVolts").Should().Be(37, "a class-3 camera stays a Type 1 PD on a PoE+ switch");
+
+        var unplugged = await _host.SendJsonAsync(HttpMethod.Put, "/api/v1/devices/dome/power", """{"on":false}""", 200);
+        unplugged.Has("power.minimumVolts").Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("Q1656-LE", "802.3at", 4)]
     [InlineData("Q6135-LE", "802.3bt", 6)]

@@ -22,7 +22,6 @@ const state = {
 };
 
 const RUNNING = new Set(["booting", "network-up", "ready", "shutting-down", "upgrading", "factory-resetting", "bricked"]);
-const PD_MIN = { "802.3af": 37, "802.3at": 42.5, "802.3bt": 42.5 };
 
 // ---------------------------------------------------------------- errors
 let toastTimer;
@@ -336,13 +335,14 @@ function renderPower(d, profile) {
   $("#power-message").textContent = d.power.message ?? "";
   const source = d.power.source;
   const top = source?.kind === "poe" ? source.pseVolts ?? 57 : source?.volts ?? 57;
-  const min = source?.kind === "poe" ? PD_MIN[source.standard] ?? 37 : null;
+  // The minimum and the verdict on it are the rail's (Core's PowerRail), not worked out here.
+  const min = d.power.on ? d.power.minimumVolts ?? null : null;
   const fill = $("#volt-fill");
   fill.style.width = `${Math.max(0, Math.min(100, (d.power.volts / Math.max(top, 1)) * 100))}%`;
-  fill.dataset.low = String(min !== null && d.power.volts < min);
+  fill.dataset.low = String(d.power.on && d.power.status === "undervoltage");
   const marker = $("#volt-min");
   marker.hidden = min === null;
-  if (min !== null) marker.style.left = `${(min / top) * 100}%`;
+  if (min !== null) marker.style.left = `${Math.min(100, (min / Math.max(top, 1)) * 100)}%`;
 }
 
 function applyPower(source) {
@@ -420,6 +420,7 @@ function setupHold() {
     device: current,
     profile: currentProfile,
     entries: () => state.entries,
+    refresh: () => state.selected && refreshDeviceSoon(state.selected),
     press: () => {
       const d = current();
       if (!d) return;

@@ -1,6 +1,6 @@
 // The control button: press-and-hold with mouse, touch or keyboard (Space held while focused), and a
 // ring showing the simulated time held against the model's reset window [holdMin, holdMax], with the
-// outcome a release now would give.
+// outcome a release now would give — as the server judges it (DeviceState.button.resetHold).
 
 import { simClock } from "./simclock.js";
 
@@ -21,23 +21,18 @@ function arc(fromFrac, toFrac) {
   return `M ${x1.toFixed(2)} ${y1.toFixed(2)} A ${RING_R} ${RING_R} 0 ${large} 1 ${x2.toFixed(2)} ${y2.toFixed(2)}`;
 }
 
-/** What a release now would do: { outcome, text } for elapsed simulated seconds against the reset window. */
-export function verdict(elapsed, reset) {
-  if (elapsed < reset.holdMinSeconds) {
-    return { outcome: "too-early", text: "Release now: too early — normal boot, nothing erased" };
-  }
-  if (elapsed <= reset.holdMaxSeconds) {
-    return { outcome: "factory-reset", text: "Release now: factory reset" };
-  }
-  return reset.lateRelease === "reset"
-    ? { outcome: "too-late-reset", text: "Release now: too late — but this model resets anyway" }
-    : { outcome: "too-late-abort", text: "Too late: the boot loader gave up, nothing will be erased" };
-}
+/** How the ring words the server's verdict on a release now (ResetOutcome's names). */
+const RELEASE_NOW = {
+  "too-early": "Release now: too early — normal boot, nothing erased",
+  "factory-reset": "Release now: factory reset",
+  "too-late-reset": "Release now: too late — but this model resets anyway",
+  "too-late-abort": "Too late: the boot loader gave up, nothing will be erased",
+};
 
 export class HoldControl {
   /**
    * @param el the <button>
-   * @param ctx { device(): DeviceState, profile(): ProfileView, entries(): TimelineEntry[], press(), release() }
+   * @param ctx { device(): DeviceState, profile(): ProfileView, entries(): TimelineEntry[], press(), release(), refresh() }
    */
   constructor(el, ctx) {
     this.el = el;
@@ -118,22 +113,23 @@ export class HoldControl {
     return reset.holdMaxSeconds + Math.max(5, (reset.holdMaxSeconds - reset.holdMinSeconds) * 0.5);
   }
 
-  /** Simulated seconds the boot loader has counted, or a reason it counts nothing. */
+  /** Simulated seconds the boot loader has counted and the server's verdict on a release now, or a reason it counts nothing. */
   holdState() {
     const device = this.ctx.device();
     if (!device) return { state: "none" };
     if (!device.button.pressed) return { state: "released" };
-    if (UNPOWERED.has(device.phase) || !device.power.on) return { state: "waiting" };
-    if (!BOOT_LOADER_PHASES.has(device.phase)) return { state: "no-effect" };
-    let press = null;
-    let boot = null;
-    for (const e of this.ctx.entries()) {
-      if (e.kind === "button" && e.event === "press") press = Date.parse(e.time);
-      if (e.kind === "phase" && e.data?.to === "bootloader") boot = Date.parse(e.time);
+    const hold = device.button.resetHold;
+    if (hold) {
+      const now = simClock.now();
+      // Held past the verdict's validity: ask the server again (once per verdict).
+      if (hold.until && now > Date.parse(hold.until) && this._askedAfter !== hold.until) {
+        this._askedAfter = hold.until;
+        this.ctx.refresh();
+      }
+      return { state: "holding", elapsed: Math.max(0, (now - Date.parse(hold.countingSince)) / 1000), outcome: hold.releaseNow };
     }
-    const start = Math.max(press ?? 0, boot ?? 0);
-    if (!start) return { state: "waiting" };
-    return { state: "holding", elapsed: Math.max(0, (simClock.now() - start) / 1000) };
+    if (UNPOWERED.has(device.phase) || !device.power.on) return { state: "waiting" };
+    return { state: BOOT_LOADER_PHASES.has(device.phase) ? "settling" : "no-effect" };
   }
 
   render() {
@@ -149,11 +145,16 @@ export class HoldControl {
     if (hold.state === "holding") {
       fraction = Math.min(1, hold.elapsed / this.scaleOf(reset));
       this.elapsedEl.textContent = `${hold.elapsed.toFixed(1)} s`;
-      ({ outcome, text } = verdict(hold.elapsed, reset));
+      outcome = hold.outcome;
+      text = RELEASE_NOW[outcome] ?? `Release now: ${outcome}`;
     } else if (hold.state === "waiting") {
       this.elapsedEl.textContent = "0.0 s";
       outcome = "waiting";
       text = "Held, no power: the hold counts from power-on.";
+    } else if (hold.state === "settling") {
+      this.elapsedEl.textContent = "0.0 s";
+      outcome = "settling";
+      text = "Held: the boot loader counts once the firmware reads the press (debounce).";
     } else if (hold.state === "no-effect") {
       this.elapsedEl.textContent = "held";
       outcome = "no-effect";
