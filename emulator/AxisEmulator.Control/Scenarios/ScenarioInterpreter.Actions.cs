@@ -19,7 +19,7 @@ public sealed partial class ScenarioInterpreter
             default:
                 var hold = step.Hold!.Value.Value;
                 ForEach(d => d.HoldButton(hold));
-                await _pacing.PassAsync(hold, cancellationToken).ConfigureAwait(false);
+                await pacing.PassAsync(hold, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }

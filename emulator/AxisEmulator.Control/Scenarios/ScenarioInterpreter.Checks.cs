@@ -11,7 +11,7 @@ public sealed partial class ScenarioInterpreter
     {
         var started = _clock.Elapsed;
         List<string> mismatches = [];
-        var end = await _pacing.PassUntilAsync(() => (mismatches = Mismatches(step.Condition)).Count == 0, step.Within.Value, cancellationToken).ConfigureAwait(false);
+        var end = await pacing.PassUntilAsync(() => (mismatches = Mismatches(step.Condition)).Count == 0, step.Within.Value, cancellationToken).ConfigureAwait(false);
         var waited = Seconds(_clock.Elapsed - started);
         return end switch
         {
@@ -35,7 +35,7 @@ public sealed partial class ScenarioInterpreter
         var notes = new List<string>();
         foreach (var device in _devices)
         {
-            var entries = device.Timeline.Since(_timelineFrom?.GetValueOrDefault(device.Id) ?? 0);
+            var entries = device.Timeline.Since(timelineFrom?.GetValueOrDefault(device.Id) ?? 0);
             var matches = entries.Where(expectation.Matches).ToList();
             var who = Who(device);
             if (expectation.Count is { } count)
@@ -70,7 +70,7 @@ public sealed partial class ScenarioInterpreter
 
     private async Task<StepOutcome> VapixAsync(VapixStep step, CancellationToken cancellationToken)
     {
-        if (_vapix is not { } client)
+        if (vapix is not { } client)
         {
             return StepOutcome.Skip(VapixUnavailable);
         }

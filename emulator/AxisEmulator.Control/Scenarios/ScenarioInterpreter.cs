@@ -15,44 +15,22 @@ namespace AxisEmulator.Control.Scenarios;
 /// A step that throws fails with the exception's message; cancellation throws
 /// <see cref="OperationCanceledException"/>. Times are relative to when the interpreter was made.
 /// </remarks>
-public sealed partial class ScenarioInterpreter
+/// <param name="timelineFrom">
+/// Per device id, the timeline sequence after which <c>expect-timeline</c> counts entries (a live
+/// device has a history of its own); null counts the devices' whole timelines.
+/// </param>
+public sealed partial class ScenarioInterpreter(
+    Scenario scenario,
+    IReadOnlyList<Camera> devices,
+    SimulationClock clock,
+    IScenarioPacing pacing,
+    IScenarioObserver observer,
+    IScenarioVapixClient? vapix,
+    IReadOnlyDictionary<string, long>? timelineFrom = null)
 {
-    private readonly Scenario _scenario;
-    private readonly IReadOnlyList<Camera> _devices;
-    private readonly SimulationClock _clock;
-    private readonly IScenarioPacing _pacing;
-    private readonly IScenarioObserver _observer;
-    private readonly IScenarioVapixClient? _vapix;
-    private readonly IReadOnlyDictionary<string, long>? _timelineFrom;
-    private readonly TimeSpan _start;
-
-    /// <param name="timelineFrom">
-    /// Per device id, the timeline sequence after which <c>expect-timeline</c> counts entries (a live
-    /// device has a history of its own); null counts the devices' whole timelines.
-    /// </param>
-    public ScenarioInterpreter(
-        Scenario scenario,
-        IReadOnlyList<Camera> devices,
-        SimulationClock clock,
-        IScenarioPacing pacing,
-        IScenarioObserver observer,
-        IScenarioVapixClient? vapix,
-        IReadOnlyDictionary<string, long>? timelineFrom = null)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(devices);
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(pacing);
-        ArgumentNullException.ThrowIfNull(observer);
-        _scenario = scenario;
-        _devices = devices;
-        _clock = clock;
-        _pacing = pacing;
-        _observer = observer;
-        _vapix = vapix;
-        _timelineFrom = timelineFrom;
-        _start = clock.Elapsed;
-    }
+    private readonly IReadOnlyList<Camera> _devices = devices ?? throw new ArgumentNullException(nameof(devices));
+    private readonly SimulationClock _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    private readonly TimeSpan _start = clock.Elapsed;
 
     /// <summary>Why a <c>vapix</c> step cannot run without an <see cref="IScenarioVapixClient"/>.</summary>
     public const string VapixUnavailable = "VAPIX steps need a running listener (serve mode or the CLI run command)";
@@ -63,12 +41,12 @@ public sealed partial class ScenarioInterpreter
     /// <summary>Plays every step in order (up to the first failure, if the observer stops there).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < _scenario.Steps.Count; i++)
+        for (var i = 0; i < scenario.Steps.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var step = _scenario.Steps[i];
+            var step = scenario.Steps[i];
             var at = Now;
-            _observer.StepStarted(i + 1, step);
+            observer.StepStarted(i + 1, step);
             StepOutcome outcome;
             try
             {
@@ -88,8 +66,8 @@ public sealed partial class ScenarioInterpreter
                 outcome = StepOutcome.Fail($"{ex.GetType().Name}: {ex.Message}");
             }
 
-            _observer.StepFinished(new ScenarioStepEnd(i + 1, step, outcome.Verdict, outcome.Message, at, Now - at));
-            if (outcome.Verdict == StepVerdict.Failed && _observer.StopsAtFirstFailure)
+            observer.StepFinished(new ScenarioStepEnd(i + 1, step, outcome.Verdict, outcome.Message, at, Now - at));
+            if (outcome.Verdict == StepVerdict.Failed && observer.StopsAtFirstFailure)
             {
                 return;
             }
@@ -107,7 +85,7 @@ public sealed partial class ScenarioInterpreter
                 await ButtonAsync(button, cancellationToken).ConfigureAwait(false);
                 return StepOutcome.Pass();
             case WaitStep wait:
-                await _pacing.PassAsync(wait.Duration.Value, cancellationToken).ConfigureAwait(false);
+                await pacing.PassAsync(wait.Duration.Value, cancellationToken).ConfigureAwait(false);
                 return StepOutcome.Pass();
             case WaitForStep waitFor:
                 return await WaitForAsync(waitFor, cancellationToken).ConfigureAwait(false);
@@ -134,20 +112,20 @@ public sealed partial class ScenarioInterpreter
 
     private async Task ShowCaptionAsync(int index, CaptionStep caption, CancellationToken cancellationToken)
     {
-        _observer.CaptionShown(index, caption);
-        if (!_pacing.PausesForCaptions)
+        observer.CaptionShown(index, caption);
+        if (!pacing.PausesForCaptions)
         {
             return;
         }
 
-        _observer.CaptionPaused(true);
+        observer.CaptionPaused(true);
         try
         {
-            await _pacing.PauseForCaptionAsync(cancellationToken).ConfigureAwait(false);
+            await pacing.PauseForCaptionAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _observer.CaptionPaused(false);
+            observer.CaptionPaused(false);
         }
     }
 
