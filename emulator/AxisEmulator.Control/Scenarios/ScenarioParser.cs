@@ -8,7 +8,7 @@ using AxisEmulator.Core.Yaml;
 namespace AxisEmulator.Control.Scenarios;
 
 /// <summary>The outcome of reading a scenario without throwing: the scenario, or every error found.</summary>
-public sealed record ScenarioParseResult(Scenario? Scenario, IReadOnlyList<ScenarioError> Errors)
+public sealed record ScenarioParseResult(Scenario? Scenario, IReadOnlyList<FileError> Errors)
 {
     public bool IsValid => Scenario is not null && Errors.Count == 0;
 }
@@ -31,6 +31,13 @@ public static partial class ScenarioParser
     /// <summary>Largest <c>devices: N</c>.</summary>
     public const int MaxDevices = 256;
 
+    private static readonly YamlDocumentRules YamlRules = new()
+    {
+        EmptyMessage = "the file is empty; a scenario is a mapping with 'name' and 'steps'",
+        FileKind = "a scenario file",
+        AliasHint = "write the step out",
+    };
+
     /// <summary>Parses a file; throws <see cref="ScenarioValidationException"/> listing every error.</summary>
     /// <param name="profiles">When given, the device's profile is checked against it.</param>
     public static Scenario ParseFile(string path, ProfileCatalog? profiles = null) => OrThrow(ReadFile(path, profiles));
@@ -49,7 +56,7 @@ public static partial class ScenarioParser
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new ScenarioParseResult(null, [new ScenarioError(path, 1, "cannot read the file: " + ex.Message)]);
+            return new ScenarioParseResult(null, [new FileError(path, 1, "cannot read the file: " + ex.Message)]);
         }
 
         return Read(text, path, profiles);
@@ -60,8 +67,8 @@ public static partial class ScenarioParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        var errors = new List<ScenarioError>();
-        var root = ScenarioYaml.Read(file, text, errors);
+        var errors = new List<FileError>();
+        var root = YamlTreeReader.Read(file, text, errors, YamlRules);
         Scenario? scenario = null;
         if (root is YMapping mapping)
         {
@@ -69,7 +76,7 @@ public static partial class ScenarioParser
         }
         else if (root is not null)
         {
-            errors.Add(new ScenarioError(file, root.Line, "a scenario must be a mapping with 'name' and 'steps' ('key: value' lines)"));
+            errors.Add(new FileError(file, root.Line, "a scenario must be a mapping with 'name' and 'steps' ('key: value' lines)"));
         }
 
         var sorted = errors.Distinct().OrderBy(e => e.Line).ToList();
@@ -126,7 +133,7 @@ public static partial class ScenarioParser
     internal static partial Regex DeviceId();
 
     /// <summary>Reads one file's tree, collecting errors.</summary>
-    private sealed partial class Reader(string file, List<ScenarioError> errors, ProfileCatalog? profiles)
+    private sealed partial class Reader(string file, List<FileError> errors, ProfileCatalog? profiles)
     {
         public Scenario? Scenario(YMapping root)
         {
@@ -342,7 +349,7 @@ public static partial class ScenarioParser
 
         // ---- shared helpers -------------------------------------------------------------------
 
-        private void Error(int line, string message) => errors.Add(new ScenarioError(file, line, message));
+        private void Error(int line, string message) => errors.Add(new FileError(file, line, message));
 
         private static YNode? Get(YMapping mapping, string key) =>
             mapping.Entries.FirstOrDefault(e => string.Equals(e.Key.Value, key, StringComparison.Ordinal)).Value;

@@ -12,7 +12,7 @@ using AxisEmulator.Core.Yaml;
 namespace AxisEmulator.Core.Fleet;
 
 /// <summary>Reads a fleet file (see <see cref="FleetFile"/>) with every problem located by line.</summary>
-internal sealed partial class FleetFileParser(ProfileCatalog profiles, string file, List<YamlError> errors)
+internal sealed partial class FleetFileParser(ProfileCatalog profiles, string file, List<FileError> errors)
 {
     /// <summary>Longest device id (it names the state file).</summary>
     internal const int MaxIdLength = 64;
@@ -65,7 +65,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private static string? Pool(YamlFields dhcp)
     {
-        if (!dhcp.Require("pool", "192.168.0.100-192.168.0.199"))
+        if (!dhcp.Require("pool", "e.g. pool: 192.168.0.100-192.168.0.199"))
         {
             return null;
         }
@@ -118,7 +118,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
         if (hasBase)
         {
-            var basePort = listeners.Integer("basePort", 0, 65535);
+            var basePort = listeners.Integer("basePort", NumberRange.Between(0, 65535));
             if (basePort is > 0 && basePort.Value + Math.Max(devices, 1) - 1 > 65535)
             {
                 listeners.Error(listeners.LineOf("basePort"), $"'listeners.basePort' {basePort} leaves no room for {devices} devices (the last would need port {basePort.Value + devices - 1}); at most {65536 - devices}");
@@ -128,14 +128,14 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
             return basePort is null ? null : new FleetListeners(basePort, null);
         }
 
-        var shared = listeners.Integer("sharedPort", 1, 65535);
+        var shared = listeners.Integer("sharedPort", NumberRange.Between(1, 65535));
         return shared is null ? null : new FleetListeners(null, shared);
     }
 
     private List<FleetGroup> Groups(YamlFields top)
     {
         var groups = new List<FleetGroup>();
-        if (!top.Require("groups", "[ { profile: P3265-LVE, count: 10 } ]"))
+        if (!top.Require("groups", "e.g. groups: [ { profile: P3265-LVE, count: 10 } ]"))
         {
             return groups;
         }
@@ -189,7 +189,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
         if (unprefixed && prefixes.TryGetValue("cam", out var camLine))
         {
-            errors.Add(new YamlError(file, camLine, "idPrefix 'cam' clashes with the default ids (cam-1, cam-2, …) of the groups without an idPrefix; choose another prefix"));
+            errors.Add(new FileError(file, camLine, "idPrefix 'cam' clashes with the default ids (cam-1, cam-2, …) of the groups without an idPrefix; choose another prefix"));
         }
 
         return groups;
@@ -197,7 +197,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private FleetGroup? Group(YamlFields group)
     {
-        var ok = group.Require("profile", "P3265-LVE") & group.Require("count", "10");
+        var ok = group.Require("profile", "e.g. profile: P3265-LVE") & group.Require("count", "e.g. count: 10");
         var profileId = group.String("profile");
         HardwareProfile? profile = null;
         if (profileId is not null && !profiles.TryGet(profileId, out profile))
@@ -209,7 +209,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
             group.Error(group.Node("profile")!, message);
         }
 
-        var count = group.Integer("count", 1, FleetFile.MaxDevices);
+        var count = group.Integer("count", NumberRange.Between(1, FleetFile.MaxDevices));
         var prefix = group.String("idPrefix", CheckPrefix);
         if (prefix is not null && count is { } n && prefix.Length + 1 + n.ToString(CultureInfo.InvariantCulture).Length > MaxIdLength)
         {
@@ -279,7 +279,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private static PowerSource? Source(YamlFields power, HardwareProfile profile)
     {
-        if (!power.Require("kind", "poe"))
+        if (!power.Require("kind", "e.g. kind: poe"))
         {
             return null;
         }
@@ -331,14 +331,14 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
                         return null;
                     }
 
-                    var pseClass = power.Integer("pseClass", 0, PoeMath.MaxPoeClass);
+                    var pseClass = power.Integer("pseClass", NumberRange.Between(0, PoeMath.MaxPoeClass));
                     if (power.Has("pseClass") && pseClass is null)
                     {
                         return null;
                     }
 
-                    var meters = power.Number("cableMeters", 0, PoeMath.MaxModelledCableMeters, unit: "m");
-                    var pseVolts = power.Number("pseVolts", 0, 100, exclusiveMin: true, unit: "V");
+                    var meters = power.Number("cableMeters", NumberRange.Between(0, PoeMath.MaxModelledCableMeters, "m"));
+                    var pseVolts = power.Number("pseVolts", NumberRange.GreaterThan(0, 100, "V"));
                     if ((power.Has("cableMeters") && meters is null) || (power.Has("pseVolts") && pseVolts is null))
                     {
                         return null;
@@ -351,12 +351,12 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
             case "passive":
                 {
-                    if (!power.Require("volts", "24"))
+                    if (!power.Require("volts", "e.g. volts: 24"))
                     {
                         return null;
                     }
 
-                    var volts = power.Number("volts", 0, 100, exclusiveMin: true, unit: "V");
+                    var volts = power.Number("volts", NumberRange.GreaterThan(0, 100, "V"));
                     if (volts is null)
                     {
                         return null;
@@ -368,13 +368,13 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
             default:
                 {
-                    if (!power.Require("volts", "12"))
+                    if (!power.Require("volts", "e.g. volts: 12"))
                     {
                         return null;
                     }
 
-                    var volts = power.Number("volts", 0, 100, exclusiveMin: true, unit: "V");
-                    var amps = power.Number("amps", 0, 100, exclusiveMin: true, unit: "A");
+                    var volts = power.Number("volts", NumberRange.GreaterThan(0, 100, "V"));
+                    var amps = power.Number("amps", NumberRange.GreaterThan(0, 100, "A"));
                     if (volts is null || (power.Has("amps") && amps is null))
                     {
                         return null;
@@ -398,8 +398,8 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
     {
         var before = errors.Count;
         var condition = faults.OneOf("button", ButtonConditions);
-        var perSecond = faults.Number("dropoutsPerSecond", 0, 100, exclusiveMin: true);
-        var dropoutMs = faults.Number("dropoutMs", 0, 60_000, exclusiveMin: true, unit: "ms");
+        var perSecond = faults.Number("dropoutsPerSecond", NumberRange.GreaterThan(0, 100));
+        var dropoutMs = faults.Number("dropoutMs", NumberRange.GreaterThan(0, 60_000, "ms"));
         if (condition != "mushy")
         {
             foreach (var key in new[] { "dropoutsPerSecond", "dropoutMs" })
@@ -433,7 +433,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
     {
         var before = errors.Count;
         var defaults = new ChaosOptions();
-        var seed = chaos.Integer("seed", int.MinValue, int.MaxValue);
+        var seed = chaos.Integer("seed", NumberRange.Any);
         TimeSpan? duration = null;
         if (chaos.String("duration") is { } text)
         {
@@ -452,12 +452,12 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
         {
             Seed = seed ?? 0,
             Duration = duration ?? defaults.Duration,
-            BrownoutsPerHour = chaos.Number("brownoutsPerHour", 0, ChaosOptions.MaxPerHour) ?? 0,
-            RebootsPerHour = chaos.Number("rebootsPerHour", 0, ChaosOptions.MaxPerHour) ?? 0,
-            MushyButtonFraction = chaos.Number("mushyButtonFraction", 0, 1) ?? 0,
-            BrickedFraction = chaos.Number("brickedFraction", 0, 1) ?? 0,
-            NetworkLossesPerHour = chaos.Number("networkLossesPerHour", 0, ChaosOptions.MaxPerHour) ?? 0,
-            NetworkLossSeconds = chaos.Number("networkLossSeconds", 0, ChaosOptions.MaxNetworkLossSeconds, exclusiveMin: true, unit: "s") ?? defaults.NetworkLossSeconds,
+            BrownoutsPerHour = chaos.Number("brownoutsPerHour", NumberRange.AtLeastAtMost(0, ChaosOptions.MaxPerHour)) ?? 0,
+            RebootsPerHour = chaos.Number("rebootsPerHour", NumberRange.AtLeastAtMost(0, ChaosOptions.MaxPerHour)) ?? 0,
+            MushyButtonFraction = chaos.Number("mushyButtonFraction", NumberRange.AtLeastAtMost(0, 1)) ?? 0,
+            BrickedFraction = chaos.Number("brickedFraction", NumberRange.AtLeastAtMost(0, 1)) ?? 0,
+            NetworkLossesPerHour = chaos.Number("networkLossesPerHour", NumberRange.AtLeastAtMost(0, ChaosOptions.MaxPerHour)) ?? 0,
+            NetworkLossSeconds = chaos.Number("networkLossSeconds", NumberRange.GreaterThan(0, ChaosOptions.MaxNetworkLossSeconds, "s")) ?? defaults.NetworkLossSeconds,
         };
         if (errors.Count > before)
         {

@@ -5,7 +5,7 @@ using AxisEmulator.Core.Yaml;
 namespace AxisEmulator.Core.Profiles;
 
 /// <summary>The outcome of reading profile files without throwing: what loaded, and every error found.</summary>
-public sealed record ProfileLoadResult(IReadOnlyList<HardwareProfile> Profiles, IReadOnlyList<ProfileError> Errors)
+public sealed record ProfileLoadResult(IReadOnlyList<HardwareProfile> Profiles, IReadOnlyList<FileError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -118,13 +118,13 @@ public static class ProfileLoader
     private sealed class Session(string directory)
     {
         private readonly Dictionary<string, ParsedFile?> _byId = new(StringComparer.Ordinal);
-        private readonly List<ProfileError> _errors = [];
-        private readonly HashSet<ProfileError> _seen = [];
+        private readonly List<FileError> _errors = [];
+        private readonly HashSet<FileError> _seen = [];
 
         public ParsedFile ParsePath(string path)
         {
             var id = System.IO.Path.GetFileNameWithoutExtension(path);
-            var errors = new List<ProfileError>();
+            var errors = new List<FileError>();
             string text;
             try
             {
@@ -132,18 +132,16 @@ public static class ProfileLoader
             }
             catch (IOException ex)
             {
-                errors.Add(new ProfileError(path, 1, "cannot read the file: " + ex.Message));
+                errors.Add(new FileError(path, 1, "cannot read the file: " + ex.Message));
                 return Remember(new ParsedFile { Id = id, Path = path, HasErrors = true }, errors);
             }
             catch (UnauthorizedAccessException ex)
             {
-                errors.Add(new ProfileError(path, 1, "cannot read the file: " + ex.Message));
+                errors.Add(new FileError(path, 1, "cannot read the file: " + ex.Message));
                 return Remember(new ParsedFile { Id = id, Path = path, HasErrors = true }, errors);
             }
 
-            var yamlErrors = new List<YamlError>();
-            var root = YamlTreeReader.Read(path, text, yamlErrors, YamlRules);
-            errors.AddRange(yamlErrors.Select(e => new ProfileError(e.File, e.Line, e.Message)));
+            var root = YamlTreeReader.Read(path, text, errors, YamlRules);
             PNode? tree = null;
             if (root is YMapping)
             {
@@ -152,7 +150,7 @@ public static class ProfileLoader
             }
             else if (root is not null)
             {
-                errors.Add(new ProfileError(path, root.Line, "a profile must be a mapping of keys ('key: value' lines)"));
+                errors.Add(new FileError(path, root.Line, "a profile must be a mapping of keys ('key: value' lines)"));
             }
 
             return Remember(new ParsedFile { Id = id, Path = path, Tree = tree, HasErrors = errors.Count > 0 }, errors);
@@ -179,7 +177,7 @@ public static class ProfileLoader
                 if (target is null)
                 {
                     var known = KnownIds();
-                    Add(new ProfileError(current.Path, extends.Line,
+                    Add(new FileError(current.Path, extends.Line,
                         $"extends '{extends.Text}': no such profile ({extends.Text}{FileExtension}) in {directory}; known: {(known.Count == 0 ? "(none)" : string.Join(", ", known))}"));
                     return null;
                 }
@@ -189,7 +187,7 @@ public static class ProfileLoader
                 {
                     // Reported once, in the file where the cycle starts (shared by every file that extends into it).
                     var cycle = chain.Skip(start).Select(f => f.Id).Append(target.Id);
-                    Add(new ProfileError(target.Path, target.Extends!.Line, "extends cycle: " + string.Join(" -> ", cycle)));
+                    Add(new FileError(target.Path, target.Extends!.Line, "extends cycle: " + string.Join(" -> ", cycle)));
                     return null;
                 }
 
@@ -210,7 +208,7 @@ public static class ProfileLoader
             }
 
             var estimates = EffectiveEstimates(chain);
-            var errors = new List<ProfileError>();
+            var errors = new List<FileError>();
             ProfileRules.Check(merged, leaf.Tree, leaf.Path, estimates, errors);
             foreach (var error in errors)
             {
@@ -225,7 +223,7 @@ public static class ProfileLoader
             return ProfileRules.Build(leaf.Id, leaf.Path, merged, [.. estimates.Select(e => e.Key)]);
         }
 
-        public IReadOnlyList<ProfileError> SortedErrors() =>
+        public IReadOnlyList<FileError> SortedErrors() =>
             [.. _errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)];
 
         private static List<(string Key, string File, int Line)> EffectiveEstimates(List<ParsedFile> chainBaseFirst)
@@ -250,7 +248,7 @@ public static class ProfileLoader
             return effective;
         }
 
-        private static void CheckEstimateKeys(PNode tree, List<ProfileError> errors)
+        private static void CheckEstimateKeys(PNode tree, List<FileError> errors)
         {
             if (tree.Children.GetValueOrDefault("estimates") is not { IsUsable: true } estimates)
             {
@@ -268,7 +266,7 @@ public static class ProfileLoader
                         message += $"; did you mean '{guess}'?";
                     }
 
-                    errors.Add(new ProfileError(estimates.File, line, message));
+                    errors.Add(new FileError(estimates.File, line, message));
                 }
             }
         }
@@ -296,7 +294,7 @@ public static class ProfileLoader
                 .OfType<string>()
                 .Order(StringComparer.Ordinal)];
 
-        private ParsedFile Remember(ParsedFile file, List<ProfileError> errors)
+        private ParsedFile Remember(ParsedFile file, List<FileError> errors)
         {
             _byId[file.Id] = file;
             foreach (var error in errors)
@@ -307,7 +305,7 @@ public static class ProfileLoader
             return file;
         }
 
-        private void Add(ProfileError error)
+        private void Add(FileError error)
         {
             if (_seen.Add(error))
             {
@@ -322,7 +320,7 @@ internal static class ProfileRules
 {
     private const double Slack = 1e-9;
 
-    public static void Check(PNode merged, PNode leaf, string leafFile, List<(string Key, string File, int Line)> estimates, List<ProfileError> errors)
+    public static void Check(PNode merged, PNode leaf, string leafFile, List<(string Key, string File, int Line)> estimates, List<FileError> errors)
     {
         CheckRequired(merged, leaf, leafFile, errors);
 
@@ -339,7 +337,7 @@ internal static class ProfileRules
             var hasDc = dc is { IsNull: false };
             if (!hasPoe && !hasDc)
             {
-                errors.Add(new ProfileError(power.File, power.Line,
+                errors.Add(new FileError(power.File, power.Line,
                     "'power' has no input: set power.poeClass (0-8) for PoE or power.dc {min, max} for a DC supply"));
             }
 
@@ -358,12 +356,12 @@ internal static class ProfileRules
                 var canDegrade = Value(merged, "power.canRunDegraded") is { Boolean: true };
                 if (Value(merged, "power.loads.running") is { } running && running.Number > budget + Slack)
                 {
-                    errors.Add(new ProfileError(running.File, running.Line,
+                    errors.Add(new FileError(running.File, running.Line,
                         $"'power.loads.running' ({Fmt(running.Number)} W) exceeds the {Fmt(budget)} W a class {poeClass.ToString(CultureInfo.InvariantCulture)} PD may draw"));
                 }
                 else if (!canDegrade && Value(merged, "power.loads.peak") is { } peak && peak.Number > budget + Slack)
                 {
-                    errors.Add(new ProfileError(peak.File, peak.Line,
+                    errors.Add(new FileError(peak.File, peak.Line,
                         $"'power.loads.peak' ({Fmt(peak.Number)} W) exceeds the {Fmt(budget)} W a class {poeClass.ToString(CultureInfo.InvariantCulture)} PD may draw; lower it or set power.canRunDegraded: true"));
                 }
             }
@@ -377,7 +375,7 @@ internal static class ProfileRules
         {
             if (merged.Get(key) is null)
             {
-                errors.Add(new ProfileError(file, line, $"estimate '{key}' names a value this profile does not set"));
+                errors.Add(new FileError(file, line, $"estimate '{key}' names a value this profile does not set"));
             }
         }
     }
@@ -484,7 +482,7 @@ internal static class ProfileRules
         };
     }
 
-    private static void CheckRequired(PNode merged, PNode leaf, string leafFile, List<ProfileError> errors)
+    private static void CheckRequired(PNode merged, PNode leaf, string leafFile, List<FileError> errors)
     {
         var stack = new Stack<PNode>();
         stack.Push(merged);
@@ -505,14 +503,14 @@ internal static class ProfileRules
                     // Reported in the file being loaded, at the mapping that lacks the key when that file has it.
                     var parentPath = node.Spec.Path;
                     var line = parentPath.Length == 0 ? leaf.Line : leaf.Get(parentPath)?.Line ?? leaf.Line;
-                    errors.Add(new ProfileError(leafFile, line, $"missing required key '{spec.Path}'"));
+                    errors.Add(new FileError(leafFile, line, $"missing required key '{spec.Path}'"));
                 }
             }
         }
     }
 
     /// <summary>Reports when <paramref name="lowPath"/> is above <paramref name="highPath"/> (or equal, when strict).</summary>
-    private static void Ordered(PNode merged, string lowPath, string highPath, bool strict, List<ProfileError> errors, string? why)
+    private static void Ordered(PNode merged, string lowPath, string highPath, bool strict, List<FileError> errors, string? why)
     {
         if (Value(merged, lowPath) is not { } low || Value(merged, highPath) is not { } high)
         {
@@ -533,7 +531,7 @@ internal static class ProfileRules
             message += "; " + why;
         }
 
-        errors.Add(new ProfileError(low.File, low.Line, message));
+        errors.Add(new FileError(low.File, low.Line, message));
     }
 
     private static TEnum ParseEnum<TEnum>(string text)

@@ -55,7 +55,7 @@ internal sealed class PNode
 /// <summary>Type-checks one parsed file against <see cref="ProfileSchema"/> and merges checked trees.</summary>
 internal static class ProfileTree
 {
-    public static PNode Check(YNode node, FieldSpec spec, List<ProfileError> errors)
+    public static PNode Check(YNode node, FieldSpec spec, List<FileError> errors)
     {
         var path = spec.Path.Length == 0 ? "the profile" : $"'{spec.Path}'";
 
@@ -153,7 +153,7 @@ internal static class ProfileTree
         return new PNode { Spec = child.Spec, File = child.File, Line = child.Line, Children = children };
     }
 
-    private static PNode CheckMapping(YNode node, FieldSpec spec, string path, List<ProfileError> errors)
+    private static PNode CheckMapping(YNode node, FieldSpec spec, string path, List<FileError> errors)
     {
         if (node is not YMapping mapping)
         {
@@ -166,14 +166,14 @@ internal static class ProfileTree
             var dotted = spec.Path.Length == 0 ? key.Value : spec.Path + "." + key.Value;
             if (ProfileSchema.ForbiddenKeys.TryGetValue(dotted, out var reason))
             {
-                errors.Add(new ProfileError(key.File, key.Line, reason));
+                errors.Add(new FileError(key.File, key.Line, reason));
                 continue;
             }
 
             var childSpec = spec.Child(key.Value);
             if (childSpec is null)
             {
-                errors.Add(new ProfileError(key.File, key.Line, UnknownKey(key.Value, spec)));
+                errors.Add(new FileError(key.File, key.Line, UnknownKey(key.Value, spec)));
                 continue;
             }
 
@@ -198,7 +198,7 @@ internal static class ProfileTree
         return new PNode { Spec = spec, File = node.File, Line = node.Line, Children = children };
     }
 
-    private static PNode CheckList(YNode node, FieldSpec spec, string path, List<ProfileError> errors)
+    private static PNode CheckList(YNode node, FieldSpec spec, string path, List<FileError> errors)
     {
         if (node is not YSequence sequence)
         {
@@ -216,7 +216,7 @@ internal static class ProfileTree
             else
             {
                 invalid = true;
-                errors.Add(new ProfileError(sequence.Items[i].File, sequence.Items[i].Line,
+                errors.Add(new FileError(sequence.Items[i].File, sequence.Items[i].Line,
                     $"'{spec.Path}[{i.ToString(CultureInfo.InvariantCulture)}]' must be a dotted key, got {DescribeNode(sequence.Items[i])}"));
             }
         }
@@ -224,7 +224,7 @@ internal static class ProfileTree
         return new PNode { Spec = spec, File = node.File, Line = node.Line, Items = items, Invalid = invalid };
     }
 
-    private static PNode CheckNumber(YScalar scalar, FieldSpec spec, string path, List<ProfileError> errors)
+    private static PNode CheckNumber(YScalar scalar, FieldSpec spec, string path, List<FileError> errors)
     {
         var integer = spec.Kind == FieldKind.Integer;
         if (!scalar.Plain || !YamlScalars.IsAnyNumber(scalar.Value))
@@ -284,9 +284,9 @@ internal static class ProfileTree
 
     private static string DescribeNode(YNode node) => node.Describe();
 
-    private static PNode Fail(YNode node, FieldSpec spec, List<ProfileError> errors, string message)
+    private static PNode Fail(YNode node, FieldSpec spec, List<FileError> errors, string message)
     {
-        errors.Add(new ProfileError(node.File, node.Line, message));
+        errors.Add(new FileError(node.File, node.Line, message));
         return new PNode { Spec = spec, File = node.File, Line = node.Line, Invalid = true };
     }
 
