@@ -50,6 +50,19 @@ public sealed class YMapping(string file, int line, IReadOnlyList<KeyValuePair<Y
         return null;
     }
 
+    /// <summary>The value at a dotted path of nested mappings (<c>power.loads.peak</c>); null when any part is missing.</summary>
+    public YNode? Find(string dottedPath)
+    {
+        ArgumentNullException.ThrowIfNull(dottedPath);
+        YNode? node = this;
+        foreach (var part in dottedPath.Split('.'))
+        {
+            node = (node as YMapping)?.Get(part);
+        }
+
+        return node;
+    }
+
     /// <summary>The key node itself (its line is where messages about the entry belong); null when absent.</summary>
     public YScalar? KeyOf(string key)
     {
