@@ -40,7 +40,7 @@ internal sealed class ProfileLoadSession(string directory, YamlDocumentRules yam
                     _invalid.Add(at.Node);
                 }
 
-                if (YamlSchemaMessages.Describe(failure, path) is { } error)
+                if (YamlSchemaMessages.Describe(failure) is { } error)
                 {
                     errors.Add(error);
                 }
@@ -138,7 +138,8 @@ internal sealed class ProfileLoadSession(string directory, YamlDocumentRules yam
         foreach (var failure in HardwareProfileSchema.Complete.Evaluate(merged).Where(f => f.Keyword == "required"))
         {
             var present = failure.At?.Node as YMapping;
-            var line = failure.Path.Length == 0 ? leaf.Root!.Line : (leaf.Root!.Find(failure.Path) is not null ? KeyLine(leaf.Root, failure.Path) : leaf.Root.Line);
+            var root = leaf.Root!;
+            var line = failure.Path.Length > 0 && root.Find(failure.Path) is not null ? KeyLine(root, failure.Path) : root.Line;
             foreach (var key in failure.Subschema["required"]!.AsArray().Select(k => k!.GetValue<string>()))
             {
                 if (present?.KeyOf(key) is null)

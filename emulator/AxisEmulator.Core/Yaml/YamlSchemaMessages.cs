@@ -12,7 +12,7 @@ namespace AxisEmulator.Core.Yaml;
 public static class YamlSchemaMessages
 {
     /// <summary>The error for <paramref name="failure"/>, at the offending key's line; null for <c>required</c>, whose line the caller knows.</summary>
-    public static FileError? Describe(SchemaFailure failure, string file)
+    public static FileError? Describe(SchemaFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         if (failure.Keyword == "required" || failure.At is not { } at)

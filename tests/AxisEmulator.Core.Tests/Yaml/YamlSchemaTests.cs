@@ -83,5 +83,5 @@ public class YamlSchemaTests
     }
 
     private static List<string> Check(string yaml) =>
-        [.. Schemas[""].Evaluate(Json(yaml)).Select(f => YamlSchemaMessages.Describe(f, "t.yaml")!.ToString())];
+        [.. Schemas[""].Evaluate(Json(yaml)).Select(f => YamlSchemaMessages.Describe(f)!.ToString())];
 }
