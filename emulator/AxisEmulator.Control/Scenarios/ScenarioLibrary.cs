@@ -1,4 +1,5 @@
 using AxisEmulator.Core.Profiles;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -63,7 +64,7 @@ public sealed class ScenarioLibrary
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new ScenarioParseResult(null, [new ScenarioError(file, 1, "cannot read the file: " + ex.Message)]);
+            return new ScenarioParseResult(null, [new FileError(file, 1, "cannot read the file: " + ex.Message)]);
         }
 
         return ScenarioParser.Read(text, file, profiles);

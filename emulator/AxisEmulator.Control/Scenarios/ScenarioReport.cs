@@ -1,4 +1,5 @@
 using System.Globalization;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -74,7 +75,7 @@ public sealed record ScenarioReport
     public string Log { get; init; } = "";
 
     /// <summary>A failed report for a file that did not parse, so that CI output lists it with its errors.</summary>
-    public static ScenarioReport Invalid(string file, IReadOnlyList<ScenarioError> errors)
+    public static ScenarioReport Invalid(string file, IReadOnlyList<FileError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var lines = errors.Select(e => e.ToString()).ToList();

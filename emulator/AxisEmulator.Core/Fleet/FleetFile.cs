@@ -75,19 +75,19 @@ public sealed record FleetFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new FleetFileException([new YamlError(path, 1, "cannot read the file: " + ex.Message)]);
+            throw new FleetFileException([new FileError(path, 1, "cannot read the file: " + ex.Message)]);
         }
 
         return Parse(text, profiles, path);
     }
 
     /// <summary>Parses a fleet file; null with <paramref name="errors"/> (in file order) when it has problems.</summary>
-    public static FleetFile? TryParse(string text, ProfileCatalog profiles, string file, out IReadOnlyList<YamlError> errors)
+    public static FleetFile? TryParse(string text, ProfileCatalog profiles, string file, out IReadOnlyList<FileError> errors)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(file);
-        var found = new List<YamlError>();
+        var found = new List<FileError>();
         var fleet = new FleetFileParser(profiles, file, found).Parse(text);
         errors = [.. found.OrderBy(e => e.Line)];
         return found.Count == 0 ? fleet : null;
@@ -119,8 +119,8 @@ public sealed record FleetFaults(ButtonFault? Button = null, bool? Bricked = nul
 /// <summary>The chaos section: its options, and whether its seed was given (else the emulator's seed is used).</summary>
 public sealed record FleetChaos(ChaosOptions Options, bool SeedGiven);
 
-/// <summary>A fleet file with problems; <see cref="Errors"/> has each as <c>file:line: message</c>.</summary>
-public sealed class FleetFileException : Exception
+/// <summary>A fleet file with problems; <see cref="InvalidFileException.Errors"/> has each as <c>file:line: message</c>.</summary>
+public sealed class FleetFileException : InvalidFileException
 {
     public FleetFileException()
         : this([])
@@ -130,23 +130,15 @@ public sealed class FleetFileException : Exception
     public FleetFileException(string message)
         : base(message)
     {
-        Errors = [];
     }
 
     public FleetFileException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Errors = [];
     }
 
-    public FleetFileException(IReadOnlyList<YamlError> errors)
-        : base(Describe(errors))
+    public FleetFileException(IReadOnlyList<FileError> errors)
+        : base(errors, "invalid fleet file", "invalid fleet file")
     {
-        Errors = errors;
     }
-
-    public IReadOnlyList<YamlError> Errors { get; }
-
-    private static string Describe(IReadOnlyList<YamlError> errors) =>
-        errors.Count == 0 ? "invalid fleet file" : string.Join(Environment.NewLine, errors.Select(e => e.ToString()));
 }

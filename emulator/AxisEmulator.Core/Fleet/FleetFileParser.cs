@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using AxisEmulator.Core.Button;
-using AxisEmulator.Core.Chaos;
-using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Validation;
 using AxisEmulator.Core.Yaml;
@@ -12,7 +9,7 @@ using AxisEmulator.Core.Yaml;
 namespace AxisEmulator.Core.Fleet;
 
 /// <summary>Reads a fleet file (see <see cref="FleetFile"/>) with every problem located by line.</summary>
-internal sealed partial class FleetFileParser(ProfileCatalog profiles, string file, List<YamlError> errors)
+internal sealed partial class FleetFileParser(ProfileCatalog profiles, string file, List<FileError> errors)
 {
     /// <summary>Longest device id (it names the state file).</summary>
     internal const int MaxIdLength = 64;
@@ -28,13 +25,6 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
     private static readonly string[] DhcpKeys = ["pool"];
     private static readonly string[] ListenerKeys = ["basePort", "sharedPort"];
     private static readonly string[] GroupKeys = ["profile", "count", "idPrefix", "power", "faults"];
-    private static readonly string[] PowerKeys = ["kind", "standard", "pseClass", "cableMeters", "cableCategory", "pseVolts", "volts", "amps"];
-    private static readonly string[] PoeOnlyKeys = ["standard", "pseClass", "cableMeters", "cableCategory", "pseVolts"];
-    private static readonly string[] PowerKinds = ["poe", "passive", "dc"];
-    private static readonly string[] FaultKeys = ["button", "dropoutsPerSecond", "dropoutMs", "bricked", "networkLink"];
-    private static readonly string[] ButtonConditions = ["healthy", "mushy", "stuck", "broken"];
-    private static readonly string[] ChaosKeys =
-        ["seed", "duration", "brownoutsPerHour", "rebootsPerHour", "mushyButtonFraction", "brickedFraction", "networkLossesPerHour", "networkLossSeconds"];
 
     public FleetFile? Parse(string text)
     {
@@ -65,7 +55,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private static string? Pool(YamlFields dhcp)
     {
-        if (!dhcp.Require("pool", "192.168.0.100-192.168.0.199"))
+        if (!dhcp.Require("pool", "e.g. pool: 192.168.0.100-192.168.0.199"))
         {
             return null;
         }
@@ -118,7 +108,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
         if (hasBase)
         {
-            var basePort = listeners.Integer("basePort", 0, 65535);
+            var basePort = listeners.Integer("basePort", NumberRange.Between(0, 65535));
             if (basePort is > 0 && basePort.Value + Math.Max(devices, 1) - 1 > 65535)
             {
                 listeners.Error(listeners.LineOf("basePort"), $"'listeners.basePort' {basePort} leaves no room for {devices} devices (the last would need port {basePort.Value + devices - 1}); at most {65536 - devices}");
@@ -128,14 +118,14 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
             return basePort is null ? null : new FleetListeners(basePort, null);
         }
 
-        var shared = listeners.Integer("sharedPort", 1, 65535);
+        var shared = listeners.Integer("sharedPort", NumberRange.Between(1, 65535));
         return shared is null ? null : new FleetListeners(null, shared);
     }
 
     private List<FleetGroup> Groups(YamlFields top)
     {
         var groups = new List<FleetGroup>();
-        if (!top.Require("groups", "[ { profile: P3265-LVE, count: 10 } ]"))
+        if (!top.Require("groups", "e.g. groups: [ { profile: P3265-LVE, count: 10 } ]"))
         {
             return groups;
         }
@@ -189,7 +179,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
         if (unprefixed && prefixes.TryGetValue("cam", out var camLine))
         {
-            errors.Add(new YamlError(file, camLine, "idPrefix 'cam' clashes with the default ids (cam-1, cam-2, …) of the groups without an idPrefix; choose another prefix"));
+            errors.Add(new FileError(file, camLine, "idPrefix 'cam' clashes with the default ids (cam-1, cam-2, …) of the groups without an idPrefix; choose another prefix"));
         }
 
         return groups;
@@ -197,7 +187,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private FleetGroup? Group(YamlFields group)
     {
-        var ok = group.Require("profile", "P3265-LVE") & group.Require("count", "10");
+        var ok = group.Require("profile", "e.g. profile: P3265-LVE") & group.Require("count", "e.g. count: 10");
         var profileId = group.String("profile");
         HardwareProfile? profile = null;
         if (profileId is not null && !profiles.TryGet(profileId, out profile))
@@ -209,7 +199,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
             group.Error(group.Node("profile")!, message);
         }
 
-        var count = group.Integer("count", 1, FleetFile.MaxDevices);
+        var count = group.Integer("count", NumberRange.Between(1, FleetFile.MaxDevices));
         var prefix = group.String("idPrefix", CheckPrefix);
         if (prefix is not null && count is { } n && prefix.Length + 1 + n.ToString(CultureInfo.InvariantCulture).Length > MaxIdLength)
         {
@@ -233,244 +223,6 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
         IdPattern().IsMatch(prefix) && !prefix.StartsWith('.')
             ? null
             : $"'{prefix}' may hold only letters, digits, '-', '_' and '.', and may not start with '.'";
-
-    /// <summary>The group's power: <c>on</c> (the default source), <c>off</c>, or a source mapping.</summary>
-    private PowerSource? Power(YamlFields group, HardwareProfile profile, out bool ok)
-    {
-        ok = true;
-        var node = group.Node("power");
-        var path = group.PathOf("power");
-        if (node is null || node is YScalar { Value: "on" })
-        {
-            var source = DefaultPowerSource.For(profile, out var reason);
-            if (source is null)
-            {
-                ok = false;
-                group.Error(node ?? group.Mapping, $"'{path}' {(node is null ? "defaults to on, but " : "")}{reason}");
-            }
-
-            return source;
-        }
-
-        if (node is YScalar { Value: "off" })
-        {
-            return null;
-        }
-
-        if (node is YScalar scalar)
-        {
-            ok = false;
-            group.Error(node, $"'{path}' must be on, off or a source mapping such as {{kind: poe, standard: 802.3at, pseClass: 4, cableMeters: 30, cableCategory: cat5e}}; got {scalar.Describe()}");
-            return null;
-        }
-
-        var fields = YamlFields.Of(node, path, PowerKeys, errors, group.LineOf("power"));
-        if (fields is null)
-        {
-            ok = false;
-            return null;
-        }
-
-        var before = errors.Count;
-        var source2 = Source(fields, profile);
-        ok = errors.Count == before && source2 is not null;
-        return ok ? source2 : null;
-    }
-
-    private static PowerSource? Source(YamlFields power, HardwareProfile profile)
-    {
-        if (!power.Require("kind", "poe"))
-        {
-            return null;
-        }
-
-        var kind = power.OneOf("kind", PowerKinds);
-        if (kind is null)
-        {
-            return null;
-        }
-
-        string[] notFor = kind switch
-        {
-            "poe" => ["volts", "amps"],
-            "passive" => [.. PoeOnlyKeys, "amps"],
-            _ => PoeOnlyKeys,
-        };
-        foreach (var key in notFor)
-        {
-            if (power.Has(key))
-            {
-                var hint = kind == "poe" && key == "volts" ? "; use pseVolts for the PSE's output voltage" : "";
-                power.Error(power.LineOf(key), $"'{power.PathOf(key)}' does not apply to a {kind} source{hint}");
-            }
-        }
-
-        PowerSource? source;
-        switch (kind)
-        {
-            case "poe":
-                {
-                    PoeStandard? standard = null;
-                    if (power.String("standard") is { } text)
-                    {
-                        if (PoeStandards.TryParse(text, out var parsed))
-                        {
-                            standard = parsed;
-                        }
-                        else
-                        {
-                            power.Error(power.Node("standard")!, $"'{power.PathOf("standard")}' must be one of 802.3af, 802.3at, 802.3bt; got '{text}'");
-                            return null;
-                        }
-                    }
-
-                    var cable = CableCategory.Cat5e;
-                    if (power.String("cableCategory") is { } category && !CableCategories.TryParse(category, out cable))
-                    {
-                        power.Error(power.Node("cableCategory")!, $"'{power.PathOf("cableCategory")}' must be one of {string.Join(", ", CableCategories.All.Select(c => c.ToWireString()))}; got '{category}'");
-                        return null;
-                    }
-
-                    var pseClass = power.Integer("pseClass", 0, PoeMath.MaxPoeClass);
-                    if (power.Has("pseClass") && pseClass is null)
-                    {
-                        return null;
-                    }
-
-                    var meters = power.Number("cableMeters", 0, PoeMath.MaxModelledCableMeters, unit: "m");
-                    var pseVolts = power.Number("pseVolts", 0, 100, exclusiveMin: true, unit: "V");
-                    if ((power.Has("cableMeters") && meters is null) || (power.Has("pseVolts") && pseVolts is null))
-                    {
-                        return null;
-                    }
-
-                    var cls = pseClass ?? profile.Power.PoeClass ?? standard?.MaxClass() ?? PoeStandard.At.MaxClass();
-                    source = new PoeSource(standard ?? PoeStandards.LowestFor(cls), cls, meters ?? DefaultPowerSource.CableMeters, cable, pseVolts);
-                    break;
-                }
-
-            case "passive":
-                {
-                    if (!power.Require("volts", "24"))
-                    {
-                        return null;
-                    }
-
-                    var volts = power.Number("volts", 0, 100, exclusiveMin: true, unit: "V");
-                    if (volts is null)
-                    {
-                        return null;
-                    }
-
-                    source = new PassiveSource(volts.Value);
-                    break;
-                }
-
-            default:
-                {
-                    if (!power.Require("volts", "12"))
-                    {
-                        return null;
-                    }
-
-                    var volts = power.Number("volts", 0, 100, exclusiveMin: true, unit: "V");
-                    var amps = power.Number("amps", 0, 100, exclusiveMin: true, unit: "A");
-                    if (volts is null || (power.Has("amps") && amps is null))
-                    {
-                        return null;
-                    }
-
-                    source = new DcSource(volts.Value, amps ?? DefaultPowerSource.AdapterAmps(profile, volts.Value));
-                    break;
-                }
-        }
-
-        var problems = source.Validate();
-        foreach (var problem in problems)
-        {
-            power.Error(power.KeyLine, $"'{power.Path}': {problem}");
-        }
-
-        return problems.Count == 0 ? source : null;
-    }
-
-    private FleetFaults? Faults(YamlFields faults)
-    {
-        var before = errors.Count;
-        var condition = faults.OneOf("button", ButtonConditions);
-        var perSecond = faults.Number("dropoutsPerSecond", 0, 100, exclusiveMin: true);
-        var dropoutMs = faults.Number("dropoutMs", 0, 60_000, exclusiveMin: true, unit: "ms");
-        if (condition != "mushy")
-        {
-            foreach (var key in new[] { "dropoutsPerSecond", "dropoutMs" })
-            {
-                if (faults.Has(key))
-                {
-                    faults.Error(faults.LineOf(key), $"'{faults.PathOf(key)}' applies only with button: mushy");
-                }
-            }
-        }
-
-        var bricked = faults.Boolean("bricked");
-        var link = faults.Boolean("networkLink");
-        if (errors.Count > before)
-        {
-            return null;
-        }
-
-        ButtonFault? button = condition switch
-        {
-            null => null,
-            "mushy" => new ButtonFault(ButtonCondition.Mushy, perSecond ?? 0.5, dropoutMs ?? 120),
-            "stuck" => new ButtonFault(ButtonCondition.Stuck),
-            "broken" => new ButtonFault(ButtonCondition.Broken),
-            _ => ButtonFault.Healthy,
-        };
-        return new FleetFaults(button, bricked, link);
-    }
-
-    private FleetChaos? Chaos(YamlFields chaos)
-    {
-        var before = errors.Count;
-        var defaults = new ChaosOptions();
-        var seed = chaos.Integer("seed", int.MinValue, int.MaxValue);
-        TimeSpan? duration = null;
-        if (chaos.String("duration") is { } text)
-        {
-            duration = ChaosDuration.TryParse(text, out var problem);
-            if (duration is null)
-            {
-                chaos.Error(chaos.Node("duration")!, $"'{chaos.PathOf("duration")}': {problem}");
-            }
-            else if (duration < TimeSpan.FromSeconds(1) || duration > ChaosOptions.MaxDuration)
-            {
-                chaos.Error(chaos.Node("duration")!, $"'{chaos.PathOf("duration")}' must be at least 1s and at most {ChaosDuration.Format(ChaosOptions.MaxDuration)}, got {text}");
-            }
-        }
-
-        var options = new ChaosOptions
-        {
-            Seed = seed ?? 0,
-            Duration = duration ?? defaults.Duration,
-            BrownoutsPerHour = chaos.Number("brownoutsPerHour", 0, ChaosOptions.MaxPerHour) ?? 0,
-            RebootsPerHour = chaos.Number("rebootsPerHour", 0, ChaosOptions.MaxPerHour) ?? 0,
-            MushyButtonFraction = chaos.Number("mushyButtonFraction", 0, 1) ?? 0,
-            BrickedFraction = chaos.Number("brickedFraction", 0, 1) ?? 0,
-            NetworkLossesPerHour = chaos.Number("networkLossesPerHour", 0, ChaosOptions.MaxPerHour) ?? 0,
-            NetworkLossSeconds = chaos.Number("networkLossSeconds", 0, ChaosOptions.MaxNetworkLossSeconds, exclusiveMin: true, unit: "s") ?? defaults.NetworkLossSeconds,
-        };
-        if (errors.Count > before)
-        {
-            return null;
-        }
-
-        foreach (var problem in options.Validate())
-        {
-            chaos.Error(chaos.KeyLine, "'chaos': " + problem);
-        }
-
-        return errors.Count > before ? null : new FleetChaos(options, seed is not null);
-    }
 
     [GeneratedRegex(@"^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

@@ -40,7 +40,8 @@ public sealed record HardwareProfile
 
     public required BootSpec Boot { get; init; }
 
-    public required LedSpec Leds { get; init; }
+    /// <summary>LEDs besides the status LED, and blink rates; the defaults when a file leaves <c>leds</c> out.</summary>
+    public LedSpec Leds { get; init; } = new();
 
     public IoSpec Io { get; init; } = new();
 

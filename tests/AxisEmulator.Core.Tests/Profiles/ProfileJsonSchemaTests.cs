@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using AxisEmulator.Core.Profiles;
 using Json.Schema;
@@ -65,86 +66,88 @@ public class ProfileJsonSchemaTests
     }
 
     [Fact]
-    public void The_schema_and_the_loader_describe_the_same_keys_types_and_limits()
+    public void Every_key_a_file_may_set_binds_to_a_record_property()
+    {
+        foreach (var path in HardwareProfileSchema.Paths.Where(p => p != "extends"))
+        {
+            PropertyAt(path).Should().NotBeNull($"the schema lets a file set '{path}', so HardwareProfile must hold it");
+        }
+    }
+
+    [Fact]
+    public void Every_record_property_a_file_may_set_is_in_the_schema()
+    {
+        var computed = new[] { "id", "sourceFile", "firmware.personality" };
+        var settable = RecordPaths(typeof(HardwareProfile), "").Except(computed).ToList();
+
+        settable.Should().NotBeEmpty();
+        settable.Should().OnlyContain(p => HardwareProfileSchema.IsKey(p), "every value of a profile comes from its files");
+    }
+
+    [Fact]
+    public void The_schema_names_every_value_of_the_records_enums_in_kebab_case()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(RepoPaths.SchemaFile));
-        var root = document.RootElement;
+        var properties = document.RootElement.GetProperty("properties");
 
-        Compare(root, root, ProfileSchema.Root);
+        EnumOf(properties.GetProperty("formFactor")).Should().Equal(Kebab<FormFactor>());
+        EnumOf(properties.GetProperty("reset").GetProperty("properties").GetProperty("lateRelease")).Should().Equal(Kebab<LateReleaseBehavior>());
     }
 
-    private static void Compare(JsonElement root, JsonElement schema, FieldSpec spec)
+    [Fact]
+    public void The_loader_uses_the_schema_file_that_ships_with_the_profiles()
     {
-        var where = spec.Path.Length == 0 ? "(root)" : spec.Path;
-        schema = Resolve(root, schema);
-        if (spec.Kind == FieldKind.Mapping)
+        using var embedded = typeof(HardwareProfile).Assembly.GetManifestResourceStream(HardwareProfileSchema.ResourceName)!;
+        using var reader = new StreamReader(embedded);
+
+        reader.ReadToEnd().Should().Be(File.ReadAllText(RepoPaths.SchemaFile));
+    }
+
+    private static PropertyInfo? PropertyAt(string dottedPath)
+    {
+        var type = typeof(HardwareProfile);
+        PropertyInfo? property = null;
+        foreach (var part in dottedPath.Split('.'))
         {
-            Types(schema).Should().Contain("object", where);
-            schema.GetProperty("additionalProperties").GetBoolean().Should().BeFalse(where);
-            var properties = schema.GetProperty("properties");
-            properties.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(spec.Children.Select(c => c.Name), where);
-            foreach (var child in spec.Children)
+            property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
             {
-                Compare(root, properties.GetProperty(child.Name), child);
+                return null;
+            }
+
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
+
+        return property;
+    }
+
+    private static IEnumerable<string> RecordPaths(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is not null))
+        {
+            if (property.Name == "EqualityContract")
+            {
+                continue;
+            }
+
+            var path = prefix + char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            yield return path;
+            var inner = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (inner.Namespace == typeof(HardwareProfile).Namespace && inner.IsClass)
+            {
+                foreach (var nested in RecordPaths(inner, path + "."))
+                {
+                    yield return nested;
+                }
             }
         }
-        else
-        {
-            var expected = spec.Kind switch
-            {
-                FieldKind.String => "string",
-                FieldKind.Number => "number",
-                FieldKind.Integer => "integer",
-                FieldKind.Boolean => "boolean",
-                FieldKind.StringList => "array",
-                _ => null,
-            };
-            if (expected is null)
-            {
-                schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Should().Equal(spec.EnumValues, where);
-            }
-            else
-            {
-                Types(schema).Should().Contain(expected, where);
-            }
-        }
-
-        Types(schema).Contains("null").Should().Be(spec.Nullable, $"{where} nullability");
-        if (spec.Minimum is { } minimum)
-        {
-            var keyword = spec.ExclusiveMinimum ? "exclusiveMinimum" : "minimum";
-            schema.TryGetProperty(keyword, out var value).Should().BeTrue($"{where} has {keyword}");
-            value.GetDouble().Should().Be(minimum, where);
-        }
-
-        if (spec.Maximum is { } maximum)
-        {
-            schema.GetProperty("maximum").GetDouble().Should().Be(maximum, where);
-        }
     }
 
-    private static JsonElement Resolve(JsonElement root, JsonElement schema)
-    {
-        if (!schema.TryGetProperty("$ref", out var reference))
-        {
-            return schema;
-        }
+    private static List<string> EnumOf(JsonElement schema) => [.. schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!)];
 
-        var name = reference.GetString()!.Replace("#/$defs/", "", StringComparison.Ordinal);
-        return root.GetProperty("$defs").GetProperty(name);
-    }
-
-    private static List<string> Types(JsonElement schema)
-    {
-        if (!schema.TryGetProperty("type", out var type))
-        {
-            return [];
-        }
-
-        return type.ValueKind == JsonValueKind.Array
-            ? [.. type.EnumerateArray().Select(t => t.GetString()!)]
-            : [type.GetString()!];
-    }
+    private static List<string> Kebab<TEnum>()
+        where TEnum : struct, Enum =>
+        [.. Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()))];
 
     private static EvaluationResults Evaluate(JsonElement instance) =>
         LazySchema.Value.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });

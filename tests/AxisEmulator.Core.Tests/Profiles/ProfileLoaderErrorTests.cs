@@ -323,6 +323,14 @@ public sealed class ProfileLoaderErrorTests : IDisposable
     }
 
     [Fact]
+    public void An_estimate_listed_twice_is_reported_where_it_repeats()
+    {
+        var path = _dir.Write("X1000", Valid + "\nestimates:\n  - power.loads.peak\n  - boot.readySeconds\n  - power.loads.peak\n");
+
+        Errors(path).Should().Equal($"{path}:28: 'estimates' lists 'power.loads.peak' twice");
+    }
+
+    [Fact]
     public void All_errors_of_a_file_are_collected_in_line_order()
     {
         var yaml = Valid

@@ -4,54 +4,6 @@ using YamlDotNet.Core.Events;
 
 namespace AxisEmulator.Core.Yaml;
 
-/// <summary>A YAML node with the file and 1-based line it came from.</summary>
-public abstract class YNode(string file, int line)
-{
-    public string File { get; } = file;
-
-    public int Line { get; } = line;
-
-    /// <summary>What the node is, for messages: "a list", "a mapping", "the number 3", "'foo'".</summary>
-    public abstract string Describe();
-}
-
-/// <summary>A scalar; <see cref="Plain"/> is false for quoted, block or explicitly tagged scalars.</summary>
-public sealed class YScalar(string file, int line, string value, bool plain) : YNode(file, line)
-{
-    public string Value { get; } = value;
-
-    public bool Plain { get; } = plain;
-
-    /// <summary>A plain scalar that the YAML 1.2 core schema reads as null (<c>~</c>, <c>null</c>, empty).</summary>
-    public bool IsNull => Plain && YamlScalars.IsNull(Value);
-
-    public override string Describe() => YamlScalars.Describe(this);
-}
-
-public sealed class YSequence(string file, int line, IReadOnlyList<YNode> items) : YNode(file, line)
-{
-    public IReadOnlyList<YNode> Items { get; } = items;
-
-    public override string Describe() => "a list";
-}
-
-public sealed class YMapping(string file, int line, IReadOnlyList<KeyValuePair<YScalar, YNode>> entries) : YNode(file, line)
-{
-    public IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries { get; } = entries;
-
-    public override string Describe() => "a mapping";
-}
-
-/// <summary>One problem in a YAML file, located by file and 1-based line.</summary>
-/// <param name="File">Path of the file as it was given.</param>
-/// <param name="Line">1-based line number in <paramref name="File"/>.</param>
-/// <param name="Message">What is wrong, and where possible how to fix it.</param>
-public sealed record YamlError(string File, int Line, string Message)
-{
-    /// <summary>The error as <c>path/to/file.yaml:LINE: message</c>.</summary>
-    public override string ToString() => $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: {Message}";
-}
-
 /// <summary>What a file format calls itself in the reader's messages.</summary>
 public sealed record YamlDocumentRules
 {
@@ -75,7 +27,7 @@ public static class YamlTreeReader
     private const string StrTag = "tag:yaml.org,2002:str";
 
     /// <summary>Parses <paramref name="text"/>; returns null (and adds errors) when it cannot.</summary>
-    public static YNode? Read(string file, string text, ICollection<YamlError> errors, YamlDocumentRules? rules = null)
+    public static YNode? Read(string file, string text, ICollection<FileError> errors, YamlDocumentRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(errors);
@@ -87,7 +39,7 @@ public static class YamlTreeReader
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
             {
-                errors.Add(new YamlError(file, 1, rules.EmptyMessage));
+                errors.Add(new FileError(file, 1, rules.EmptyMessage));
                 return null;
             }
 
@@ -96,7 +48,7 @@ public static class YamlTreeReader
             parser.Consume<DocumentEnd>();
             if (parser.Current is DocumentStart second)
             {
-                errors.Add(new YamlError(file, LineOf(second.Start), $"{rules.FileKind} holds one YAML document; remove the second '---'"));
+                errors.Add(new FileError(file, LineOf(second.Start), $"{rules.FileKind} holds one YAML document; remove the second '---'"));
                 return null;
             }
 
@@ -104,14 +56,14 @@ public static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            errors.Add(new YamlError(file, LineOf(ex.Start), "YAML syntax error: " + Clean(ex.Message)));
+            errors.Add(new FileError(file, LineOf(ex.Start), "YAML syntax error: " + Clean(ex.Message)));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some malformed input (an unclosed flow
             // collection at the end of the file); report it at the last place it understood.
-            errors.Add(new YamlError(file, position.Line, "YAML syntax error: the document ends inside an unclosed '[', '{' or quoted string"));
+            errors.Add(new FileError(file, position.Line, "YAML syntax error: the document ends inside an unclosed '[', '{' or quoted string"));
             return null;
         }
     }
@@ -121,7 +73,7 @@ public static class YamlTreeReader
         public int Line { get; set; } = 1;
     }
 
-    private static YNode ReadNode(string file, IParser parser, ICollection<YamlError> errors, Position position, YamlDocumentRules rules)
+    private static YNode ReadNode(string file, IParser parser, ICollection<FileError> errors, Position position, YamlDocumentRules rules)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of the document");
         position.Line = LineOf(current.Start);
@@ -132,7 +84,7 @@ public static class YamlTreeReader
                 var plain = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
                 if (!scalar.Tag.IsEmpty && scalar.Tag.Value != StrTag && scalar.Tag.Value != "!")
                 {
-                    errors.Add(new YamlError(file, LineOf(scalar.Start), $"YAML tag '{scalar.Tag.Value}' is not supported; write the value without a tag"));
+                    errors.Add(new FileError(file, LineOf(scalar.Start), $"YAML tag '{scalar.Tag.Value}' is not supported; write the value without a tag"));
                 }
 
                 return new YScalar(file, LineOf(scalar.Start), scalar.Value, plain);
@@ -160,13 +112,13 @@ public static class YamlTreeReader
                         var valueNode = ReadNode(file, parser, errors, position, rules);
                         if (keyNode is not YScalar key)
                         {
-                            errors.Add(new YamlError(file, keyNode.Line, "a mapping key must be a plain word, not a list or mapping"));
+                            errors.Add(new FileError(file, keyNode.Line, "a mapping key must be a plain word, not a list or mapping"));
                             continue;
                         }
 
                         if (seen.TryGetValue(key.Value, out var firstLine))
                         {
-                            errors.Add(new YamlError(file, key.Line, $"duplicate key '{key.Value}' (first set at line {firstLine.ToString(CultureInfo.InvariantCulture)})"));
+                            errors.Add(new FileError(file, key.Line, $"duplicate key '{key.Value}' (first set at line {firstLine.ToString(CultureInfo.InvariantCulture)})"));
                             continue;
                         }
 
@@ -179,7 +131,7 @@ public static class YamlTreeReader
 
             case AnchorAlias alias:
                 parser.MoveNext();
-                errors.Add(new YamlError(file, LineOf(alias.Start), $"YAML aliases (*{alias.Value}) are not supported; {rules.AliasHint}"));
+                errors.Add(new FileError(file, LineOf(alias.Start), $"YAML aliases (*{alias.Value}) are not supported; {rules.AliasHint}"));
                 return new YScalar(file, LineOf(alias.Start), "", plain: true);
 
             default:

@@ -1,0 +1,99 @@
+using AxisEmulator.Core.Yaml;
+
+namespace AxisEmulator.Control.Scenarios;
+
+/// <summary><c>- vapix: { method, path, body, contentType, user, password, expect: { status, contains, contentType } }</c>.</summary>
+internal sealed partial class ScenarioReader
+{
+    private VapixStep? VapixStep(YScalar key, YNode value)
+    {
+        if (Arguments(value, "vapix", "{ method: GET, path: /axis-cgi/systemready.cgi }") is not { } fields)
+        {
+            return null;
+        }
+
+        var ok = fields.AllowOnly(["method", "path", "body", "contentType", "user", "password", "expect"]);
+        var method = "GET";
+        if (fields.Node("method") is { } methodNode)
+        {
+            var text = fields.Text("method")?.ToUpperInvariant();
+            if (text is not null && !VapixMethods.Contains(text))
+            {
+                Error(methodNode.Line, $"'vapix.method' must be one of {string.Join(", ", VapixMethods)}; got {methodNode.Describe()}");
+                text = null;
+            }
+
+            ok &= text is not null;
+            method = text ?? method;
+        }
+
+        var path = fields.Has("path") ? fields.Text("path") : Missing<string>(key.Line, "vapix", "path", "e.g. path: /axis-cgi/systemready.cgi");
+        if (path is not null && !path.StartsWith('/'))
+        {
+            Error(fields.Node("path")!.Line, $"'vapix.path' must start with '/', got '{path}'");
+            path = null;
+        }
+
+        var body = fields.Text("body");
+        var contentType = fields.Text("contentType");
+        var user = fields.Text("user");
+        var password = fields.Text("password");
+        ok &= Present(fields, "body", body) & Present(fields, "contentType", contentType) & Present(fields, "user", user) & Present(fields, "password", password);
+        if (password is not null && !fields.Has("user"))
+        {
+            ok = false;
+            Error(fields.Node("password")!.Line, "'vapix.password' needs 'user' too");
+        }
+
+        var expect = new VapixExpectation();
+        if (fields.Has("expect"))
+        {
+            var expected = VapixExpect(fields);
+            ok &= expected is not null;
+            expect = expected ?? expect;
+        }
+
+        if (body is not null && contentType is null)
+        {
+            var trimmed = body.TrimStart();
+            contentType = trimmed.StartsWith('{') || trimmed.StartsWith('[') ? "application/json" : "application/x-www-form-urlencoded";
+        }
+
+        return ok && path is not null
+            ? new VapixStep(key.Line, new ScenarioVapixRequest(method, path, body, contentType, user, password), expect)
+            : null;
+    }
+
+    /// <summary><c>expect: { status: 401, contains: [Error, initial], contentType: text/html }</c>.</summary>
+    private VapixExpectation? VapixExpect(YamlFields vapix)
+    {
+        if (vapix.Fields("expect", "{ status: 200, contains: \"systemready\" }") is not { } fields)
+        {
+            return null;
+        }
+
+        var ok = fields.AllowOnly(["status", "contains", "contentType"]);
+        var expect = new VapixExpectation();
+        if (fields.Has("status"))
+        {
+            var status = fields.Integer("status", NumberRange.Between(100, 599));
+            ok &= status is not null;
+            expect = expect with { Status = status ?? 200 };
+        }
+
+        if (fields.Node("contains") is { } containsNode)
+        {
+            var path = fields.PathOf("contains");
+            var texts = containsNode is YSequence list
+                ? list.Items.Select(i => YamlValues.Text(i, path, errors)).ToList()
+                : [YamlValues.Text(containsNode, path, errors)];
+            ok &= texts.All(t => t is not null);
+            expect = expect with { Contains = texts.OfType<string>().ToList() };
+        }
+
+        var contentType = fields.Text("contentType");
+        ok &= Present(fields, "contentType", contentType);
+        expect = expect with { ContentType = contentType };
+        return ok ? expect : null;
+    }
+}
