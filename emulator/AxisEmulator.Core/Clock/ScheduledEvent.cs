@@ -22,19 +22,11 @@ public sealed class ScheduledEvent
     /// <summary>Simulated time at which the action runs.</summary>
     public DateTimeOffset Due => _clock.Epoch + TimeSpan.FromTicks(DueTicks);
 
-    public bool IsCancelled { get; private set; }
+    /// <summary>Set by the clock under its lock, like <see cref="HasRun"/>.</summary>
+    public bool IsCancelled { get; internal set; }
 
     public bool HasRun { get; internal set; }
 
-    /// <summary>Removes the event from the queue; a no-op once it has run.</summary>
-    public void Cancel()
-    {
-        if (IsCancelled || HasRun)
-        {
-            return;
-        }
-
-        IsCancelled = true;
-        _clock.OnCancelled();
-    }
+    /// <summary>Removes the event from the queue; a no-op once it has run or was cancelled.</summary>
+    public void Cancel() => _clock.Cancel(this);
 }

@@ -61,7 +61,10 @@ public sealed class SimulationClock : TimeProvider, IDisposable
     public TimeSpan Elapsed => TimeSpan.FromTicks(NowTicks);
 
     /// <summary>Events waiting in the queue (cancelled ones excluded).</summary>
-    public int PendingEvents => Volatile.Read(ref _pending);
+    public int PendingEvents
+    {
+        get { lock (_sync) { return _pending; } }
+    }
 
     /// <summary>Events run since the clock was created.</summary>
     public long ExecutedEvents => Interlocked.Read(ref _executed);
@@ -226,7 +229,24 @@ public sealed class SimulationClock : TimeProvider, IDisposable
         _wake.Dispose();
     }
 
-    internal void OnCancelled() => Interlocked.Decrement(ref _pending);
+    /// <summary>
+    /// Marks <paramref name="scheduled"/> cancelled and uncounts it, under the same lock as the
+    /// runner that dequeues it: checked outside, a cancel racing the run (or another cancel) would
+    /// uncount the event twice.
+    /// </summary>
+    internal void Cancel(ScheduledEvent scheduled)
+    {
+        lock (_sync)
+        {
+            if (scheduled.IsCancelled || scheduled.HasRun)
+            {
+                return;
+            }
+
+            scheduled.IsCancelled = true;
+            _pending--;
+        }
+    }
 
     private void EnsureManual()
     {
