@@ -4,8 +4,8 @@ using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Control.Dashboard;

@@ -2,9 +2,9 @@ using System.Globalization;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 using AxisEmulator.Core.Validation;
 using AxisEmulator.Core.Yaml;
 

@@ -3,10 +3,10 @@ using System.Text;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -525,7 +525,7 @@ public static class ScenarioRunner
                 .ToList();
             foreach (var entry in entries)
             {
-                Line($"{Stamp(At(entry))}     {(_devices.Count > 1 ? entry.DeviceId + " " : "")}{ScenarioNames.Kind(entry.Kind)} {entry.Event}: {entry.Message}");
+                Line($"{Stamp(At(entry))}     {(_devices.Count > 1 ? entry.DeviceId + " " : "")}{ScenarioNames.Kind(entry.Kind)} {entry.Name}: {entry.Message}");
                 _printed[entry.DeviceId] = Math.Max(_printed[entry.DeviceId], entry.Sequence);
             }
         }
@@ -547,7 +547,7 @@ public static class ScenarioRunner
                 return "";
             }
 
-            var shown = entries.Take(3).Select(e => $" {Stamp(At(e))} {e.Event}: {e.Message}");
+            var shown = entries.Take(3).Select(e => $" {Stamp(At(e))} {e.Name}: {e.Message}");
             return ":" + string.Join(";", shown) + (entries.Count > 3 ? $"; … and {(entries.Count - 3).ToString(CultureInfo.InvariantCulture)} more" : "");
         }
 

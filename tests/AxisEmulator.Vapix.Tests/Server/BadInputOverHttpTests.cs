@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Vapix.Tests.Auth;
 
 namespace AxisEmulator.Vapix.Tests.Server;
@@ -205,7 +206,7 @@ public class BadInputOverHttpTests
         (await Post("/axis-cgi/firmwaremanagement.cgi", """{"apiVersion":"2.0","method":"status"}""")).Should().Contain("\"code\": 417");
         (await Post("/axis-cgi/firmwaremanagement.cgi", """{"apiVersion":"1.0","method":"factoryDefault","params":{"factoryDefaultMode":"sot"}}""")).Should().Contain("\"data\": {}");
         await h.AfterResponseAsync(camera);
-        camera.Timeline.Since(0).Should().Contain(e => e.Event == "factory-reset" && e.Get<string>("mode") == "soft", "a misspelt mode is soft, the documented default");
+        camera.Timeline.Since(0).Should().Contain(e => e.Event is FactoryResetStarted && e.Get<string>("mode") == "soft", "a misspelt mode is soft, the documented default");
         before.Should().NotBe(Stored(camera), "the one valid call of the batch did reset the device");
     }
 
@@ -234,7 +235,7 @@ public class BadInputOverHttpTests
 
         Stored(camera).Should().Be(before);
         await ShouldStillServe(h, camera);
-        camera.Timeline.Since(0).Where(e => e.Kind == Core.Timeline.TimelineKind.Http).Should().NotContain(e => e.Get<int>("status") >= 500);
+        camera.Timeline.Since(0).Where(e => e.Kind == TimelineKind.Http).Should().NotContain(e => e.Get<int>("status") >= 500);
     }
 
     private static string Stored(Camera camera) => camera.ReadConfig(c => JsonSerializer.Serialize(c, ConfigJson));
