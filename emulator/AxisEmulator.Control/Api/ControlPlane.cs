@@ -99,7 +99,7 @@ public sealed class ControlPlane : IDisposable
         CancelHold(camera);
         camera.PressButton();
         var hold = new PendingHold(camera);
-        hold.Release = Clock.Schedule(duration, () =>
+        hold.Release = Clock.Schedule(duration, new EventName(camera.Id, "button: hold ends"), () =>
         {
             // The entry is removed before releasing, so a state read during the release shows no hold pending.
             _holds.TryRemove(new KeyValuePair<string, PendingHold>(camera.Id, hold));

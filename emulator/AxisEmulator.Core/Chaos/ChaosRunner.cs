@@ -162,7 +162,7 @@ public sealed class ChaosRun
         {
             foreach (var action in Plan.Actions)
             {
-                _events.Add(_emulator.Clock.Schedule(action.At, () => Run(action)));
+                _events.Add(_emulator.Clock.Schedule(action.At, new EventName(action.DeviceId, "chaos: " + action.Kind.ToWireString()), () => Run(action)));
             }
         }
     }
@@ -237,7 +237,7 @@ public sealed class ChaosRun
             }
 
             ScheduledEvent? scheduled = null;
-            scheduled = _emulator.Clock.Schedule(TimeSpan.FromSeconds(action.Seconds), () =>
+            scheduled = _emulator.Clock.Schedule(TimeSpan.FromSeconds(action.Seconds), new EventName(action.DeviceId, "chaos-end: " + action.Kind.ToWireString()), () =>
             {
                 lock (_sync)
                 {

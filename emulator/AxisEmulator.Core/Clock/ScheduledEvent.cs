@@ -1,17 +1,24 @@
+using System.Diagnostics;
+
 namespace AxisEmulator.Core.Clock;
 
 /// <summary>A pending action in the simulation's discrete-event queue. Cancel it to drop it.</summary>
+[DebuggerDisplay("{Name} at {Due}")]
 public sealed class ScheduledEvent
 {
     private readonly SimulationClock _clock;
 
-    internal ScheduledEvent(SimulationClock clock, long dueTicks, long sequence, Action action)
+    internal ScheduledEvent(SimulationClock clock, long dueTicks, long sequence, EventName name, Action action)
     {
         _clock = clock;
         DueTicks = dueTicks;
         Sequence = sequence;
+        Name = name;
         Action = action;
     }
+
+    /// <summary>What the event is for, e.g. <c>cam-1 boot: network-up</c>.</summary>
+    public EventName Name { get; }
 
     internal long DueTicks { get; }
 

@@ -119,8 +119,22 @@ public sealed partial class Camera
     private void Schedule(TimeSpan delay, BootTrigger trigger)
     {
         _phaseTimer?.Cancel();
-        _phaseTimer = ScheduleUnderGate(delay, () => _boot.Fire(trigger));
+        _phaseTimer = ScheduleUnderGate(delay, NameOf(trigger), () => _boot.Fire(trigger));
     }
+
+    /// <summary>What a phase timer is for, as the clock names it ("cam-1 boot: network-up").</summary>
+    private static string NameOf(BootTrigger trigger) => trigger switch
+    {
+        BootTrigger.PowerRestored => "boot: PSE retry",
+        BootTrigger.BootloaderDone => "boot: boot loader done",
+        BootTrigger.WindowOpened => "boot: reset window opens",
+        BootTrigger.FactoryResetDone => "boot: factory reset done",
+        BootTrigger.NetworkStarted => "boot: network-up",
+        BootTrigger.SystemReady => "boot: ready",
+        BootTrigger.ShutdownDone => "boot: shutdown done",
+        BootTrigger.FlashDone => "boot: flash written",
+        _ => "boot: " + trigger,
+    };
 
     private double SecondsSince(long ticks) => TimeSpan.FromTicks(_clock.GetTimestamp() - ticks).TotalSeconds;
 
@@ -192,7 +206,7 @@ public sealed partial class Camera
         Leds.Status.Show(LedState.Flashing(LedColor.Amber, Profile.Leds.FlashHz));
         Timeline.Append(new ResetWindowOpened(Profile.Reset.HoldMinSeconds, Profile.Reset.HoldMaxSeconds));
         var untilClose = Profile.Reset.HoldMaxSeconds - SecondsSince(_holdStartedTicks);
-        _windowCloseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Math.Max(0, untilClose)), OnWindowClosed);
+        _windowCloseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Math.Max(0, untilClose)), "boot: reset window closes", OnWindowClosed);
     }
 
     private void OnWindowClosed()
@@ -286,7 +300,7 @@ public sealed partial class Camera
         ShowStatusForRunning(ready: true);
         Timeline.Append(new SystemReady(Uptime));
         OnReadyFirmware();
-        _phaseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Profile.Boot.GreenAfterReadySeconds), DimStatusLed);
+        _phaseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Profile.Boot.GreenAfterReadySeconds), "leds: status dims after ready", DimStatusLed);
     }
 
     private void DimStatusLed()
@@ -359,7 +373,7 @@ public sealed partial class Camera
     /// device's gate, so the update runs as a clock event under this device's own gate (never two
     /// gates at once).
     /// </summary>
-    private void OnSharingChanged(string address, bool shared) => ScheduleUnderGate(TimeSpan.Zero, () =>
+    private void OnSharingChanged(string address, bool shared) => ScheduleUnderGate(TimeSpan.Zero, "network: address sharing changed", () =>
     {
         if (_address != address || !_boot.Phase.HasNetwork() || shared == _sharedAddress)
         {

@@ -169,7 +169,7 @@ public sealed partial class Camera
         }
 
         var after = _upgradeOptions.AutoRollback ?? TimeSpan.FromMinutes(10);
-        _rollbackTimer ??= ScheduleUnderGate(after, () =>
+        _rollbackTimer ??= ScheduleUnderGate(after, "firmware: rollback timer", () =>
         {
             _rollbackTimer = null;
             if (Banks.State == BankState.PendingCommit && Banks.Rollback())

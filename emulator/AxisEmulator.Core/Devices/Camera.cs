@@ -182,8 +182,8 @@ public sealed partial class Camera
         }
     }
 
-    /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate.</summary>
-    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, Action action) => _clock.Schedule(delay, () =>
+    /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate, named "{id} {what}".</summary>
+    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => _clock.Schedule(delay, new EventName(Id, what), () =>
     {
         lock (_gate)
         {
