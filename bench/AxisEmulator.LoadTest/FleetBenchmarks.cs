@@ -181,6 +181,11 @@ internal static class FleetBenchmarks
         var p99 = lateness.Get("p99Ms")!.GetValue<double>();
         Console.WriteLine(Invariant($"after {clock.Elapsed.TotalSeconds:F0} s: {ready}/{count} ready, {state.Get("pendingEvents")} events pending, {state.Get("executedEvents")} run"));
         Console.WriteLine(Invariant($"lateness over {lateness.Get("count")} events: p50 {lateness.Get("p50Ms")} ms, p90 {lateness.Get("p90Ms")} ms, p99 {p99} ms, max {lateness.Get("maxMs")} ms, mean {lateness.Get("meanMs")} ms (goal p99 ≤ 10 ms: {(p99 <= 10 ? "met" : "MISSED")})"));
+        foreach (var late in (lateness["latest"]?.AsArray() ?? []).OfType<JsonNode>().Take(3))
+        {
+            Console.WriteLine(Invariant($"  late: {late.Str("name")} (due {late.Str("due")}) {late.Get("lateMs")} ms"));
+        }
+
         Console.WriteLine($"emulator: RSS {Mib(emulator.ResidentBytes())} MiB, {ProcessInfo.Threads(emulator.Pid)} threads, {emulator.OutputLines} log lines; load {ProcessInfo.LoadAverage()}");
         return ready == count && p99 <= 10 ? 0 : 1;
     }

@@ -55,7 +55,7 @@ public class ContractDriftTests
         { typeof(Core.Power.PowerStatus), typeof(PowerStatus) },
         { typeof(Core.Button.ButtonCondition), typeof(ButtonCondition) },
         { typeof(Core.Config.BootProtocol), typeof(BootProtocol) },
-        { typeof(Core.Timeline.TimelineKind), typeof(TimelineKind) },
+        { typeof(Core.Events.TimelineKind), typeof(TimelineKind) },
         { typeof(Core.Clock.ClockMode), typeof(ClockMode) },
         { typeof(Server.PowerSourceKind), typeof(PowerSourceKind) },
         { typeof(Core.Profiles.FormFactor), typeof(FormFactor) },

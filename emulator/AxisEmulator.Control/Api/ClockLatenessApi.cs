@@ -18,7 +18,8 @@ public sealed record ClockLateness(
     double P90Ms,
     double P99Ms,
     double MaxMs,
-    double MeanMs);
+    double MeanMs,
+    [property: Description("The latest events of the window by name, latest first (at most 10).")] IReadOnlyList<LateEvent> Latest);
 
 /// <summary>
 /// Timing fidelity of the clock: how late, in wall time, events (LED and phase changes, timers) ran

@@ -6,7 +6,8 @@ namespace AxisEmulator.Control.Api;
 /// Collects <see cref="SimulationClock.EventLateness"/>: how late, in wall time, each event ran
 /// after its due time in realtime and scaled modes. The clock raises the event on its driver thread
 /// while holding its queue lock, so recording is a few interlocked operations on a fixed histogram
-/// (microsecond resolution below 1 ms, then under 1 % relative error), never a lock or an allocation.
+/// (microsecond resolution below 1 ms, then under 1 % relative error), never a lock or an allocation;
+/// the few events later than the latest kept so far also go to a short list, by name.
 /// </summary>
 public sealed class ClockLatenessCollector : IDisposable
 {
@@ -29,7 +30,7 @@ public sealed class ClockLatenessCollector : IDisposable
 
     public void Dispose() => _clock.EventLateness -= Record;
 
-    private void Record(TimeSpan lateness) => Volatile.Read(ref _window).Add(lateness);
+    private void Record(ScheduledEvent late, TimeSpan lateness) => Volatile.Read(ref _window).Add(late, lateness);
 
     /// <summary>A log-linear histogram of microseconds: exact below 1024 µs, then 128 sub-buckets per power of two.</summary>
     private sealed class Window(DateTimeOffset since)
@@ -41,9 +42,11 @@ public sealed class ClockLatenessCollector : IDisposable
         private long _count;
         private long _maxMicros;
         private long _sumMicros;
+        private readonly LatestLateEvents _latest = new();
 
-        public void Add(TimeSpan lateness)
+        public void Add(ScheduledEvent late, TimeSpan lateness)
         {
+            _latest.Offer(late, lateness);
             var micros = Math.Max(0, lateness.Ticks / (TimeSpan.TicksPerMillisecond / 1000));
             Interlocked.Increment(ref _buckets[BucketOf(micros)]);
             Interlocked.Increment(ref _count);
@@ -80,7 +83,8 @@ public sealed class ClockLatenessCollector : IDisposable
                 total == 0 ? 0 : Ms(Percentile(counts, total, 0.90, max)),
                 total == 0 ? 0 : Ms(Percentile(counts, total, 0.99, max)),
                 Ms(max),
-                total == 0 ? 0 : Math.Round(Volatile.Read(ref _sumMicros) / 1000.0 / total, 3));
+                total == 0 ? 0 : Math.Round(Volatile.Read(ref _sumMicros) / 1000.0 / total, 3),
+                _latest.Snapshot());
         }
 
         private static int BucketOf(long micros)

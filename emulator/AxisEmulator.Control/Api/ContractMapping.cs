@@ -2,11 +2,11 @@ using System.Collections;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Control.Api;
 
@@ -125,28 +125,25 @@ public static class ContractMapping
             entry.Sequence,
             entry.Time.ToUniversalTime(),
             entry.Kind,
-            entry.Event,
+            entry.Name,
             entry.Message,
             entry.Data is { Count: > 0 } data ? data.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal) : null);
     }
 
-    /// <summary>An HTTP timeline entry as a journal record; null for entries of other kinds.</summary>
+    /// <summary>A VAPIX request entry as a journal record; null for entries of other kinds.</summary>
     public static RequestRecord? ToRequest(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.Kind != TimelineKind.Http)
-        {
-            return null;
-        }
-
-        return new RequestRecord(
-            entry.Sequence,
-            entry.Time.ToUniversalTime(),
-            entry.Get<string>("method") ?? "",
-            entry.Get<string>("path") ?? "",
-            entry.Get<string>("user"),
-            entry.Data is not null && entry.Data.TryGetValue("status", out var status) && status is not null ? Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture) : 0,
-            entry.Data is not null && entry.Data.TryGetValue("ms", out var ms) && ms is double d && double.IsFinite(d) ? d : null);
+        return entry.Event is VapixRequestAnswered request
+            ? new RequestRecord(
+                entry.Sequence,
+                entry.Time.ToUniversalTime(),
+                request.Method,
+                request.Path,
+                request.User,
+                request.Status,
+                request.Milliseconds is { } ms && double.IsFinite(ms) ? ms : null)
+            : null;
     }
 
     public static ClockState ToState(Emulator emulator)

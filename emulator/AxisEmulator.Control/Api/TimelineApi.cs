@@ -1,5 +1,5 @@
 using System.Globalization;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Control.Api;
 

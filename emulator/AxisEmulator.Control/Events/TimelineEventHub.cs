@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Control.Events;
 

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Control.Metrics;
 
@@ -105,25 +106,24 @@ public sealed class EmulatorMetrics : IDisposable
 
     private void OnEntry(TimelineEntry entry)
     {
-        switch (entry.Kind, entry.Event)
+        switch (entry.Event)
         {
-            case (TimelineKind.Boot, "bootloader-started"):
+            case BootloaderStarted:
                 Interlocked.Increment(ref _boots);
                 break;
-            case (TimelineKind.Power, "brownout"):
+            case BrownOut:
                 Interlocked.Increment(ref _brownouts);
                 break;
-            case (TimelineKind.Boot, "factory-reset"):
-                _factoryResets.AddOrUpdate(entry.Get<string>("source") ?? "unknown", 1, (_, n) => n + 1);
+            case FactoryResetStarted reset:
+                _factoryResets.AddOrUpdate(reset.Source.ToWireString(), 1, (_, n) => n + 1);
                 break;
-            case (TimelineKind.Network, "ip-conflict"):
+            case IpConflict:
                 Interlocked.Increment(ref _ipConflicts);
                 break;
-            case (TimelineKind.Fault, "chaos"):
-                _chaosActions.AddOrUpdate(entry.Get<string>("action") ?? "unknown", 1, (_, n) => n + 1);
+            case ChaosApplied chaos:
+                _chaosActions.AddOrUpdate(chaos.Action.Kind.ToWireString(), 1, (_, n) => n + 1);
                 break;
-            case (TimelineKind.Http, HttpRequestRecord.Event) when entry.Request is { } request:
-                // Typed: reading Data would build the entry's figures for every request.
+            case VapixRequestAnswered request:
                 _requests.AddOrUpdate(request.Status, 1, (_, n) => n + 1);
                 if (request.Milliseconds is { } milliseconds)
                 {

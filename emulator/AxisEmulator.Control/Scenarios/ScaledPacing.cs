@@ -1,6 +1,6 @@
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Control.Scenarios;
 

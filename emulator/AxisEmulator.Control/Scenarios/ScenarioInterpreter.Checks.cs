@@ -1,5 +1,5 @@
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 using static AxisEmulator.Control.Scenarios.ScenarioTimes;
 
 namespace AxisEmulator.Control.Scenarios;

@@ -1,7 +1,7 @@
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 using static AxisEmulator.Control.Scenarios.ScenarioTimes;
 
 namespace AxisEmulator.Control.Scenarios;

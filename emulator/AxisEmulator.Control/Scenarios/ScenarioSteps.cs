@@ -2,10 +2,10 @@ using System.Globalization;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -481,15 +481,20 @@ public sealed record TimelineExpectation
     public bool Matches(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return MatchesKindAndEvent(entry)
-            && Data.All(d => entry.Data is not null && entry.Data.TryGetValue(d.Key, out var value) && ValueEquals(value, d.Value))
+        if (!MatchesKindAndEvent(entry))
+        {
+            return false;
+        }
+
+        var data = entry.Data; // written from the event on each read: once per entry
+        return Data.All(d => data is not null && data.TryGetValue(d.Key, out var value) && ValueEquals(value, d.Value))
             && (Message is null || entry.Message.Contains(Message, StringComparison.Ordinal));
     }
 
     public bool MatchesKindAndEvent(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return (Kind is null || entry.Kind == Kind) && (Event is null || string.Equals(entry.Event, Event, StringComparison.Ordinal));
+        return (Kind is null || entry.Kind == Kind) && (Event is null || string.Equals(entry.Name, Event, StringComparison.Ordinal));
     }
 
     private static bool ValueEquals(object? actual, string expected) => actual switch

@@ -10,22 +10,23 @@ namespace AxisEmulator.Core.Button;
 /// <remarks>Not thread-safe on its own: the owning device calls it under its gate.</remarks>
 public sealed class ControlButton
 {
-    private readonly Func<TimeSpan, Action, ScheduledEvent> _schedule;
+    private readonly Func<TimeSpan, string, Action, ScheduledEvent> _schedule;
     private readonly TimeSpan _debounce;
     private readonly Random _random;
     private ScheduledEvent? _debounceCheck;
     private ScheduledEvent? _dropout;
 
-    /// <param name="schedule">
-    /// Schedules the debouncer's and the contact's timers; the owning device passes one that runs them
-    /// under its gate, so a debounced edge reaches the state machine like any other trigger.
-    /// </param>
     public ControlButton(SimulationClock clock, TimeSpan debounce, Random random)
-        : this(clock.Schedule, debounce, random)
+        : this((delay, what, action) => clock.Schedule(delay, what, action), debounce, random)
     {
     }
 
-    public ControlButton(Func<TimeSpan, Action, ScheduledEvent> schedule, TimeSpan debounce, Random random)
+    /// <param name="schedule">
+    /// Schedules the debouncer's and the contact's timers (delay, what it is, action); the owning
+    /// device passes one that names them after itself and runs them under its gate, so a debounced
+    /// edge reaches the state machine like any other trigger.
+    /// </param>
+    public ControlButton(Func<TimeSpan, string, Action, ScheduledEvent> schedule, TimeSpan debounce, Random random)
     {
         _schedule = schedule;
         _debounce = debounce;
@@ -114,7 +115,7 @@ public sealed class ControlButton
 
         ContactClosed = closed;
         _debounceCheck?.Cancel();
-        _debounceCheck = _schedule(_debounce, SettleDebounce);
+        _debounceCheck = _schedule(_debounce, "button: debounce settles", SettleDebounce);
     }
 
     private void SettleDebounce()
@@ -138,7 +139,7 @@ public sealed class ControlButton
 
         // Dropouts arrive as a Poisson process: exponential gaps at the configured rate.
         var gapSeconds = -Math.Log(1 - _random.NextDouble()) / Fault.DropoutsPerSecond;
-        _dropout = _schedule(TimeSpan.FromSeconds(gapSeconds), StartDropout);
+        _dropout = _schedule(TimeSpan.FromSeconds(gapSeconds), "button: contact drops out", StartDropout);
     }
 
     private void StartDropout()
@@ -148,7 +149,7 @@ public sealed class ControlButton
         var length = TimeSpan.FromMilliseconds(-Math.Log(1 - _random.NextDouble()) * Fault.DropoutMilliseconds);
         SetContact(false);
         Dropout?.Invoke(length);
-        _dropout = _schedule(length, EndDropout);
+        _dropout = _schedule(length, "button: contact closes again", EndDropout);
     }
 
     private void EndDropout()

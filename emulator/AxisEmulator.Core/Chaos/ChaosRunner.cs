@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Chaos;
 
@@ -164,7 +162,7 @@ public sealed class ChaosRun
         {
             foreach (var action in Plan.Actions)
             {
-                _events.Add(_emulator.Clock.Schedule(action.At, () => Run(action)));
+                _events.Add(_emulator.Clock.Schedule(action.At, new EventName(action.DeviceId, "chaos: " + action.Kind.ToWireString()), () => Run(action)));
             }
         }
     }
@@ -177,7 +175,6 @@ public sealed class ChaosRun
             return;
         }
 
-        var data = Data(action);
         switch (action.Kind)
         {
             case ChaosActionKind.Brownout:
@@ -185,15 +182,15 @@ public sealed class ChaosRun
                     var source = camera.Snapshot().Power.Source;
                     if (source is null)
                     {
-                        Record(camera, "chaos", $"chaos: {action.Describe()} (skipped: the device has no power)", data);
+                        camera.Timeline.Append(new ChaosApplied(action, "skipped: the device has no power"));
                         return;
                     }
 
-                    Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                    camera.Timeline.Append(new ChaosApplied(action));
                     camera.PowerOff();
                     Later(action, () =>
                     {
-                        Record(camera, "chaos-end", Invariant($"chaos: power restored after {action.Seconds} s"), data);
+                        camera.Timeline.Append(new ChaosEnded(action));
                         camera.PowerOn(source);
                     });
                     return;
@@ -202,26 +199,26 @@ public sealed class ChaosRun
             case ChaosActionKind.Reboot:
                 {
                     var accepted = camera.Restart();
-                    Record(camera, "chaos", accepted ? "chaos: reboot" : "chaos: reboot (ignored: the device is not running)", data);
+                    camera.Timeline.Append(new ChaosApplied(action, accepted ? null : "ignored: the device is not running"));
                     return;
                 }
 
             case ChaosActionKind.MushyButton:
-                Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                camera.Timeline.Append(new ChaosApplied(action));
                 camera.SetButtonFault(new ButtonFault(ButtonCondition.Mushy));
                 return;
 
             case ChaosActionKind.Brick:
-                Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                camera.Timeline.Append(new ChaosApplied(action));
                 camera.SetBricked(true);
                 return;
 
             case ChaosActionKind.NetworkLoss:
-                Record(camera, "chaos", "chaos: " + action.Describe(), data);
+                camera.Timeline.Append(new ChaosApplied(action));
                 camera.SetNetworkLink(false);
                 Later(action, () =>
                 {
-                    Record(camera, "chaos-end", Invariant($"chaos: network link restored after {action.Seconds} s"), data);
+                    camera.Timeline.Append(new ChaosEnded(action));
                     camera.SetNetworkLink(true);
                 });
                 return;
@@ -240,7 +237,7 @@ public sealed class ChaosRun
             }
 
             ScheduledEvent? scheduled = null;
-            scheduled = _emulator.Clock.Schedule(TimeSpan.FromSeconds(action.Seconds), () =>
+            scheduled = _emulator.Clock.Schedule(TimeSpan.FromSeconds(action.Seconds), new EventName(action.DeviceId, "chaos-end: " + action.Kind.ToWireString()), () =>
             {
                 lock (_sync)
                 {
@@ -256,19 +253,4 @@ public sealed class ChaosRun
         }
     }
 
-    private static void Record(Camera camera, string @event, string message, IReadOnlyDictionary<string, object?> data) =>
-        camera.Timeline.Append(TimelineKind.Fault, @event, message, data);
-
-    private static Dictionary<string, object?> Data(ChaosAction action)
-    {
-        var data = new Dictionary<string, object?> { ["action"] = action.Kind.ToWireString() };
-        if (action.Kind.HasDuration())
-        {
-            data["seconds"] = action.Seconds;
-        }
-
-        return data;
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,8 +13,15 @@ namespace AxisEmulator.Core.Clock;
 /// <see cref="RunUntilIdle"/> in manual mode, on the clock's driver thread in realtime and scaled
 /// modes. Scheduling is thread-safe. While an event runs, "now" is exactly its due time.
 /// </remarks>
+[DebuggerDisplay("{DebuggerView,nq}")]
+[DebuggerTypeProxy(typeof(SimulationClockDebugView))]
 public sealed class SimulationClock : TimeProvider, IDisposable
 {
+    /// <summary>The name of an event scheduled without one.</summary>
+    public static readonly EventName Unnamed = "(unnamed)";
+
+    private static readonly EventName TimerName = "timer";
+
     /// <summary>Default simulated epoch, fixed so that manual runs are reproducible.</summary>
     public static readonly DateTimeOffset DefaultEpoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -61,13 +68,20 @@ public sealed class SimulationClock : TimeProvider, IDisposable
     public TimeSpan Elapsed => TimeSpan.FromTicks(NowTicks);
 
     /// <summary>Events waiting in the queue (cancelled ones excluded).</summary>
-    public int PendingEvents => Volatile.Read(ref _pending);
+    public int PendingEvents
+    {
+        get { lock (_sync) { return _pending; } }
+    }
 
     /// <summary>Events run since the clock was created.</summary>
     public long ExecutedEvents => Interlocked.Read(ref _executed);
 
-    /// <summary>Raised after each event runs with its lateness in wall time (realtime and scaled modes only).</summary>
-    public event Action<TimeSpan>? EventLateness;
+    /// <summary>
+    /// Raised as each event is taken from the queue to run, with how late it is in wall time
+    /// (realtime and scaled modes only), on the driver thread under the queue's lock: handlers must
+    /// be quick.
+    /// </summary>
+    public event Action<ScheduledEvent, TimeSpan>? EventLateness;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
@@ -115,9 +129,13 @@ public sealed class SimulationClock : TimeProvider, IDisposable
     }
 
     /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> of simulated time.</summary>
-    public ScheduledEvent Schedule(TimeSpan delay, Action action)
+    public ScheduledEvent Schedule(TimeSpan delay, Action action) => Schedule(delay, Unnamed, action);
+
+    /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> of simulated time, named <paramref name="name"/> in the debugger and the lateness figures.</summary>
+    public ScheduledEvent Schedule(TimeSpan delay, EventName name, Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(name.What, nameof(name));
         if (delay < TimeSpan.Zero)
         {
             delay = TimeSpan.Zero;
@@ -128,7 +146,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var due = CurrentTicksLocked() + delay.Ticks;
-            scheduled = new ScheduledEvent(this, due, _sequence++, action);
+            scheduled = new ScheduledEvent(this, due, _sequence++, name, action);
             _queue.Enqueue(scheduled, (due, scheduled.Sequence));
             _pending++;
         }
@@ -226,7 +244,24 @@ public sealed class SimulationClock : TimeProvider, IDisposable
         _wake.Dispose();
     }
 
-    internal void OnCancelled() => Interlocked.Decrement(ref _pending);
+    /// <summary>
+    /// Marks <paramref name="scheduled"/> cancelled and uncounts it, under the same lock as the
+    /// runner that dequeues it: checked outside, a cancel racing the run (or another cancel) would
+    /// uncount the event twice.
+    /// </summary>
+    internal void Cancel(ScheduledEvent scheduled)
+    {
+        lock (_sync)
+        {
+            if (scheduled.IsCancelled || scheduled.HasRun)
+            {
+                return;
+            }
+
+            scheduled.IsCancelled = true;
+            _pending--;
+        }
+    }
 
     private void EnsureManual()
     {
@@ -321,7 +356,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
                         due.HasRun = true;
                         _nowTicks = Math.Max(_nowTicks, due.DueTicks);
                         wait = TimeSpan.Zero;
-                        ReportLateness(now - due.DueTicks);
+                        ReportLateness(due, now - due.DueTicks);
                     }
                     else
                     {
@@ -351,13 +386,47 @@ public sealed class SimulationClock : TimeProvider, IDisposable
         }
     }
 
-    private void ReportLateness(long simTicksLate)
+    private void ReportLateness(ScheduledEvent late, long simTicksLate)
     {
         var handler = EventLateness;
         if (handler is not null)
         {
-            handler(TimeSpan.FromTicks((long)(simTicksLate / _scale)));
+            handler(late, TimeSpan.FromTicks((long)(simTicksLate / _scale)));
         }
+    }
+
+    /// <summary>"scaled ×10, +00:02:13, 5 pending, next: cam-1 boot: network-up at 2026-01-01T00:02:35".</summary>
+    private string DebuggerView
+    {
+        get
+        {
+            lock (_sync)
+            {
+                var next = PeekLocked();
+                var mode = _mode == ClockMode.Scaled ? FormattableString.Invariant($"scaled ×{_scale}") : _mode.ToString().ToLowerInvariant();
+                return FormattableString.Invariant($"{mode}, +{TimeSpan.FromTicks(CurrentTicksLocked())}, {_pending} pending")
+                    + (next is null ? "" : FormattableString.Invariant($", next: {next.Name} at {next.Due:s}"));
+            }
+        }
+    }
+
+    /// <summary>The events still waiting, soonest first (for the debugger).</summary>
+    internal ScheduledEvent[] PendingInOrder()
+    {
+        lock (_sync)
+        {
+            return [.. _queue.UnorderedItems.Where(e => !e.Element.IsCancelled).OrderBy(e => e.Priority).Select(e => e.Element)];
+        }
+    }
+
+    private sealed class SimulationClockDebugView(SimulationClock clock)
+    {
+        public ClockMode Mode => clock.Mode;
+
+        public DateTimeOffset Now => clock.GetUtcNow();
+
+        [DebuggerBrowsable(DebuggerBrowsableState.RootHidden)]
+        public ScheduledEvent[] Pending => clock.PendingInOrder();
     }
 
     [DebuggerDisplay("due {_event?.Due}")]
@@ -393,7 +462,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
                 _period = period;
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
-                    _event = _clock.Schedule(dueTime, Fire);
+                    _event = _clock.Schedule(dueTime, TimerName, Fire);
                 }
 
                 return true;
@@ -425,7 +494,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
                     return;
                 }
 
-                _event = _period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan ? _clock.Schedule(_period, Fire) : null;
+                _event = _period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan ? _clock.Schedule(_period, TimerName, Fire) : null;
             }
 
             _callback(_state);

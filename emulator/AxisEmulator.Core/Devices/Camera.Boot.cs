@@ -1,12 +1,11 @@
-using System.Globalization;
 using AxisEmulator.Core.Boot;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Network;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Core.Timeline;
 using Stateless;
 using Stateless.Graph;
 
@@ -95,44 +94,47 @@ public sealed partial class Camera
             case PowerStatus.Ok:
                 if (changed)
                 {
-                    RecordPower("power-ok", reading.Explanation, reading);
+                    Timeline.Append(new PowerOk(reading));
                 }
 
                 return true;
             case PowerStatus.Degraded:
                 if (changed)
                 {
-                    RecordPower("power-warning", reading.Explanation, reading);
+                    Timeline.Append(new PowerWarning(reading));
                 }
 
                 return true;
             case PowerStatus.NoPower:
-                RecordPower("no-power", reading.Explanation, reading);
+                Timeline.Append(new NoPower(reading));
                 _boot.Fire(BootTrigger.PowerLost);
                 return false;
             default:
-                RecordPower("brownout", reading.Explanation, reading);
+                Timeline.Append(new BrownOut(reading));
                 _boot.Fire(BootTrigger.BrownOut);
                 return false;
         }
     }
 
-    private void RecordPower(string @event, string message, PowerReading reading) =>
-        Timeline.Append(
-            TimelineKind.Power,
-            @event,
-            message,
-            Data(
-                ("status", Kebab(reading.Status.ToString())),
-                ("volts", Math.Round(reading.VoltsAtDevice, 2)),
-                ("watts", Math.Round(reading.Watts, 2)),
-                ("budgetWatts", Math.Round(reading.BudgetWatts, 2))));
-
     private void Schedule(TimeSpan delay, BootTrigger trigger)
     {
         _phaseTimer?.Cancel();
-        _phaseTimer = ScheduleUnderGate(delay, () => _boot.Fire(trigger));
+        _phaseTimer = ScheduleUnderGate(delay, NameOf(trigger), () => _boot.Fire(trigger));
     }
+
+    /// <summary>What a phase timer is for, as the clock names it ("cam-1 boot: network-up").</summary>
+    private static string NameOf(BootTrigger trigger) => trigger switch
+    {
+        BootTrigger.PowerRestored => "boot: PSE retry",
+        BootTrigger.BootloaderDone => "boot: boot loader done",
+        BootTrigger.WindowOpened => "boot: reset window opens",
+        BootTrigger.FactoryResetDone => "boot: factory reset done",
+        BootTrigger.NetworkStarted => "boot: network-up",
+        BootTrigger.SystemReady => "boot: ready",
+        BootTrigger.ShutdownDone => "boot: shutdown done",
+        BootTrigger.FlashDone => "boot: flash written",
+        _ => "boot: " + trigger,
+    };
 
     private double SecondsSince(long ticks) => TimeSpan.FromTicks(_clock.GetTimestamp() - ticks).TotalSeconds;
 
@@ -146,7 +148,7 @@ public sealed partial class Camera
             _windowCloseTimer = null;
         }
 
-        Timeline.Append(TimelineKind.Phase, "phase-changed", $"{from.ToKebab()} → {to.ToKebab()}", Data(("from", from.ToKebab()), ("to", to.ToKebab())));
+        Timeline.Append(new Events.PhaseChanged(from, to));
         PhaseChanged?.Invoke(this, from, to);
     }
 
@@ -154,7 +156,7 @@ public sealed partial class Camera
     {
         if (!brownout)
         {
-            Timeline.Append(TimelineKind.Power, "power-off", _source is null ? "power removed" : "power lost");
+            Timeline.Append(new PoweredOff(Unplugged: _source is null));
         }
 
         Leds.Reset();
@@ -168,11 +170,7 @@ public sealed partial class Camera
         EnterOff(brownout: true);
         _bootLoopCount++;
         var retry = TimeSpan.FromSeconds(Profile.Power.PseRetrySeconds);
-        Timeline.Append(
-            TimelineKind.Power,
-            "pse-retry-scheduled",
-            string.Create(CultureInfo.InvariantCulture, $"power cut ({_bootLoopCount} in a row); the PSE retries in {retry.TotalSeconds:0.#} s"),
-            Data(("bootLoopCount", _bootLoopCount), ("retrySeconds", retry.TotalSeconds)));
+        Timeline.Append(new PseRetryScheduled(_bootLoopCount, retry));
         Schedule(retry, BootTrigger.PowerRestored);
     }
 
@@ -189,7 +187,7 @@ public sealed partial class Camera
             return;
         }
 
-        Timeline.Append(TimelineKind.Boot, "bootloader-started", $"boot #{_bootCount}, boot id {_bootId}", Data(("bootCount", _bootCount), ("bootId", _bootId)));
+        Timeline.Append(new BootloaderStarted(_bootCount, _bootId));
         // Held before power came: the contact is closed at power-on and the hold counts from then.
         _holdStartedTicks = Button.ContactClosed ? _bootStartedTicks : -1;
 
@@ -204,11 +202,7 @@ public sealed partial class Camera
 
     private void EnterResetHold()
     {
-        Timeline.Append(
-            TimelineKind.Boot,
-            "reset-hold",
-            string.Create(CultureInfo.InvariantCulture, $"boot loader sees the control button held; reset window opens at {Profile.Reset.HoldMinSeconds:0.##} s"),
-            Data(("windowMin", Profile.Reset.HoldMinSeconds), ("windowMax", Profile.Reset.HoldMaxSeconds)));
+        Timeline.Append(new ResetHoldSeen(Profile.Reset.HoldMinSeconds, Profile.Reset.HoldMaxSeconds));
         var untilOpen = Profile.Reset.HoldMinSeconds - SecondsSince(_holdStartedTicks);
         Schedule(TimeSpan.FromSeconds(Math.Max(0, untilOpen)), BootTrigger.WindowOpened);
     }
@@ -216,13 +210,9 @@ public sealed partial class Camera
     private void EnterResetArmed()
     {
         Leds.Status.Show(LedState.Flashing(LedColor.Amber, Profile.Leds.FlashHz));
-        Timeline.Append(
-            TimelineKind.Boot,
-            "reset-window-open",
-            string.Create(CultureInfo.InvariantCulture, $"status LED flashes amber: release now for a factory reset (until {Profile.Reset.HoldMaxSeconds:0.##} s)"),
-            Data(("windowMin", Profile.Reset.HoldMinSeconds), ("windowMax", Profile.Reset.HoldMaxSeconds)));
+        Timeline.Append(new ResetWindowOpened(Profile.Reset.HoldMinSeconds, Profile.Reset.HoldMaxSeconds));
         var untilClose = Profile.Reset.HoldMaxSeconds - SecondsSince(_holdStartedTicks);
-        _windowCloseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Math.Max(0, untilClose)), OnWindowClosed);
+        _windowCloseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Math.Max(0, untilClose)), "boot: reset window closes", OnWindowClosed);
     }
 
     private void OnWindowClosed()
@@ -236,19 +226,19 @@ public sealed partial class Camera
         if (Profile.Reset.LateRelease == LateReleaseBehavior.Abort)
         {
             var outcome = ResetOutcome.WindowClosed(SecondsSince(_holdStartedTicks), Profile.Reset);
-            Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held: " + outcome.Explain(), outcome.ToData());
+            Timeline.Append(new ResetWindowClosed(outcome));
             _boot.Fire(BootTrigger.WindowClosed);
         }
         else
         {
-            Timeline.Append(TimelineKind.Boot, "reset-window-closed", "window closed with the button still held; this model still resets on release");
+            Timeline.Append(new ResetWindowClosed(Abort: null));
         }
     }
 
     /// <summary>The firmware's debounced reading changed.</summary>
     private void OnButtonDebounced(bool pressed)
     {
-        Timeline.Append(TimelineKind.Button, pressed ? "debounced-press" : "debounced-release", pressed ? "firmware reads the button as pressed" : "firmware reads the button as released");
+        Timeline.Append(pressed ? new DebouncedPress() : new DebouncedRelease());
         if (pressed)
         {
             if (_boot.Phase == DevicePhase.Bootloader && _holdStartedTicks < 0)
@@ -263,7 +253,7 @@ public sealed partial class Camera
         if (_boot.Phase is DevicePhase.ResetHold or DevicePhase.ResetArmed || (_boot.Phase == DevicePhase.Bootloader && _holdStartedTicks >= 0))
         {
             var outcome = ResetOutcome.For(SecondsSince(_holdStartedTicks), Profile.Reset);
-            Timeline.Append(TimelineKind.Boot, "reset-release", outcome.Explain(), outcome.ToData());
+            Timeline.Append(new ResetReleased(outcome));
             _holdStartedTicks = -1;
             _boot.Fire(outcome.ErasesConfiguration ? BootTrigger.ReleasedInWindow : BootTrigger.ReleasedOutsideWindow);
         }
@@ -273,7 +263,7 @@ public sealed partial class Camera
     {
         Leds.Status.Show(LedState.Flashing(LedColor.Amber, Profile.Leds.FlashHz));
         CommitConfig(_config.AfterFactoryDefault(FactoryDefaultMode.Hard), "factory default (control button): all settings erased, network reset");
-        Timeline.Append(TimelineKind.Boot, "factory-reset", "restoring factory defaults", Data(("mode", "hard"), ("source", "button")));
+        Timeline.Append(new FactoryResetStarted(FactoryDefaultMode.Hard, FactoryResetSource.Button));
         Schedule(TimeSpan.FromSeconds(Profile.Reset.FactoryResetSeconds), BootTrigger.FactoryResetDone);
     }
 
@@ -314,9 +304,9 @@ public sealed partial class Camera
         // A boot that reached ready breaks any boot loop.
         _bootLoopCount = 0;
         ShowStatusForRunning(ready: true);
-        Timeline.Append(TimelineKind.Boot, "system-ready", string.Create(CultureInfo.InvariantCulture, $"system ready after {Uptime.TotalSeconds:0.#} s"), Data(("uptimeSeconds", Math.Round(Uptime.TotalSeconds, 3))));
+        Timeline.Append(new SystemReady(Uptime));
         OnReadyFirmware();
-        _phaseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Profile.Boot.GreenAfterReadySeconds), DimStatusLed);
+        _phaseTimer = ScheduleUnderGate(TimeSpan.FromSeconds(Profile.Boot.GreenAfterReadySeconds), "leds: status dims after ready", DimStatusLed);
     }
 
     private void DimStatusLed()
@@ -353,7 +343,7 @@ public sealed partial class Camera
         // [S] troubleshooting guides: "no lights, no network activity".
         Leds.Reset();
         UpdateListening();
-        Timeline.Append(TimelineKind.Boot, "bricked", "the unit does not start: no LED, no network");
+        Timeline.Append(new UnitDead());
     }
 
     private void AssignAddress()
@@ -376,11 +366,8 @@ public sealed partial class Camera
         PublishAddressing();
         var conflict = _lan.Claim(Serial, address);
         _sharedAddress = conflict.Count > 0;
-        Timeline.Append(
-            TimelineKind.Network,
-            "address-assigned",
-            $"{address} ({(settings.BootProto == BootProtocol.None ? "static" : _lan.DhcpEnabled ? "dhcp" : "fallback, no DHCP server")}), link-local {_linkLocal}",
-            Data(("ipAddress", address), ("linkLocal", _linkLocal), ("bootProto", Kebab(settings.BootProto.ToString()))));
+        var origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpEnabled ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
+        Timeline.Append(new AddressAssigned(address, _linkLocal, settings.BootProto, origin));
         if (_sharedAddress)
         {
             RecordConflict(address!, conflict);
@@ -392,7 +379,7 @@ public sealed partial class Camera
     /// device's gate, so the update runs as a clock event under this device's own gate (never two
     /// gates at once).
     /// </summary>
-    private void OnSharingChanged(string address, bool shared) => ScheduleUnderGate(TimeSpan.Zero, () =>
+    private void OnSharingChanged(string address, bool shared) => ScheduleUnderGate(TimeSpan.Zero, "network: address sharing changed", () =>
     {
         if (_address != address || !_boot.Phase.HasNetwork() || shared == _sharedAddress)
         {
@@ -406,17 +393,12 @@ public sealed partial class Camera
         }
         else
         {
-            Timeline.Append(TimelineKind.Network, "ip-conflict-resolved", $"{address} is no longer shared", Data(("ipAddress", address)));
+            Timeline.Append(new IpConflictResolved(address));
         }
     });
 
-    private void RecordConflict(string address, AddressConflict conflict)
-    {
-        // A mass reset can put hundreds on one address: name a few, count the rest.
-        var named = conflict.FirstSerials;
-        var names = string.Join(", ", named) + (conflict.Count > named.Count ? $" and {conflict.Count - named.Count} more" : "");
-        Timeline.Append(TimelineKind.Network, "ip-conflict", $"{address} is also used by {names}", Data(("ipAddress", address), ("conflictCount", conflict.Count), ("conflicts", named.ToArray())));
-    }
+    // A mass reset can put hundreds on one address: name a few, count the rest.
+    private void RecordConflict(string address, AddressConflict conflict) => Timeline.Append(new IpConflict(address, conflict.Count, conflict.FirstSerials));
 
     /// <summary>Replaces <see cref="Addressing"/> when one of its parts changed (under the gate).</summary>
     private void PublishAddressing()
@@ -447,7 +429,7 @@ public sealed partial class Camera
         }
 
         _listening = listening;
-        Timeline.Append(TimelineKind.Network, listening ? "listener-open" : "listener-closed", listening ? "HTTP server up" : "HTTP server down");
+        Timeline.Append(listening ? new ListenerOpened() : new ListenerClosed());
         ListeningChanged?.Invoke(this, listening);
     }
 
@@ -458,22 +440,6 @@ public sealed partial class Camera
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true).ToString();
-    }
-
-    private static string Kebab(string pascal)
-    {
-        var builder = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
     }
 
     private enum BootTrigger

@@ -1,8 +1,7 @@
-using System.Globalization;
 using AxisEmulator.Core.Boot;
 using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Devices;
 
@@ -32,7 +31,7 @@ public sealed partial class Camera
                 : UpgradeRejection.None;
             if (rejection != UpgradeRejection.None)
             {
-                Timeline.Append(TimelineKind.Boot, "upgrade-refused", $"upgrade to {image.Model} {image.Version} refused: {rejection}", Data(("reason", Kebab(rejection.ToString())), ("model", image.Model), ("version", image.Version)));
+                Timeline.Append(new UpgradeRefused(image, rejection));
                 return rejection;
             }
 
@@ -121,11 +120,7 @@ public sealed partial class Camera
             return;
         }
 
-        Timeline.Append(
-            TimelineKind.Boot,
-            "upgrade-started",
-            string.Create(CultureInfo.InvariantCulture, $"writing {Banks.Banks.Flashing} to flash ({Profile.Firmware.UpgradeFlashSeconds:0} s)"),
-            Data(("version", Banks.Banks.Flashing)));
+        Timeline.Append(new UpgradeStarted(Banks.Banks.Flashing, Profile.Firmware.UpgradeFlashSeconds));
         Schedule(TimeSpan.FromSeconds(Profile.Firmware.UpgradeFlashSeconds), BootTrigger.FlashDone);
     }
 
@@ -140,7 +135,7 @@ public sealed partial class Camera
         _rollbackTimer?.Cancel();
         _rollbackTimer = null;
         SaveBanks(what);
-        Timeline.Append(TimelineKind.Boot, Banks.State == BankState.Corrupt ? "flash-corrupt" : "firmware-rollback", what, Data(("version", Banks.Banks.ActiveVersion)));
+        Timeline.Append(Banks.State == BankState.Corrupt ? new FlashCorrupted(what, Banks.Banks.ActiveVersion) : new FirmwareRolledBack(what, Banks.Banks.ActiveVersion));
         if (Banks.State == BankState.Corrupt)
         {
             _bricked = true;
@@ -174,7 +169,7 @@ public sealed partial class Camera
         }
 
         var after = _upgradeOptions.AutoRollback ?? TimeSpan.FromMinutes(10);
-        _rollbackTimer ??= ScheduleUnderGate(after, () =>
+        _rollbackTimer ??= ScheduleUnderGate(after, "firmware: rollback timer", () =>
         {
             _rollbackTimer = null;
             if (Banks.State == BankState.PendingCommit && Banks.Rollback())

@@ -1,8 +1,8 @@
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Devices;
 
@@ -21,7 +21,7 @@ public sealed partial class Camera
         {
             var wasOn = _source is not null;
             _source = source;
-            Timeline.Append(TimelineKind.Power, wasOn ? "source-changed" : "power-on", Describe(source), Data(("source", Describe(source))));
+            Timeline.Append(wasOn ? new PowerSourceChanged(source) : new PoweredOn(source));
             if (!wasOn || _boot.Phase == DevicePhase.Off)
             {
                 _bootLoopCount = 0;
@@ -29,7 +29,7 @@ public sealed partial class Camera
                 if (reading.Status == PowerStatus.NoPower)
                 {
                     _reading = reading;
-                    Timeline.Append(TimelineKind.Power, "no-power", reading.Explanation);
+                    Timeline.Append(new NoPowerAtPlugIn(reading));
                     return;
                 }
 
@@ -60,7 +60,7 @@ public sealed partial class Camera
             _reading = null;
             if (_boot.Phase == DevicePhase.Off)
             {
-                Timeline.Append(TimelineKind.Power, "power-off", "power removed");
+                Timeline.Append(new PoweredOff(Unplugged: true));
                 return;
             }
 
@@ -79,7 +79,7 @@ public sealed partial class Camera
                 return;
             }
 
-            Timeline.Append(TimelineKind.Button, "press", "control button pressed");
+            Timeline.Append(new ButtonPressed());
             Button.Press();
         }
     }
@@ -95,7 +95,7 @@ public sealed partial class Camera
                 return;
             }
 
-            Timeline.Append(TimelineKind.Button, "release", "control button released");
+            Timeline.Append(new ButtonReleased());
             Button.Release();
         }
     }
@@ -112,7 +112,7 @@ public sealed partial class Camera
         {
             PressButton();
             ScheduledEvent? release = null;
-            release = ScheduleUnderGate(duration, () =>
+            release = ScheduleUnderGate(duration, "button: hold ends", () =>
             {
                 // A timer that was already waiting for the gate when a press replaced its hold stays quiet.
                 if (ReferenceEquals(_holdRelease, release))
@@ -144,7 +144,7 @@ public sealed partial class Camera
 
         lock (_gate)
         {
-            Timeline.Append(TimelineKind.Fault, "button-condition", $"control button is now {fault.Condition.ToString().ToLowerInvariant()}", Data(("condition", fault.Condition.ToString().ToLowerInvariant()), ("dropoutsPerSecond", fault.Condition == ButtonCondition.Mushy ? fault.DropoutsPerSecond : null), ("dropoutMs", fault.Condition == ButtonCondition.Mushy ? fault.DropoutMilliseconds : null)));
+            Timeline.Append(new ButtonConditionSet(fault));
             Button.SetFault(fault);
         }
     }
@@ -160,7 +160,7 @@ public sealed partial class Camera
             }
 
             _bricked = bricked;
-            Timeline.Append(TimelineKind.Fault, bricked ? "bricked" : "repaired", bricked ? "unit bricked" : "unit repaired");
+            Timeline.Append(bricked ? new UnitBricked() : new UnitRepaired());
             _boot.Fire(bricked ? BootTrigger.Brick : BootTrigger.Unbrick);
         }
     }
@@ -177,7 +177,7 @@ public sealed partial class Camera
 
             _linkUp = up;
             PublishAddressing();
-            Timeline.Append(TimelineKind.Fault, up ? "link-up" : "link-down", up ? "network link restored" : "network link lost");
+            Timeline.Append(up ? new LinkRestored() : new LinkLost());
             if (_boot.Phase is DevicePhase.NetworkUp or DevicePhase.Ready)
             {
                 ShowStatusForRunning(_boot.Phase == DevicePhase.Ready);
@@ -197,7 +197,7 @@ public sealed partial class Camera
                 return false;
             }
 
-            Timeline.Append(TimelineKind.Boot, "restart", "restart requested");
+            Timeline.Append(new RestartRequested());
             _boot.Fire(BootTrigger.Restart);
             return true;
         }
@@ -221,17 +221,9 @@ public sealed partial class Camera
                 mode == FactoryDefaultMode.Soft
                     ? "factory default (soft): users and settings erased, network settings kept"
                     : "factory default (hard): all settings erased, network reset");
-            Timeline.Append(TimelineKind.Boot, "factory-reset", $"{mode.ToString().ToLowerInvariant()} factory default requested", Data(("mode", mode.ToString().ToLowerInvariant()), ("source", "network")));
+            Timeline.Append(new FactoryResetStarted(mode, FactoryResetSource.Network));
             _boot.Fire(BootTrigger.Restart);
             return true;
         }
     }
-
-    private static string Describe(PowerSource source) => source switch
-    {
-        PoeSource poe => FormattableString.Invariant($"PoE {poe.Standard.ToWireString()} class {poe.PseClass}, {poe.CableMeters:0.#} m {poe.Cable.ToString().ToLowerInvariant()}, {poe.EffectivePseVolts:0.#} V"),
-        PassiveSource passive => FormattableString.Invariant($"passive injector {passive.Volts:0.#} V"),
-        DcSource dc => FormattableString.Invariant($"DC adapter {dc.Volts:0.#} V {dc.Amps:0.#} A"),
-        _ => source.ToString(),
-    };
 }

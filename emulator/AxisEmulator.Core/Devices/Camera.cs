@@ -2,11 +2,10 @@ using AxisEmulator.Core.Boot;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Network;
-using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Devices;
 
@@ -66,7 +65,7 @@ public sealed partial class Camera
 
         Button = new ControlButton(ScheduleUnderGate, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), _random);
         Button.DebouncedChanged += OnButtonDebounced;
-        Button.Dropout += length => Timeline.Append(TimelineKind.Button, "dropout", $"contact dropped out for {length.TotalMilliseconds:0} ms", Data(("ms", Math.Round(length.TotalMilliseconds, 1))));
+        Button.Dropout += length => Timeline.Append(new ContactDroppedOut(length));
         _boot = new BootMachine(this);
         _lan.Watch(Identity.Serial, OnSharingChanged);
     }
@@ -152,7 +151,7 @@ public sealed partial class Camera
     /// <summary>Records a VAPIX request in the timeline (method, path, user, status).</summary>
     public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null)
     {
-        Timeline.AppendRequest(new HttpRequestRecord(method, path, user, status, milliseconds));
+        Timeline.Append(new VapixRequestAnswered(method, path, user, status, milliseconds));
     }
 
     /// <summary>The stored configuration now (immutable; replaced as a whole on every change). Lock-free, for per-request readers.</summary>
@@ -189,8 +188,8 @@ public sealed partial class Camera
         }
     }
 
-    /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate.</summary>
-    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, Action action) => _clock.Schedule(delay, () =>
+    /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate, named "{id} {what}".</summary>
+    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => _clock.Schedule(delay, new EventName(Id, what), () =>
     {
         lock (_gate)
         {
@@ -203,22 +202,10 @@ public sealed partial class Camera
         Volatile.Write(ref _config, updated);
         PublishAddressing();
         _store.Save(Id, _config);
-        Timeline.Append(TimelineKind.Config, "config-changed", description);
+        Timeline.Append(new ConfigChanged(description));
     }
 
-    private void OnLedChanged(Led led, LedState old, LedState state) =>
-        Timeline.Append(
-            TimelineKind.Led,
-            "led-changed",
-            $"{led.Name.ToString().ToLowerInvariant()}: {old} → {state}",
-            Data(
-                ("led", led.Name.ToString().ToLowerInvariant()),
-                ("color", state.Color.ToString().ToLowerInvariant()),
-                ("pattern", state.Pattern.ToString().ToLowerInvariant()),
-                ("hz", state.Hz == 0 ? null : state.Hz),
-                ("alternateColor", state.Pattern == LedPattern.Alternating ? state.AlternateColor.ToString().ToLowerInvariant() : null)));
-
-    internal static IReadOnlyDictionary<string, object?> Data(params ReadOnlySpan<(string Key, object? Value)> pairs) => new TimelineDataDictionary(pairs);
+    private void OnLedChanged(Led led, LedState old, LedState state) => Timeline.Append(new LedChanged(led.Name, old, state));
 
     private static int StableSeed(int seed, string id)
     {

@@ -22,5 +22,5 @@ public sealed record CameraOptions
 
     public EmulatedLan? Lan { get; init; }
 
-    public int TimelineCapacity { get; init; } = Timeline.DeviceTimeline.DefaultCapacity;
+    public int TimelineCapacity { get; init; } = Events.DeviceTimeline.DefaultCapacity;
 }

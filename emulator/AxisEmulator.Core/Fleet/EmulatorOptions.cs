@@ -19,5 +19,5 @@ public sealed record EmulatorOptions
     /// <summary>DHCP pool of the emulated LAN as "first-last" (e.g. 192.168.0.100-192.168.0.199); null: no DHCP server.</summary>
     public string? DhcpPool { get; init; }
 
-    public int TimelineCapacity { get; init; } = Timeline.DeviceTimeline.DefaultCapacity;
+    public int TimelineCapacity { get; init; } = Events.DeviceTimeline.DefaultCapacity;
 }

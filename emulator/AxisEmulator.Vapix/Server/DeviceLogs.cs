@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Forms;
 
@@ -53,7 +53,7 @@ internal static class DeviceLogs
         var boot = -1;
         for (var i = entries.Count - 1; i >= 0; i--)
         {
-            if (entries[i].Kind == TimelineKind.Boot && entries[i].Event == "bootloader-started")
+            if (entries[i].Event is BootloaderStarted)
             {
                 boot = i;
                 break;
@@ -106,22 +106,21 @@ internal static class DeviceLogs
     {
         const string Kernel = "kernel";
         const string Systemd = "systemd[1]";
-        switch (entry.Kind, entry.Event)
+        switch (entry.Event)
         {
-            case (TimelineKind.Boot, "bootloader-started"):
+            case BootloaderStarted boot:
                 yield return ("INFO", Kernel, "Booting Linux on physical CPU 0x0");
                 yield return ("INFO", Kernel, $"AXIS OS {view.Identity.FirmwareVersion} ({view.Identity.ProductShortName}, {view.Identity.Profile.Firmware.Soc})");
-                yield return ("INFO", Systemd, $"Boot ID {entry.Get<string>("bootId")}");
+                yield return ("INFO", Systemd, $"Boot ID {boot.BootId}");
                 break;
-            case (TimelineKind.Phase, _):
-                var to = entry.Get<string>("to");
-                var target = to switch
+            case PhaseChanged phase:
+                var target = phase.To switch
                 {
-                    "booting" => "Basic System",
-                    "network-up" => "Network is Online",
-                    "ready" => "Multi-User System",
-                    "shutting-down" => "Reboot",
-                    "upgrading" => "Firmware Upgrade",
+                    DevicePhase.Booting => "Basic System",
+                    DevicePhase.NetworkUp => "Network is Online",
+                    DevicePhase.Ready => "Multi-User System",
+                    DevicePhase.ShuttingDown => "Reboot",
+                    DevicePhase.Upgrading => "Firmware Upgrade",
                     _ => null,
                 };
                 if (target is not null)
@@ -130,41 +129,42 @@ internal static class DeviceLogs
                 }
 
                 break;
-            case (TimelineKind.Boot, "system-ready"):
+            case SystemReady:
                 yield return ("INFO", Systemd, $"Startup finished: {entry.Message}.");
                 break;
-            case (TimelineKind.Boot, "restart"):
+            case RestartRequested:
                 yield return ("NOTICE", Systemd, "System is rebooting (restart requested).");
                 break;
-            case (TimelineKind.Boot, "factory-reset"):
+            case FactoryResetStarted:
                 yield return ("NOTICE", "factorydefault[1]", $"{entry.Message}.");
                 break;
-            case (TimelineKind.Boot, _):
-                yield return ("NOTICE", "fwupgrade[733]", entry.Message);
-                break;
-            case (TimelineKind.Network, "address-assigned"):
+            case AddressAssigned:
                 yield return ("INFO", "dhcpcd[412]", $"eth0: {entry.Message}");
                 break;
-            case (TimelineKind.Network, "ip-conflict"):
+            case IpConflict:
                 yield return ("WARNING", "dhcpcd[412]", $"eth0: address conflict: {entry.Message}");
                 break;
-            case (TimelineKind.Network, "listener-open"):
+            case ListenerOpened:
                 yield return ("INFO", "httpd[623]", "AH00489: Apache/2.4 configured -- resuming normal operations");
                 break;
-            case (TimelineKind.Network, "listener-closed"):
+            case ListenerClosed:
                 yield return ("NOTICE", "httpd[623]", "AH00169: caught SIGTERM, shutting down");
                 break;
-            case (TimelineKind.Power, "power-warning" or "brownout" or "no-power"):
+            case PowerWarning or BrownOut or NoPower or NoPowerAtPlugIn:
                 yield return ("WARNING", Kernel, $"poe: {entry.Message}");
                 break;
-            case (TimelineKind.Fault, "link-down"):
+            case LinkLost:
                 yield return ("WARNING", Kernel, "eth0: Link is Down");
                 break;
-            case (TimelineKind.Fault, "link-up"):
+            case LinkRestored:
                 yield return ("INFO", Kernel, "eth0: Link is Up - 100Mbps/Full - flow control off");
                 break;
-            case (TimelineKind.Config, _):
+            case ConfigChanged:
                 yield return ("INFO", "parhand[512]", entry.Message);
+                break;
+            case ResetHoldSeen or ResetWindowOpened or ResetWindowClosed or ResetReleased or UnitDead
+                or UpgradeRefused or UpgradeStarted or FlashCorrupted or FirmwareRolledBack:
+                yield return ("NOTICE", "fwupgrade[733]", entry.Message);
                 break;
         }
     }

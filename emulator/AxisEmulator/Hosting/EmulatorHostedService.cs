@@ -3,9 +3,9 @@ using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -134,7 +134,7 @@ public sealed class EmulatorHostedService : IHostedService
             entry.DeviceId,
             Format(entry.Time),
             entry.Kind.ToString().ToLowerInvariant(),
-            entry.Event,
+            entry.Name,
             entry.Message);
     }
 

@@ -1,3 +1,5 @@
+using AxisEmulator.Core.Clock;
+
 namespace AxisEmulator.Control.Tests.Api;
 
 public sealed class ClockLatenessApiTests : IAsyncLifetime
@@ -47,6 +49,21 @@ public sealed class ClockLatenessApiTests : IAsyncLifetime
         lateness.Num("count").Should().Be(0, "manual time runs events exactly when due");
         lateness.Num("p99Ms").Should().Be(0);
         lateness.Str("since").Should().NotBe("2026-01-01T00:00:00+00:00", "the window restarted at the reset");
+    }
+
+    [Fact]
+    public async Task The_latest_events_of_the_window_are_listed_by_name()
+    {
+        await _host.SendJsonAsync(HttpMethod.Put, "/api/v1/clock", """{"mode":"scaled","scale":1000}""", 200);
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Emulator.Clock.Schedule(TimeSpan.FromSeconds(1), new EventName("cam-9", "test: one second"), () => ran.TrySetResult());
+        await ran.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var latest = (await _host.GetJsonAsync("/api/v1/clock/lateness"))["latest"]!.AsArray();
+        latest.Should().ContainSingle();
+        latest[0]!.Str("name").Should().Be("cam-9 test: one second");
+        DateTimeOffset.Parse(latest[0]!.Str("due"), System.Globalization.CultureInfo.InvariantCulture).Should().BeOnOrAfter(SimulationClock.DefaultEpoch.AddSeconds(1));
+        latest[0]!.Num("lateMs").Should().BeGreaterThanOrEqualTo(0);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using AxisEmulator.Control.Api;
 using AxisEmulator.Control.Tests.Api;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -91,7 +91,7 @@ public sealed class ChaosApiTests : IAsyncLifetime
         state["applied"]!.GetValue<int>().Should().Be(total);
         state["pending"]!.GetValue<int>().Should().Be(0);
         state["actions"]!.AsArray().Should().OnlyContain(a => a!["done"]!.GetValue<bool>());
-        _emulator.Devices.SelectMany(d => d.Timeline.Since(0)).Count(e => e.Kind == TimelineKind.Fault && e.Event == "chaos").Should().Be(total);
+        _emulator.Devices.SelectMany(d => d.Timeline.Since(0)).Count(e => e.Event is ChaosApplied).Should().Be(total);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ChaosApiTests : IAsyncLifetime
         await ExpectProblemAsync(HttpMethod.Get, "/api/v1/chaos", null, StatusCodes.Status404NotFound);
         await ExpectProblemAsync(HttpMethod.Delete, "/api/v1/chaos", null, StatusCodes.Status404NotFound);
         _emulator.Clock.Advance(TimeSpan.FromHours(1));
-        _emulator.Devices.SelectMany(d => d.Timeline.Since(0)).Should().NotContain(e => e.Event == "chaos");
+        _emulator.Devices.SelectMany(d => d.Timeline.Since(0)).Should().NotContain(e => e.Event is ChaosApplied);
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 using static AxisEmulator.Control.Tests.Scenarios.ScenarioFixtures;
 
 namespace AxisEmulator.Control.Tests.Scenarios;

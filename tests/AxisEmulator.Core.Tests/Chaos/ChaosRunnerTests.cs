@@ -1,8 +1,8 @@
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Timeline;
 using static AxisEmulator.Core.Tests.Fleet.FleetTestSupport;
 
 namespace AxisEmulator.Core.Tests.Chaos;
@@ -171,7 +171,7 @@ public class ChaosRunnerTests
         return [.. emulator.Devices
             .SelectMany(d => d.Timeline.Since(0))
             .OrderBy(e => e.Time).ThenBy(e => e.DeviceId, StringComparer.Ordinal).ThenBy(e => e.Sequence)
-            .Select(e => $"{e.Time:O} {e.DeviceId} {e.Kind} {e.Event} {e.Message}")];
+            .Select(e => $"{e.Time:O} {e.DeviceId} {e.Kind} {e.Name} {e.Message}")];
     }
 
     private static Emulator ReadyFleet(int count, int seed = 7)
@@ -188,8 +188,8 @@ public class ChaosRunnerTests
         emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException("no device " + id);
 
     private static List<TimelineEntry> Chaos(Emulator emulator, string id) =>
-        [.. Device(emulator, id).Timeline.Since(0).Where(e => e.Kind == TimelineKind.Fault && e.Event == "chaos")];
+        [.. Device(emulator, id).Timeline.Since(0).Where(e => e.Event is ChaosApplied)];
 
     private static List<TimelineEntry> Ends(Emulator emulator, string id) =>
-        [.. Device(emulator, id).Timeline.Since(0).Where(e => e.Kind == TimelineKind.Fault && e.Event == "chaos-end")];
+        [.. Device(emulator, id).Timeline.Since(0).Where(e => e.Event is ChaosEnded)];
 }

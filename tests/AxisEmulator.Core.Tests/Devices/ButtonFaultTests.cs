@@ -1,7 +1,7 @@
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Tests.Support;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Tests.Devices;
 
@@ -21,7 +21,7 @@ public class ButtonFaultTests
         h.Camera.ReleaseButton();
         h.Advance(0.1);
         var outcome = h.Entries(TimelineKind.Boot, "reset-release")[0].Get<string>("outcome")!;
-        var timeline = h.Entries().Select(e => $"{h.SecondsAt(e):0.000} {e.Event} {e.Message}").ToList();
+        var timeline = h.Entries().Select(e => $"{h.SecondsAt(e):0.000} {e.Name} {e.Message}").ToList();
         return (outcome, timeline);
     }
 

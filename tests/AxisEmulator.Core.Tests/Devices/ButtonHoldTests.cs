@@ -1,6 +1,6 @@
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Tests.Support;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Core.Tests.Devices;
 
@@ -8,7 +8,7 @@ namespace AxisEmulator.Core.Tests.Devices;
 public class ButtonHoldTests
 {
     private static IReadOnlyList<string> Presses(DeviceHarness h) =>
-        [.. h.Entries(TimelineKind.Button).Where(e => e.Event is "press" or "release").Select(e => $"{e.Event}@{h.SecondsAt(e):0.###}")];
+        [.. h.Entries(TimelineKind.Button).Where(e => e.Name is "press" or "release").Select(e => $"{e.Name}@{h.SecondsAt(e):0.###}")];
 
     [Fact]
     public void A_hold_presses_now_and_releases_after_its_duration_of_simulated_time()

@@ -1,9 +1,9 @@
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Tests.Support;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Tests.Devices;
 

@@ -1,11 +1,11 @@
 using AxisEmulator.Core.Boot;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Network;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Tests.Support;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Tests.Devices;
 
@@ -55,7 +55,7 @@ public class FirmwareAndLifecycleTests
         h.Camera.IsListening.Should().BeTrue();
         h.Camera.BootId.Should().NotBe(firstBoot).And.MatchRegex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
         h.Camera.Uptime.TotalSeconds.Should().BeApproximately(32, 0.001);
-        h.Entries(TimelineKind.Network).Select(e => e.Event).Should().ContainInOrder("listener-open", "listener-closed", "listener-open");
+        h.Entries(TimelineKind.Network).Select(e => e.Name).Should().ContainInOrder("listener-open", "listener-closed", "listener-open");
     }
 
     [Fact]

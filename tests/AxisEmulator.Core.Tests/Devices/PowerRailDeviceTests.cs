@@ -1,8 +1,8 @@
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Tests.Support;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Tests.Devices;
 

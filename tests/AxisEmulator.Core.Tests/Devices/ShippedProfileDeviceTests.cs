@@ -1,9 +1,9 @@
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Tests.Support;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Tests.Devices;
 
@@ -47,7 +47,7 @@ public class ShippedProfileDeviceTests
         clock.Advance(TimeSpan.FromSeconds(middle));
         camera.ReleaseButton();
         clock.RunUntilIdle(TimeSpan.FromHours(1)).Should().BeTrue();
-        camera.Timeline.Since(0).Should().Contain(e => e.Kind == TimelineKind.Boot && e.Event == "reset-release" && (string?)e.Data!["outcome"] == "factory-reset");
+        camera.Timeline.Since(0).Should().Contain(e => e.Event is ResetReleased && (string?)e.Data!["outcome"] == "factory-reset");
         camera.Phase.Should().Be(DevicePhase.Ready);
         camera.NeedsSetup.Should().BeTrue();
     }

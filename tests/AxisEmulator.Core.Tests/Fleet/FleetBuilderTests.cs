@@ -1,9 +1,9 @@
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Timeline;
 using static AxisEmulator.Core.Tests.Fleet.FleetTestSupport;
 
 namespace AxisEmulator.Core.Tests.Fleet;
@@ -115,7 +115,7 @@ public class FleetBuilderTests
         result.Chaos.Plan.ToText().Should().Be(expected.ToText());
 
         emulator.Advance(2 * 3600);
-        var chaosEntries = emulator.Devices.SelectMany(d => d.Timeline.Since(0)).Where(e => e.Kind == TimelineKind.Fault && e.Event == "chaos").ToList();
+        var chaosEntries = emulator.Devices.SelectMany(d => d.Timeline.Since(0)).Where(e => e.Event is ChaosApplied).ToList();
         chaosEntries.Should().HaveCount(expected.Actions.Count);
     }
 

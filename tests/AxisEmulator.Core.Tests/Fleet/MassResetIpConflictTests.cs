@@ -1,7 +1,7 @@
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
-using AxisEmulator.Core.Timeline;
 using static AxisEmulator.Core.Tests.Fleet.FleetTestSupport;
 
 namespace AxisEmulator.Core.Tests.Fleet;
@@ -40,7 +40,7 @@ public class MassResetIpConflictTests
         // Every device is told when another arrives on its address, the first one back included: all
         // five are flagged, each naming the other four, and each has an ip-conflict in its timeline.
         var serials = devices.Select(d => d.Serial).ToHashSet();
-        var conflicts = devices.Select((d, i) => d.Timeline.Since(marks[i]).Where(e => e.Kind == TimelineKind.Network && e.Event == "ip-conflict").ToList()).ToList();
+        var conflicts = devices.Select((d, i) => d.Timeline.Since(marks[i]).Where(e => e.Event is IpConflict).ToList()).ToList();
         conflicts.Should().OnlyContain(c => c.Count >= 1);
         foreach (var device in devices)
         {
@@ -70,7 +70,7 @@ public class MassResetIpConflictTests
         var addresses = devices.Select(d => d.Network.IpAddress!).ToList();
         addresses.Should().OnlyHaveUniqueItems().And.OnlyContain(a => a.StartsWith("192.168.0.1", StringComparison.Ordinal));
         devices.Should().OnlyContain(d => d.Network.Conflicts.Count == 0);
-        devices.SelectMany(d => d.Timeline.Since(0)).Should().NotContain(e => e.Event == "ip-conflict");
+        devices.SelectMany(d => d.Timeline.Since(0)).Should().NotContain(e => e.Event is IpConflict);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class MassConflictScalingTests
         var devices = emulator.Devices;
         devices.Should().OnlyContain(d => d.Phase == DevicePhase.Ready && d.Snapshot().Network.IpAddress == "192.168.0.90");
         devices.Should().OnlyContain(d => d.Snapshot().Network.Conflicts.Count == 199);
-        devices.Select(d => d.Timeline.Since(0).Count(e => e.Event == "ip-conflict")).Should().OnlyContain(n => n == 1);
+        devices.Select(d => d.Timeline.Since(0).Count(e => e.Event is IpConflict)).Should().OnlyContain(n => n == 1);
         (emulator.Clock.ExecutedEvents / 200.0).Should().BeLessThan(20, "each camera's boot takes a handful of events, whatever the fleet size");
     }
 }

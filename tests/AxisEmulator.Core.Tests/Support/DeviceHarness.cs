@@ -1,11 +1,11 @@
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Network;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Core.Timeline;
 
 namespace AxisEmulator.Core.Tests.Support;
 
@@ -40,7 +40,7 @@ public sealed class DeviceHarness : IDisposable
     }
 
     public IReadOnlyList<TimelineEntry> Entries(TimelineKind? kind = null, string? @event = null) =>
-        Camera.Timeline.Since(0).Where(e => (kind is null || e.Kind == kind) && (@event is null || e.Event == @event)).ToList();
+        Camera.Timeline.Since(0).Where(e => (kind is null || e.Kind == kind) && (@event is null || e.Name == @event)).ToList();
 
     public IReadOnlyList<string> Phases() => Entries(TimelineKind.Phase).Select(e => (string)e.Data!["to"]!).ToList();
 

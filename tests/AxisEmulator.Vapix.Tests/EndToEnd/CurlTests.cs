@@ -61,7 +61,7 @@ public class CurlTests
         dotted.Status.Should().Be(200, dotted.Raw.ToString());
         dotted.Body.Should().Contain("root.Brand.ProdNbr=P3245-LVE\n");
 
-        var sent = camera.Timeline.Since(0).Where(e => e.Kind == Core.Timeline.TimelineKind.Http && e.Get<int>("status") == 200).Select(e => e.Get<string>("path"));
+        var sent = camera.Timeline.Since(0).Where(e => e.Kind == Core.Events.TimelineKind.Http && e.Get<int>("status") == 200).Select(e => e.Get<string>("path"));
         sent.Should().Equal("//axis-cgi/pwdgrp.cgi", "//axis-cgi/param.cgi", "//x/../axis-cgi/./param.cgi");
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Vapix.Tests.Auth;
 
 namespace AxisEmulator.Vapix.Tests.Server;
@@ -83,7 +84,7 @@ public class BadInputOverHttpTests
         response.Status.Should().Be(status, apache);
         response.Headers.Should().NotContainKey("server", $"Kestrel answered, not the device's Apache ({apache})");
         response.Body.Should().BeEmpty();
-        camera.Timeline.Since(0).Should().NotContain(e => e.Kind == Core.Timeline.TimelineKind.Http, "no device code ran");
+        camera.Timeline.Since(0).Should().NotContain(e => e.Kind == Core.Events.TimelineKind.Http, "no device code ran");
         await ShouldStillServe(h, camera);
     }
 
@@ -223,7 +224,7 @@ public class BadInputOverHttpTests
         (await Post("/axis-cgi/firmwaremanagement.cgi", """{"apiVersion":"2.0","method":"status"}""")).Should().Contain("\"code\": 417");
         (await Post("/axis-cgi/firmwaremanagement.cgi", """{"apiVersion":"1.0","method":"factoryDefault","params":{"factoryDefaultMode":"sot"}}""")).Should().Contain("\"data\": {}");
         await h.AfterResponseAsync(camera);
-        camera.Timeline.Since(0).Should().Contain(e => e.Event == "factory-reset" && e.Get<string>("mode") == "soft", "a misspelt mode is soft, the documented default");
+        camera.Timeline.Since(0).Should().Contain(e => e.Event is FactoryResetStarted && e.Get<string>("mode") == "soft", "a misspelt mode is soft, the documented default");
         before.Should().NotBe(Stored(camera), "the one valid call of the batch did reset the device");
     }
 
@@ -252,7 +253,7 @@ public class BadInputOverHttpTests
 
         Stored(camera).Should().Be(before);
         await ShouldStillServe(h, camera);
-        camera.Timeline.Since(0).Where(e => e.Kind == Core.Timeline.TimelineKind.Http).Should().NotContain(e => e.Get<int>("status") >= 500);
+        camera.Timeline.Since(0).Where(e => e.Kind == TimelineKind.Http).Should().NotContain(e => e.Get<int>("status") >= 500);
     }
 
     private static string Stored(Camera camera) => camera.ReadConfig(c => JsonSerializer.Serialize(c, ConfigJson));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Vapix.Tests.Server;
 
@@ -261,7 +262,7 @@ public class LifecycleOverHttpTests
         await h.AfterResponseAsync(camera);
         await h.RunUntilIdleAsync(camera);
         camera.NeedsSetup.Should().BeTrue();
-        camera.Timeline.Since(0).Should().Contain(e => e.Event == "factory-reset" && e.Get<string>("mode") == "hard");
+        camera.Timeline.Since(0).Should().Contain(e => e.Event is FactoryResetStarted && e.Get<string>("mode") == "hard");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Vapix.Tests.Server;
 

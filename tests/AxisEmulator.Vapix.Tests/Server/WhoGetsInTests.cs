@@ -115,7 +115,7 @@ public class WhoGetsInTests
 
         (await client.GetAsync("/axis-cgi/pwdgrp.cgi?action=add&user=joe&pwd=SecretWord&grp=users&sgrp=viewer")).EnsureSuccessStatusCode();
 
-        var journal = camera.Timeline.Since(0).Where(e => e.Kind == Core.Timeline.TimelineKind.Http).ToList();
+        var journal = camera.Timeline.Since(0).Where(e => e.Kind == Core.Events.TimelineKind.Http).ToList();
         journal.Should().Contain(e => e.Get<string>("user") == "root" && e.Get<int>("status") == 200 && e.Get<string>("path") == "/axis-cgi/pwdgrp.cgi");
         journal.Should().Contain(e => e.Get<int>("status") == 401);
         camera.Timeline.Since(0).Should().NotContain(e => e.Message.Contains("SecretWord", StringComparison.Ordinal)

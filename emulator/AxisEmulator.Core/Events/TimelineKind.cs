@@ -1,4 +1,4 @@
-namespace AxisEmulator.Core.Timeline;
+namespace AxisEmulator.Core.Events;
 
 /// <summary>What a timeline entry is about (serialised kebab-case by the control plane).</summary>
 public enum TimelineKind

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace AxisEmulator.Core.Timeline;
+namespace AxisEmulator.Core.Events;
 
 /// <summary>
 /// The figures of a timeline entry: a handful of named values in the order given. A small array

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Events;
 
-namespace AxisEmulator.Core.Tests.Timeline;
+namespace AxisEmulator.Core.Tests.Events;
 
 public class TimelineDataDictionaryTests
 {
@@ -27,6 +27,6 @@ public class TimelineDataDictionaryTests
         IReadOnlyDictionary<string, object?> data = new TimelineDataDictionary(("path", "/axis-cgi/param.cgi"), ("status", 200));
 
         JsonSerializer.Serialize(data).Should().Be("""{"path":"/axis-cgi/param.cgi","status":200}""");
-        new TimelineEntry(1, DateTimeOffset.UnixEpoch, "cam-1", TimelineKind.Http, "request", "GET", data).Get<int>("status").Should().Be(200);
+        new TimelineEntry(1, DateTimeOffset.UnixEpoch, "cam-1", new VapixRequestAnswered("GET", "/axis-cgi/param.cgi", null, 200, null)).Get<int>("status").Should().Be(200);
     }
 }

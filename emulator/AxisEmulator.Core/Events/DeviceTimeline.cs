@@ -1,4 +1,4 @@
-namespace AxisEmulator.Core.Timeline;
+namespace AxisEmulator.Core.Events;
 
 /// <summary>
 /// A device's bounded history: a ring buffer of entries with increasing sequence numbers. Old
@@ -41,26 +41,14 @@ public sealed class DeviceTimeline
         get { lock (_sync) { return _count; } }
     }
 
-    public TimelineEntry Append(TimelineKind kind, string @event, string message, IReadOnlyDictionary<string, object?>? data = null)
+    /// <summary>Records <paramref name="event"/> now (simulated time) and raises <see cref="Appended"/>.</summary>
+    public TimelineEntry Append(DeviceEvent @event)
     {
+        ArgumentNullException.ThrowIfNull(@event);
         TimelineEntry entry;
         lock (_sync)
         {
-            entry = new TimelineEntry(_nextSequence++, _clock.GetUtcNow(), DeviceId, kind, @event, message, data);
-            Keep(entry);
-        }
-
-        Appended?.Invoke(entry);
-        return entry;
-    }
-
-    /// <summary>Appends a VAPIX request in its compact form (see <see cref="TimelineEntry.Request"/>).</summary>
-    public TimelineEntry AppendRequest(HttpRequestRecord request)
-    {
-        TimelineEntry entry;
-        lock (_sync)
-        {
-            entry = new TimelineEntry(_nextSequence++, _clock.GetUtcNow(), DeviceId, request);
+            entry = new TimelineEntry(_nextSequence++, _clock.GetUtcNow(), DeviceId, @event);
             Keep(entry);
         }
 

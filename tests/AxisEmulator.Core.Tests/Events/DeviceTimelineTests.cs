@@ -1,7 +1,8 @@
 using AxisEmulator.Core.Clock;
-using AxisEmulator.Core.Timeline;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 
-namespace AxisEmulator.Core.Tests.Timeline;
+namespace AxisEmulator.Core.Tests.Events;
 
 public class DeviceTimelineTests
 {
@@ -10,9 +11,9 @@ public class DeviceTimelineTests
     {
         using var clock = new SimulationClock();
         var timeline = new DeviceTimeline("cam", clock);
-        timeline.Append(TimelineKind.Power, "power-on", "on");
+        timeline.Append(new ButtonPressed());
         clock.Advance(TimeSpan.FromSeconds(3));
-        var second = timeline.Append(TimelineKind.Led, "led-changed", "amber");
+        var second = timeline.Append(new ButtonReleased());
         second.Sequence.Should().Be(2);
         second.Time.Should().Be(SimulationClock.DefaultEpoch.AddSeconds(3));
         timeline.Since(1).Should().ContainSingle().Which.Should().Be(second);
@@ -25,7 +26,7 @@ public class DeviceTimelineTests
         var timeline = new DeviceTimeline("cam", clock, capacity: 3);
         for (var i = 1; i <= 5; i++)
         {
-            timeline.Append(TimelineKind.Http, "request", $"#{i}");
+            timeline.Append(new ConfigChanged($"#{i}"));
         }
 
         timeline.Count.Should().Be(3);
@@ -40,8 +41,22 @@ public class DeviceTimelineTests
         var timeline = new DeviceTimeline("cam", clock);
         var seen = new List<long>();
         timeline.Appended += e => seen.Add(e.Sequence);
-        timeline.Append(TimelineKind.Boot, "a", "a");
-        timeline.Append(TimelineKind.Boot, "b", "b");
+        timeline.Append(new RestartRequested());
+        timeline.Append(new RestartRequested());
         seen.Should().Equal(1, 2);
+    }
+
+    [Fact]
+    public void An_entry_keeps_its_typed_event_and_reads_its_wire_shape_from_the_catalogue()
+    {
+        using var clock = new SimulationClock();
+        var entry = new DeviceTimeline("cam", clock).Append(new PhaseChanged(DevicePhase.Off, DevicePhase.Bootloader));
+
+        entry.Event.Should().Be(new PhaseChanged(DevicePhase.Off, DevicePhase.Bootloader));
+        entry.Kind.Should().Be(TimelineKind.Phase);
+        entry.Name.Should().Be("phase-changed");
+        entry.Message.Should().Be("off → bootloader");
+        entry.Data.Should().Equal(new Dictionary<string, object?> { ["from"] = "off", ["to"] = "bootloader" });
+        entry.Get<string>("to").Should().Be("bootloader");
     }
 }
