@@ -13,7 +13,7 @@ public sealed partial class Camera
     {
         ArgumentNullException.ThrowIfNull(source);
         source.EnsureValid();
-        lock (_gate)
+        using (_gate.Enter())
         {
             var wasOn = _source is not null;
             _source = source;
@@ -45,7 +45,7 @@ public sealed partial class Camera
     /// <summary>Pulls the plug.</summary>
     public void PowerOff()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (_source is null)
             {
@@ -67,7 +67,7 @@ public sealed partial class Camera
     /// <summary>A finger presses the control button.</summary>
     public void PressButton()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (Button.IsHeld)
             {
@@ -82,7 +82,7 @@ public sealed partial class Camera
     /// <summary>The finger lets go.</summary>
     public void ReleaseButton()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!Button.IsHeld)
             {
@@ -103,7 +103,7 @@ public sealed partial class Camera
             throw new ArgumentException(string.Join(" ", errors), nameof(fault));
         }
 
-        lock (_gate)
+        using (_gate.Enter())
         {
             Timeline.Append(TimelineKind.Fault, "button-condition", $"control button is now {fault.Condition.ToString().ToLowerInvariant()}", Data(("condition", fault.Condition.ToString().ToLowerInvariant()), ("dropoutsPerSecond", fault.Condition == ButtonCondition.Mushy ? fault.DropoutsPerSecond : null), ("dropoutMs", fault.Condition == ButtonCondition.Mushy ? fault.DropoutMilliseconds : null)));
             Button.SetFault(fault);
@@ -113,7 +113,7 @@ public sealed partial class Camera
     /// <summary>Bricks (or repairs) the unit: a bricked unit shows no LED and never reaches the network.</summary>
     public void SetBricked(bool bricked)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (_bricked == bricked)
             {
@@ -129,7 +129,7 @@ public sealed partial class Camera
     /// <summary>Plugs or unplugs the network link (the emulated cable to the switch, for data).</summary>
     public void SetNetworkLink(bool up)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (_linkUp == up)
             {
@@ -151,7 +151,7 @@ public sealed partial class Camera
     /// <summary>Soft reboot (restart.cgi, firmware management reboot); false when not running.</summary>
     public bool Restart()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!_boot.CanFire(BootTrigger.Restart))
             {
@@ -170,7 +170,7 @@ public sealed partial class Camera
     /// </summary>
     public bool FactoryDefault(FactoryDefaultMode mode)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!_boot.CanFire(BootTrigger.Restart))
             {

@@ -17,11 +17,12 @@ namespace AxisEmulator.Core.Devices;
 /// <remarks>
 /// Every input — a finger on the button, a cable pulled, a VAPIX request, a timer firing — goes
 /// through one gate, so the state machines (not thread-safe themselves) see one trigger at a time.
-/// Events are raised under the gate: handlers must be quick and must not block.
+/// Events and timeline subscribers are told after the gate is released, in order, on the thread
+/// that made the change and before its call returns (<see cref="DeviceGate"/>).
 /// </remarks>
 public sealed partial class Camera
 {
-    private readonly object _gate = new();
+    private readonly DeviceGate _gate = new();
     private readonly SimulationClock _clock;
     private readonly IDeviceStateStore _store;
     private readonly EmulatedLan _lan;
@@ -44,7 +45,7 @@ public sealed partial class Camera
         _store = options.Store ?? new InMemoryDeviceStateStore();
         _lan = options.Lan ?? new EmulatedLan();
         _random = new Random(StableSeed(options.Seed, options.Id));
-        Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity);
+        Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity) { Raise = RaiseAppended };
 
         var stored = _store.Load(Id);
         var serial = options.Serial ?? stored?.Serial ?? DeviceIdentity.Generate(Profile.Identity.SerialOui, Id, options.Seed).Serial;
@@ -95,27 +96,30 @@ public sealed partial class Camera
 
     public ControlButton Button { get; }
 
-    /// <summary>Raised on every phase change (old, new), under the device gate.</summary>
+    /// <summary>Raised on every phase change (old, new), once the device gate is released.</summary>
     public event Action<Camera, DevicePhase, DevicePhase>? PhaseChanged;
 
-    /// <summary>Raised when the HTTP listener should open (true) or close (false), under the device gate.</summary>
+    /// <summary>
+    /// Raised when the HTTP listener should open (true) or close (false), once the device gate is
+    /// released and before the call that caused it returns (the listener set's "settled" counts on it).
+    /// </summary>
     public event Action<Camera, bool>? ListeningChanged;
 
     public DevicePhase Phase
     {
-        get { lock (_gate) { return _boot.Phase; } }
+        get { using (_gate.Enter()) { return _boot.Phase; } }
     }
 
     /// <summary>True while the device's HTTP listener should be open.</summary>
     public bool IsListening
     {
-        get { lock (_gate) { return _listening; } }
+        get { using (_gate.Enter()) { return _listening; } }
     }
 
     /// <summary>Runs <paramref name="read"/> on the stored configuration under the gate.</summary>
     public T ReadConfig<T>(Func<DeviceConfig, T> read)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             return read(_config);
         }
@@ -127,7 +131,7 @@ public sealed partial class Camera
     /// </summary>
     public T UpdateConfig<T>(Func<DeviceConfig, (DeviceConfig Config, T Result)> change, string? description = null)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             var (updated, result) = change(_config);
             if (!ReferenceEquals(updated, _config))
@@ -141,7 +145,7 @@ public sealed partial class Camera
 
     public bool NeedsSetup
     {
-        get { lock (_gate) { return _config.NeedsSetup; } }
+        get { using (_gate.Enter()) { return _config.NeedsSetup; } }
     }
 
     /// <summary>Records a VAPIX request in the timeline (method, path, user, status).</summary>
@@ -159,13 +163,13 @@ public sealed partial class Camera
     /// <summary>The network part of <see cref="Snapshot"/> alone.</summary>
     public NetworkSnapshot Network
     {
-        get { lock (_gate) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
+        get { using (_gate.Enter()) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
     }
 
     /// <summary>A consistent picture of the device for the control plane.</summary>
     public DeviceSnapshot Snapshot()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             return new DeviceSnapshot(
                 Id,
@@ -186,7 +190,7 @@ public sealed partial class Camera
     /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate.</summary>
     private ScheduledEvent ScheduleUnderGate(TimeSpan delay, Action action) => _clock.Schedule(delay, () =>
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             action();
         }
