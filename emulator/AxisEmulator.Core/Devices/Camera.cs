@@ -24,7 +24,7 @@ public sealed partial class Camera
 {
     private readonly DeviceGate _gate = new();
     private readonly SimulationClock _clock;
-    private readonly IDeviceStateStore _store;
+    private readonly DeviceConfigWriter _writer;
     private readonly EmulatedLan _lan;
     private readonly Random _random;
     private readonly BootMachine _boot;
@@ -42,12 +42,12 @@ public sealed partial class Camera
         Id = options.Id;
         Profile = options.Profile;
         _clock = clock;
-        _store = options.Store ?? new InMemoryDeviceStateStore();
+        var store = options.Store ?? new InMemoryDeviceStateStore();
         _lan = options.Lan ?? new EmulatedLan();
         _random = new Random(StableSeed(options.Seed, options.Id));
         Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity) { Raise = RaiseAppended };
 
-        var stored = _store.Load(Id);
+        var stored = store.Load(Id);
         var serial = options.Serial ?? stored?.Serial ?? DeviceIdentity.Generate(Profile.Identity.SerialOui, Id, options.Seed).Serial;
         Identity = new DeviceIdentity(serial);
         _config = stored is null
@@ -55,8 +55,10 @@ public sealed partial class Camera
             : stored with { Serial = Identity.Serial };
         if (stored is null || stored.Serial != Identity.Serial)
         {
-            _store.Save(Id, _config);
+            store.Save(Id, _config); // a new device's factory configuration is on disk before anyone can use it
         }
+
+        _writer = new DeviceConfigWriter(Id, store);
 
         PublishAddressing();
         Leds = new LedPanel(Profile.Leds);
@@ -72,11 +74,16 @@ public sealed partial class Camera
         _lan.Watch(Identity.Serial, OnSharingChanged);
     }
 
-    /// <summary>Unplugs the device from the emulated LAN for good (it was removed from the emulator).</summary>
-    public void Retire()
+    /// <summary>
+    /// Unplugs the device from the emulated LAN for good (it was removed from the emulator). Its
+    /// configuration is no longer saved after the changes already made; the task completes once
+    /// those are stored.
+    /// </summary>
+    public Task Retire()
     {
         PowerOff();
         _lan.Unwatch(Serial);
+        return _writer.CloseAsync();
     }
 
     public string Id { get; }
@@ -126,8 +133,9 @@ public sealed partial class Camera
     }
 
     /// <summary>
-    /// Changes the configuration atomically and persists it. <paramref name="change"/> returns the new
-    /// configuration (or the same instance for no change) and a result for the caller.
+    /// Changes the configuration atomically and hands it to the device's writer, which stores it
+    /// behind the caller's back (see <see cref="FlushConfigAsync"/>). <paramref name="change"/> returns
+    /// the new configuration (or the same instance for no change) and a result for the caller.
     /// </summary>
     public T UpdateConfig<T>(Func<DeviceConfig, (DeviceConfig Config, T Result)> change, string? description = null)
     {
@@ -142,6 +150,15 @@ public sealed partial class Camera
             return result;
         }
     }
+
+    /// <summary>
+    /// Completes once every configuration change made before the call is on disk (never waited for
+    /// under the gate). Await it before acknowledging a change: a VAPIX answer that says OK.
+    /// </summary>
+    public Task FlushConfigAsync() => _writer.FlushAsync();
+
+    /// <summary>How many configuration changes the device has made: compare two readings to see whether anything changed between them.</summary>
+    public long ConfigChanges => _writer.Submitted;
 
     public bool NeedsSetup
     {
@@ -200,7 +217,7 @@ public sealed partial class Camera
     {
         Volatile.Write(ref _config, updated);
         PublishAddressing();
-        _store.Save(Id, _config);
+        _writer.Submit(_config);
         Timeline.Append(TimelineKind.Config, "config-changed", description);
     }
 
