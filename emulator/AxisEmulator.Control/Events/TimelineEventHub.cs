@@ -8,7 +8,7 @@ namespace AxisEmulator.Control.Events;
 /// <summary>
 /// Fans every timeline entry of every device — those added later included — out to subscribers.
 /// Each subscriber has a bounded channel that drops its oldest entry when full, so a slow reader
-/// never holds up a device (entries are appended under the device's gate: this only enqueues).
+/// never holds up a device (publishing runs on the thread that changed the device: this only enqueues).
 /// </summary>
 public sealed class TimelineEventHub : IDisposable
 {

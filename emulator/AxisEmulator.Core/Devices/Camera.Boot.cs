@@ -35,7 +35,7 @@ public sealed partial class Camera
     {
         get
         {
-            lock (_gate)
+            using (_gate.Enter())
             {
                 return _boot.Phase.IsPowered() && _boot.Phase != DevicePhase.Bricked
                     ? TimeSpan.FromTicks(_clock.GetTimestamp() - _bootStartedTicks)
@@ -47,19 +47,19 @@ public sealed partial class Camera
     /// <summary>UUID of the current boot; a new one on every boot.</summary>
     public string? BootId
     {
-        get { lock (_gate) { return _bootId; } }
+        get { using (_gate.Enter()) { return _bootId; } }
     }
 
     /// <summary>Times the PSE cut power and retried since the last stable boot.</summary>
     public int BootLoopCount
     {
-        get { lock (_gate) { return _bootLoopCount; } }
+        get { using (_gate.Enter()) { return _bootLoopCount; } }
     }
 
     /// <summary>The state machines as Mermaid diagrams (checked into docs/).</summary>
     public IReadOnlyDictionary<string, string> ExportStateDiagrams()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             return new Dictionary<string, string>
             {
@@ -149,7 +149,7 @@ public sealed partial class Camera
         }
 
         Timeline.Append(new Events.PhaseChanged(from, to));
-        PhaseChanged?.Invoke(this, from, to);
+        RaisePhaseChangedLocked(from, to);
     }
 
     private void EnterOff(bool brownout)
@@ -364,7 +364,7 @@ public sealed partial class Camera
 
         _address = address;
         PublishAddressing();
-        var conflict = _lan.Claim(Serial, address);
+        var conflict = _lan.Claim(Serial, address, TellSharingChangeLocked);
         _sharedAddress = conflict.Count > 0;
         var origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpEnabled ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
         Timeline.Append(new AddressAssigned(address, _linkLocal, settings.BootProto, origin));
@@ -375,9 +375,9 @@ public sealed partial class Camera
     }
 
     /// <summary>
-    /// The address this device holds became shared, or stopped being shared. Raised under another
-    /// device's gate, so the update runs as a clock event under this device's own gate (never two
-    /// gates at once).
+    /// The address this device holds became shared, or stopped being shared. Told by another device
+    /// once its gate is released; the update runs as a clock event under this device's own gate, at
+    /// the same simulated instant, after what was already due then.
     /// </summary>
     private void OnSharingChanged(string address, bool shared) => ScheduleUnderGate(TimeSpan.Zero, "network: address sharing changed", () =>
     {
@@ -419,7 +419,7 @@ public sealed partial class Camera
         var listening = _boot.Phase.HasNetwork() && _linkUp && !_bricked;
         if (!listening && _boot.Phase is not (DevicePhase.NetworkUp or DevicePhase.Ready or DevicePhase.Upgrading))
         {
-            _lan.Claim(Serial, null);
+            _lan.Claim(Serial, null, TellSharingChangeLocked);
             _sharedAddress = false;
         }
 
@@ -430,7 +430,7 @@ public sealed partial class Camera
 
         _listening = listening;
         Timeline.Append(listening ? new ListenerOpened() : new ListenerClosed());
-        ListeningChanged?.Invoke(this, listening);
+        RaiseListeningChangedLocked(listening);
     }
 
     private string NewBootId()

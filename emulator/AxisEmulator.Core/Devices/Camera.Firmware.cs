@@ -21,7 +21,7 @@ public sealed partial class Camera
     public UpgradeRejection StartUpgrade(FirmwareImage image, UpgradeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        lock (_gate)
+        using (_gate.Enter())
         {
             var rejection = !string.Equals(image.Model, Profile.Model, StringComparison.OrdinalIgnoreCase) ? UpgradeRejection.ModelMismatch
                 : !image.Signed ? UpgradeRejection.MissingSignature
@@ -46,7 +46,7 @@ public sealed partial class Camera
     /// <summary>Commits the running image; false when nothing is pending.</summary>
     public bool CommitFirmware()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!Banks.Commit())
             {
@@ -63,7 +63,7 @@ public sealed partial class Camera
     /// <summary>Switches to the other bank and reboots into it; false when there is none.</summary>
     public bool RollbackFirmware()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!_boot.Phase.HasNetwork() || !Banks.Rollback())
             {
@@ -81,7 +81,7 @@ public sealed partial class Camera
     /// <summary>Drops the rollback image; false when there is none or an upgrade is pending.</summary>
     public bool PurgeFirmware()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!Banks.Purge())
             {
@@ -96,7 +96,7 @@ public sealed partial class Camera
     /// <summary>Firmware bank state: committed, flashing, pending-commit or corrupt.</summary>
     public BankState FirmwareState
     {
-        get { lock (_gate) { return Banks.State; } }
+        get { using (_gate.Enter()) { return Banks.State; } }
     }
 
     /// <summary>Time left before an uncommitted image rolls back by itself, if a rollback timer runs.</summary>
@@ -104,7 +104,7 @@ public sealed partial class Camera
     {
         get
         {
-            lock (_gate)
+            using (_gate.Enter())
             {
                 return _rollbackTimer is { IsCancelled: false, HasRun: false } timer ? timer.Due - _clock.GetUtcNow() : null;
             }

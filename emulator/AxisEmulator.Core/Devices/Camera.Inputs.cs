@@ -17,7 +17,7 @@ public sealed partial class Camera
     {
         ArgumentNullException.ThrowIfNull(source);
         source.EnsureValid();
-        lock (_gate)
+        using (_gate.Enter())
         {
             var wasOn = _source is not null;
             _source = source;
@@ -49,7 +49,7 @@ public sealed partial class Camera
     /// <summary>Pulls the plug.</summary>
     public void PowerOff()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (_source is null)
             {
@@ -71,7 +71,7 @@ public sealed partial class Camera
     /// <summary>A finger presses the control button (and keeps it down: a hold in progress no longer ends on its own).</summary>
     public void PressButton()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             ForgetHold();
             if (Button.IsHeld)
@@ -87,7 +87,7 @@ public sealed partial class Camera
     /// <summary>The finger lets go (ending a hold in progress now).</summary>
     public void ReleaseButton()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             ForgetHold();
             if (!Button.IsHeld)
@@ -142,7 +142,7 @@ public sealed partial class Camera
             throw new ArgumentException(string.Join(" ", errors), nameof(fault));
         }
 
-        lock (_gate)
+        using (_gate.Enter())
         {
             Timeline.Append(new ButtonConditionSet(fault));
             Button.SetFault(fault);
@@ -152,7 +152,7 @@ public sealed partial class Camera
     /// <summary>Bricks (or repairs) the unit: a bricked unit shows no LED and never reaches the network.</summary>
     public void SetBricked(bool bricked)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (_bricked == bricked)
             {
@@ -168,7 +168,7 @@ public sealed partial class Camera
     /// <summary>Plugs or unplugs the network link (the emulated cable to the switch, for data).</summary>
     public void SetNetworkLink(bool up)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (_linkUp == up)
             {
@@ -190,7 +190,7 @@ public sealed partial class Camera
     /// <summary>Soft reboot (restart.cgi, firmware management reboot); false when not running.</summary>
     public bool Restart()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!_boot.CanFire(BootTrigger.Restart))
             {
@@ -209,7 +209,7 @@ public sealed partial class Camera
     /// </summary>
     public bool FactoryDefault(FactoryDefaultMode mode)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             if (!_boot.CanFire(BootTrigger.Restart))
             {

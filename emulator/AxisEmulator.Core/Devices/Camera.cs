@@ -16,13 +16,14 @@ namespace AxisEmulator.Core.Devices;
 /// <remarks>
 /// Every input — a finger on the button, a cable pulled, a VAPIX request, a timer firing — goes
 /// through one gate, so the state machines (not thread-safe themselves) see one trigger at a time.
-/// Events are raised under the gate: handlers must be quick and must not block.
+/// Events and timeline subscribers are told after the gate is released, in order, on the thread
+/// that made the change and before its call returns (<see cref="DeviceGate"/>).
 /// </remarks>
 public sealed partial class Camera
 {
-    private readonly object _gate = new();
+    private readonly DeviceGate _gate = new();
     private readonly SimulationClock _clock;
-    private readonly IDeviceStateStore _store;
+    private readonly DeviceConfigWriter _writer;
     private readonly EmulatedLan _lan;
     private readonly Random _random;
     private readonly BootMachine _boot;
@@ -40,12 +41,12 @@ public sealed partial class Camera
         Id = options.Id;
         Profile = options.Profile;
         _clock = clock;
-        _store = options.Store ?? new InMemoryDeviceStateStore();
+        var store = options.Store ?? new InMemoryDeviceStateStore();
         _lan = options.Lan ?? new EmulatedLan();
         _random = new Random(StableSeed(options.Seed, options.Id));
-        Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity);
+        Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity) { Raise = RaiseAppended };
 
-        var stored = _store.Load(Id);
+        var stored = store.Load(Id);
         var serial = options.Serial ?? stored?.Serial ?? DeviceIdentity.Generate(Profile.Identity.SerialOui, Id, options.Seed).Serial;
         Identity = new DeviceIdentity(serial);
         _config = stored is null
@@ -53,8 +54,10 @@ public sealed partial class Camera
             : stored with { Serial = Identity.Serial };
         if (stored is null || stored.Serial != Identity.Serial)
         {
-            _store.Save(Id, _config);
+            store.Save(Id, _config); // a new device's factory configuration is on disk before anyone can use it
         }
+
+        _writer = new DeviceConfigWriter(Id, store);
 
         PublishAddressing();
         Leds = new LedPanel(Profile.Leds);
@@ -70,8 +73,12 @@ public sealed partial class Camera
         _lan.Watch(Identity.Serial, OnSharingChanged);
     }
 
-    /// <summary>Unplugs the device from the emulated LAN for good (it was removed from the emulator).</summary>
-    public void Retire()
+    /// <summary>
+    /// Unplugs the device from the emulated LAN for good (it was removed from the emulator). Its
+    /// configuration is no longer saved after the changes already made; the task completes once
+    /// those are stored.
+    /// </summary>
+    public Task Retire()
     {
         lock (_gate)
         {
@@ -80,6 +87,7 @@ public sealed partial class Camera
 
         PowerOff();
         _lan.Unwatch(Serial);
+        return _writer.CloseAsync();
     }
 
     public string Id { get; }
@@ -99,39 +107,43 @@ public sealed partial class Camera
 
     public ControlButton Button { get; }
 
-    /// <summary>Raised on every phase change (old, new), under the device gate.</summary>
+    /// <summary>Raised on every phase change (old, new), once the device gate is released.</summary>
     public event Action<Camera, DevicePhase, DevicePhase>? PhaseChanged;
 
-    /// <summary>Raised when the HTTP listener should open (true) or close (false), under the device gate.</summary>
+    /// <summary>
+    /// Raised when the HTTP listener should open (true) or close (false), once the device gate is
+    /// released and before the call that caused it returns (the listener set's "settled" counts on it).
+    /// </summary>
     public event Action<Camera, bool>? ListeningChanged;
 
     public DevicePhase Phase
     {
-        get { lock (_gate) { return _boot.Phase; } }
+        get { using (_gate.Enter()) { return _boot.Phase; } }
     }
 
     /// <summary>True while the device's HTTP listener should be open.</summary>
     public bool IsListening
     {
-        get { lock (_gate) { return _listening; } }
+        get { using (_gate.Enter()) { return _listening; } }
     }
 
     /// <summary>Runs <paramref name="read"/> on the stored configuration under the gate.</summary>
     public T ReadConfig<T>(Func<DeviceConfig, T> read)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             return read(_config);
         }
     }
 
     /// <summary>
-    /// Changes the configuration atomically and persists it. <paramref name="change"/> returns the new
-    /// configuration (or the same instance for no change) and a result for the caller.
+    /// Changes the configuration atomically and hands it to the device's writer, which stores it
+    /// behind the caller's back (see <see cref="FlushConfigAsync"/>). <paramref name="change"/> returns
+    /// the new configuration (or the same instance for no change) and a result for the caller.
     /// </summary>
     public T UpdateConfig<T>(Func<DeviceConfig, (DeviceConfig Config, T Result)> change, string? description = null)
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             var (updated, result) = change(_config);
             if (!ReferenceEquals(updated, _config))
@@ -143,9 +155,18 @@ public sealed partial class Camera
         }
     }
 
+    /// <summary>
+    /// Completes once every configuration change made before the call is on disk (never waited for
+    /// under the gate). Await it before acknowledging a change: a VAPIX answer that says OK.
+    /// </summary>
+    public Task FlushConfigAsync() => _writer.FlushAsync();
+
+    /// <summary>How many configuration changes the device has made: compare two readings to see whether anything changed between them.</summary>
+    public long ConfigChanges => _writer.Submitted;
+
     public bool NeedsSetup
     {
-        get { lock (_gate) { return _config.NeedsSetup; } }
+        get { using (_gate.Enter()) { return _config.NeedsSetup; } }
     }
 
     /// <summary>Records a VAPIX request in the timeline (method, path, user, status).</summary>
@@ -163,13 +184,13 @@ public sealed partial class Camera
     /// <summary>The network part of <see cref="Snapshot"/> alone.</summary>
     public NetworkSnapshot Network
     {
-        get { lock (_gate) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
+        get { using (_gate.Enter()) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
     }
 
     /// <summary>A consistent picture of the device for the control plane.</summary>
     public DeviceSnapshot Snapshot()
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             return new DeviceSnapshot(
                 Id,
@@ -191,7 +212,7 @@ public sealed partial class Camera
     /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate, named "{id} {what}".</summary>
     private ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => _clock.Schedule(delay, new EventName(Id, what), () =>
     {
-        lock (_gate)
+        using (_gate.Enter())
         {
             action();
         }
@@ -201,7 +222,7 @@ public sealed partial class Camera
     {
         Volatile.Write(ref _config, updated);
         PublishAddressing();
-        _store.Save(Id, _config);
+        _writer.Submit(_config);
         Timeline.Append(new ConfigChanged(description));
     }
 

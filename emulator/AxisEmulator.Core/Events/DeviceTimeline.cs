@@ -27,8 +27,14 @@ public sealed class DeviceTimeline
 
     public int Capacity => _ring.Length;
 
-    /// <summary>Raised after an entry is appended, on the thread that appended it.</summary>
+    /// <summary>
+    /// Raised after an entry is appended, on the thread that appended it: at once, or — for an entry
+    /// a device appends under its gate — once the gate is released, before the device's call returns.
+    /// </summary>
     public event Action<TimelineEntry>? Appended;
+
+    /// <summary>How <see cref="Appended"/> reaches its subscribers; a device routes it through its outbox.</summary>
+    internal Action<Action<TimelineEntry>, TimelineEntry> Raise { get; init; } = static (subscribers, entry) => subscribers(entry);
 
     /// <summary>Sequence number of the newest entry (0 when empty).</summary>
     public long LastSequence
@@ -52,7 +58,11 @@ public sealed class DeviceTimeline
             Keep(entry);
         }
 
-        Appended?.Invoke(entry);
+        if (Appended is { } subscribers)
+        {
+            Raise(subscribers, entry);
+        }
+
         return entry;
     }
 

@@ -23,7 +23,7 @@ public sealed class Emulator : IDisposable
         Options = options;
         Profiles = profiles;
         Clock = new SimulationClock(options.ClockMode, options.ClockScale);
-        Store = options.StateDirectory is null ? new InMemoryDeviceStateStore() : new FileDeviceStateStore(options.StateDirectory);
+        Store = options.Store ?? (options.StateDirectory is null ? new InMemoryDeviceStateStore() : new FileDeviceStateStore(options.StateDirectory));
         Lan = ParseLan(options.DhcpPool);
     }
 
@@ -103,18 +103,40 @@ public sealed class Emulator : IDisposable
             }
 
             _order.Remove(camera);
-            camera.Retire();
-            if (deleteState)
+            try
             {
-                Store.Delete(id);
+                // Waits for the device's last writes, so a device added again under this id finds them.
+                camera.Retire().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                if (deleteState)
+                {
+                    Store.Delete(id);
+                }
+
+                DeviceRemoved?.Invoke(camera);
             }
 
-            DeviceRemoved?.Invoke(camera);
             return true;
         }
     }
 
-    public void Dispose() => Clock.Dispose();
+    /// <summary>Completes once every device's configuration changes so far are on disk.</summary>
+    public Task FlushAsync() => Task.WhenAll(Devices.Select(d => d.FlushConfigAsync()));
+
+    /// <summary>Waits for the devices' last configuration writes (an emulator restart finds them), then stops the clock.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            FlushAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Clock.Dispose();
+        }
+    }
 
     private string NextId()
     {

@@ -16,6 +16,9 @@ public sealed record EmulatorOptions
     /// <summary>Directory for device state; null keeps state in memory only (ephemeral).</summary>
     public string? StateDirectory { get; init; }
 
+    /// <summary>Where devices keep state, in place of <see cref="StateDirectory"/> (tests that watch the writes).</summary>
+    public Config.IDeviceStateStore? Store { get; init; }
+
     /// <summary>DHCP pool of the emulated LAN as "first-last" (e.g. 192.168.0.100-192.168.0.199); null: no DHCP server.</summary>
     public string? DhcpPool { get; init; }
 

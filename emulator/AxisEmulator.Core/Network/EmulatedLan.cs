@@ -92,10 +92,13 @@ public sealed class EmulatedLan
     /// <summary>
     /// Records that <paramref name="serial"/> now uses <paramref name="address"/> (null: none); returns
     /// how many other serials use it (an IP conflict) and the first <paramref name="named"/> of them.
+    /// The devices whose address became shared or stopped being shared are told through
+    /// <paramref name="tell"/> (the claiming device's outbox, so they hear of it once its gate is
+    /// released), or at once when it is null.
     /// </summary>
-    public AddressConflict Claim(string serial, string? address, int named = AddressConflict.DefaultNamed)
+    public AddressConflict Claim(string serial, string? address, Action<SharingChange>? tell = null, int named = AddressConflict.DefaultNamed)
     {
-        var notify = new List<(Action<string, bool> Watcher, string Address, bool Shared)>(2);
+        var notify = new List<SharingChange>(2);
         var others = AddressConflict.None;
         lock (_sync)
         {
@@ -104,7 +107,7 @@ public sealed class EmulatedLan
                 // The one device left alone on an address is no longer in conflict.
                 if (held != address && holders.Remove(serial) && holders.Count == 1 && _watchers.TryGetValue(holders.First(), out var alone))
                 {
-                    notify.Add((alone, held, false));
+                    notify.Add(new SharingChange(alone, held, Shared: false));
                 }
             }
 
@@ -119,7 +122,7 @@ public sealed class EmulatedLan
                 // find it already flagged.
                 if (set.Count == 1 && !set.Contains(serial) && _watchers.TryGetValue(set.First(), out var first))
                 {
-                    notify.Add((first, address, true));
+                    notify.Add(new SharingChange(first, address, Shared: true));
                 }
 
                 set.Add(serial);
@@ -127,9 +130,16 @@ public sealed class EmulatedLan
             }
         }
 
-        foreach (var (watcher, held, shared) in notify)
+        foreach (var change in notify)
         {
-            watcher(held, shared);
+            if (tell is null)
+            {
+                change.Watcher(change.Address, change.Shared);
+            }
+            else
+            {
+                tell(change);
+            }
         }
 
         return others;
@@ -221,6 +231,9 @@ public sealed class EmulatedLan
     private static string FromUInt(uint value) =>
         string.Create(CultureInfo.InvariantCulture, $"{value >> 24}.{(value >> 16) & 0xFF}.{(value >> 8) & 0xFF}.{value & 0xFF}");
 }
+
+/// <summary>News for the device watching as <see cref="Watcher"/>: <see cref="Address"/>, which it holds, is now shared or no longer.</summary>
+public sealed record SharingChange(Action<string, bool> Watcher, string Address, bool Shared);
 
 /// <summary>An address shared with other devices: how many, and the first few serials in order.</summary>
 public sealed record AddressConflict(int Count, IReadOnlyList<string> FirstSerials)

@@ -39,7 +39,8 @@ public sealed class VapixDevice
 
     /// <summary>
     /// Completes once every action deferred until after a response (restart, factory default, rollback)
-    /// has run. A client has its answer before the action runs; tests await this, then the listener.
+    /// has run and what it changed in the configuration is on disk. A client has its answer before
+    /// the action runs; tests await this, then the listener.
     /// </summary>
     public Task DeferredActionsDone
     {

@@ -9,8 +9,9 @@ namespace AxisEmulator.Vapix.Server;
 /// A device's VAPIX HTTP server: routes each request to its CGI the way the camera's Apache does
 /// (exact, case-sensitive paths; Apache's own pages for what never reaches a CGI), follows the boot
 /// phase (503 before ready, systemready excepted), authenticates per role, applies changes to the
-/// device's stored configuration, and runs restarts and factory defaults only after the answer has
-/// gone out. Every request is journaled on the device; nothing ever answers 500.
+/// device's stored configuration (an answer that acknowledges a change waits until it is on disk),
+/// and runs restarts and factory defaults only after the answer has gone out. Every request is
+/// journaled on the device; nothing ever answers 500.
 /// </summary>
 /// <example>
 /// <code>
@@ -82,7 +83,13 @@ public static class VapixServer
                 // thousands of requests, and one shared copy beats a copy per request.
                 journalPath = string.Equals(journalPath, route.Path, StringComparison.Ordinal) ? route.Path : journalPath;
                 exchange = new VapixExchange(context, device, device.View(), target);
+                var changesBefore = camera.ConfigChanges;
                 reply = await DispatchAsync(exchange, route);
+                if (camera.ConfigChanges != changesBefore)
+                {
+                    // An answer that acknowledges a change goes out once the change is on disk.
+                    await camera.FlushConfigAsync();
+                }
             }
         }
         catch (BodyTooLargeException)
@@ -148,11 +155,14 @@ public static class VapixServer
         if (reply.After is { } after)
         {
             device.BeginDeferred();
-            context.Response.OnCompleted(() =>
+            context.Response.OnCompleted(async () =>
             {
                 try
                 {
                     after();
+
+                    // A factory default answers first, as the device does; it is on disk before the deferred actions count as done.
+                    await device.Camera.FlushConfigAsync();
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -162,8 +172,6 @@ public static class VapixServer
                 {
                     device.EndDeferred();
                 }
-
-                return Task.CompletedTask;
             });
         }
 

@@ -119,7 +119,7 @@ public sealed class EmulatorHostedService : IHostedService
 
     private void Unwatch(Camera camera) => camera.Timeline.Appended -= Log;
 
-    /// <summary>Runs on whichever thread appended the entry (the clock's driver thread, mostly), under the device gate: only log.</summary>
+    /// <summary>Runs on whichever thread appended the entry (the clock's driver thread, mostly), before that thread goes on: only log.</summary>
     private void Log(TimelineEntry entry)
     {
         var level = entry.Kind == TimelineKind.Http ? LogLevel.Debug : LogLevel.Information;

@@ -38,10 +38,11 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public void State_file_never_holds_a_plain_password()
+    public async Task State_file_never_holds_a_plain_password()
     {
         using var h = new DeviceHarness(store: new FileDeviceStateStore(_dir));
         h.Camera.UpdateConfig(c => (c with { Users = [UserAccount.Create("root", "Sup3rSecret!", h.Camera.Identity.Realm, UserRole.Admin)] }, 0));
+        await h.Camera.FlushConfigAsync();
         var text = File.ReadAllText(Path.Combine(_dir, "cam1.json"));
         text.Should().NotContain("Sup3rSecret!").And.Contain(UserAccount.ComputeHa1("root", h.Camera.Identity.Realm, "Sup3rSecret!"));
         h.Entries().Should().NotContain(e => e.Message.Contains("Sup3rSecret!", StringComparison.Ordinal));

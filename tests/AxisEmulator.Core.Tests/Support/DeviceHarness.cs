@@ -51,5 +51,10 @@ public sealed class DeviceHarness : IDisposable
 
     public LedState Status => Camera.Leds.Status.State;
 
-    public void Dispose() => Clock.Dispose();
+    /// <summary>Like an emulator shutting down: the device's configuration writes finish first.</summary>
+    public void Dispose()
+    {
+        Camera.FlushConfigAsync().GetAwaiter().GetResult();
+        Clock.Dispose();
+    }
 }

@@ -27,9 +27,9 @@ public sealed class ServerHarness : IAsyncDisposable
     private static readonly Lazy<ProfileCatalog> Catalog = new(() => ProfileCatalog.Load(HardwareProfilesDirectory));
     private static int _serials;
 
-    public ServerHarness(int seed = 7, string? dhcpPool = null)
+    public ServerHarness(int seed = 7, string? dhcpPool = null, IDeviceStateStore? store = null)
     {
-        Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool }, Catalog.Value);
+        Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool, Store = store }, Catalog.Value);
         Services = VapixServices.For(Emulator, HardwareProfilesDirectory);
         Listeners = new DeviceListenerSet(Emulator, camera => VapixServer.For(camera, Services));
     }
