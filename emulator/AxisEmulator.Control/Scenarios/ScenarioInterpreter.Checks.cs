@@ -131,7 +131,7 @@ public sealed partial class ScenarioInterpreter
             return "";
         }
 
-        var shown = entries.Take(3).Select(e => $" {Stamp(At(e))} {e.Event}: {e.Message}");
+        var shown = entries.Take(3).Select(e => $" {Stamp(At(e))} {e.Name}: {e.Message}");
         return ":" + string.Join(";", shown) + (entries.Count > 3 ? $"; … and {Count(entries.Count - 3)} more" : "");
     }
 

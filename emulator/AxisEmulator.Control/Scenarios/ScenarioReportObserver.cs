@@ -131,7 +131,7 @@ internal sealed class ScenarioReportObserver : IScenarioObserver
         foreach (var entry in entries)
         {
             var at = entry.Time - _emulator.Clock.Epoch - _start;
-            Line($"{Stamp(at)}     {(_devices.Count > 1 ? entry.DeviceId + " " : "")}{ScenarioNames.Kind(entry.Kind)} {entry.Event}: {entry.Message}");
+            Line($"{Stamp(at)}     {(_devices.Count > 1 ? entry.DeviceId + " " : "")}{ScenarioNames.Kind(entry.Kind)} {entry.Name}: {entry.Message}");
             _printed[entry.DeviceId] = Math.Max(_printed[entry.DeviceId], entry.Sequence);
         }
     }
