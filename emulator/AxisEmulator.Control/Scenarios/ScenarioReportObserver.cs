@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Events;
+using AxisEmulator.Core.Fleet;
 using static AxisEmulator.Control.Scenarios.ScenarioTimes;
 
 namespace AxisEmulator.Control.Scenarios;

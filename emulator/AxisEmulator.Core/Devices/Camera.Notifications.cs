@@ -1,5 +1,5 @@
-using AxisEmulator.Core.Network;
 using AxisEmulator.Core.Events;
+using AxisEmulator.Core.Network;
 
 namespace AxisEmulator.Core.Devices;
 

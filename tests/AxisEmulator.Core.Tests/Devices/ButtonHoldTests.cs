@@ -1,6 +1,6 @@
 using AxisEmulator.Core.Devices;
-using AxisEmulator.Core.Tests.Support;
 using AxisEmulator.Core.Events;
+using AxisEmulator.Core.Tests.Support;
 
 namespace AxisEmulator.Core.Tests.Devices;
 
