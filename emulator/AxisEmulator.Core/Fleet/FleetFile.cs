@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Chaos;
@@ -120,25 +121,5 @@ public sealed record FleetFaults(ButtonFault? Button = null, bool? Bricked = nul
 public sealed record FleetChaos(ChaosOptions Options, bool SeedGiven);
 
 /// <summary>A fleet file with problems; <see cref="InvalidFileException.Errors"/> has each as <c>file:line: message</c>.</summary>
-public sealed class FleetFileException : InvalidFileException
-{
-    public FleetFileException()
-        : this([])
-    {
-    }
-
-    public FleetFileException(string message)
-        : base(message)
-    {
-    }
-
-    public FleetFileException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public FleetFileException(IReadOnlyList<FileError> errors)
-        : base(errors, "invalid fleet file", "invalid fleet file")
-    {
-    }
-}
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "It is always built from the errors it reports.")]
+public sealed class FleetFileException(IReadOnlyList<FileError> errors) : InvalidFileException(errors, "invalid fleet file", "invalid fleet file");

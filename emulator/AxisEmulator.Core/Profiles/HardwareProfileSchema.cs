@@ -21,6 +21,8 @@ internal static class HardwareProfileSchema
 
     private static readonly Lazy<Dictionary<string, JsonObject>> Keys = new(() => Walk(File, (JsonObject)File.Document, "", []));
 
+    private static readonly Lazy<IReadOnlyList<string>> PathList = new(() => [.. Keys.Value.Keys]);
+
     /// <summary>One file of <c>hardware-profiles/</c> (no key required).</summary>
     public static YamlSchema File => Schemas.Value[""];
 
@@ -28,7 +30,7 @@ internal static class HardwareProfileSchema
     public static YamlSchema Complete => Schemas.Value[CompletePointer];
 
     /// <summary>Every dotted key a file may set (mappings included, forbidden keys not), in schema order.</summary>
-    public static IReadOnlyList<string> Paths => [.. Keys.Value.Keys];
+    public static IReadOnlyList<string> Paths => PathList.Value;
 
     public static bool IsKey(string path) => Keys.Value.ContainsKey(path);
 

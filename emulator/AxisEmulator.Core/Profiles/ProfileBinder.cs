@@ -21,9 +21,10 @@ internal static class ProfileBinder
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SchemaDecidesWhatIsRequired } },
     };
 
+    /// <param name="merged">The merged profile; binding takes <c>extends</c> and <c>estimates</c> out of it.</param>
     public static HardwareProfile Bind(string id, string sourceFile, JsonNode merged, IReadOnlyList<string> estimates)
     {
-        var json = merged.DeepClone().AsObject();
+        var json = merged.AsObject();
         json.Remove("extends");
         json.Remove("estimates");
         var profile = json.Deserialize<HardwareProfile>(Options)

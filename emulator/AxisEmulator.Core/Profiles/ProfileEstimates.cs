@@ -16,13 +16,12 @@ internal static class ProfileEstimates
     /// <summary>Reports items of a file's list that name no profile key.</summary>
     public static void CheckKeys(YMapping root, Func<YNode, bool> valid, ICollection<FileError> errors)
     {
-        var candidates = HardwareProfileSchema.Paths.Where(p => p is not "extends" and not "estimates").ToList();
         foreach (var item in Items(root, valid))
         {
             if (!IsValueKey(item.Value))
             {
                 var message = $"estimate '{item.Value}' is not a profile key";
-                if (Suggest.Closest(item.Value, candidates) is { } guess)
+                if (Suggest.Closest(item.Value, HardwareProfileSchema.Paths.Where(IsValueKey)) is { } guess)
                 {
                     message += $"; did you mean '{guess}'?";
                 }

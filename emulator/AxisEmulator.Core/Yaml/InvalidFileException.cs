@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace AxisEmulator.Core.Yaml;
@@ -6,14 +7,9 @@ namespace AxisEmulator.Core.Yaml;
 /// A file with problems: carries every error found, not just the first, and lists them in
 /// <see cref="Exception.Message"/> under a header such as <c>invalid scenario (3 errors):</c>.
 /// </summary>
+[SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "It is always built from the errors it reports.")]
 public abstract class InvalidFileException : Exception
 {
-    protected InvalidFileException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        Errors = [];
-    }
-
     /// <param name="errors">Every error, in the order to show them.</param>
     /// <param name="one">The header for one error, e.g. "invalid scenario".</param>
     /// <param name="many">The header before "(N errors)", e.g. "invalid hardware profiles".</param>

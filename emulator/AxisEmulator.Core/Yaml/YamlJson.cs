@@ -10,11 +10,15 @@ namespace AxisEmulator.Core.Yaml;
 /// </summary>
 public sealed class YamlJson
 {
-    private readonly Dictionary<string, Located> _byPointer = new(StringComparer.Ordinal);
+    private readonly YNode _root;
+
+    // Built on the first failure only: a valid file never needs its pointers.
+    private Dictionary<string, Located>? _byPointer;
 
     private YamlJson(YNode root)
     {
-        Json = Convert(root, "", null);
+        _root = root;
+        Json = Convert(root);
     }
 
     /// <summary>Where a JSON value came from: its node, the key it was read under, and its place in the file.</summary>
@@ -35,7 +39,16 @@ public sealed class YamlJson
     }
 
     /// <summary>The node at a JSON Pointer (<c>/power/loads/peak</c>, <c>/estimates/0</c>); null when there is none.</summary>
-    public Located? At(string pointer) => _byPointer.GetValueOrDefault(pointer);
+    public Located? At(string pointer)
+    {
+        if (_byPointer is null)
+        {
+            _byPointer = new Dictionary<string, Located>(StringComparer.Ordinal);
+            Locate(_root, "", null);
+        }
+
+        return _byPointer.GetValueOrDefault(pointer);
+    }
 
     /// <summary>A JSON Pointer as a dotted path for messages: <c>/power/loads/peak</c> → <c>power.loads.peak</c>, <c>/estimates/0</c> → <c>estimates[0]</c>.</summary>
     public string PathOf(string pointer)
@@ -53,35 +66,45 @@ public sealed class YamlJson
         return path;
     }
 
-    private JsonNode? Convert(YNode node, string pointer, YScalar? key)
+    private static JsonNode? Convert(YNode node)
     {
-        _byPointer[pointer] = new Located(node, key, _byPointer.Count);
         switch (node)
         {
             case YMapping mapping:
                 {
                     var json = new JsonObject();
-                    foreach (var (k, value) in mapping.Entries)
+                    foreach (var (key, value) in mapping.Entries)
                     {
-                        json[k.Value] = Convert(value, pointer + "/" + Escape(k.Value), k);
+                        json[key.Value] = Convert(value);
                     }
 
                     return json;
                 }
 
             case YSequence sequence:
-                {
-                    var json = new JsonArray();
-                    for (var i = 0; i < sequence.Items.Count; i++)
-                    {
-                        json.Add(Convert(sequence.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), null));
-                    }
-
-                    return json;
-                }
+                return new JsonArray([.. sequence.Items.Select(Convert)]);
 
             default:
                 return Scalar((YScalar)node);
+        }
+    }
+
+    private void Locate(YNode node, string pointer, YScalar? key)
+    {
+        _byPointer![pointer] = new Located(node, key, _byPointer.Count);
+        if (node is YMapping mapping)
+        {
+            foreach (var (k, value) in mapping.Entries)
+            {
+                Locate(value, pointer + "/" + Escape(k.Value), k);
+            }
+        }
+        else if (node is YSequence sequence)
+        {
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                Locate(sequence.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), null);
+            }
         }
     }
 
