@@ -14,8 +14,8 @@ namespace AxisEmulator.Vapix.Tests.Server;
 public class RefusalJournalTests
 {
     private const string AdminOnly = "/axis-cgi/serverreport.cgi";
-    private const string Viewer = "watcher";
-    private const string Password = "Good morning";
+    private const string Viewer = WhoGetsInTests.Viewer;
+    private const string Password = WhoGetsInTests.Password;
 
     public enum Caller
     {

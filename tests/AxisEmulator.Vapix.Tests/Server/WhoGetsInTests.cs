@@ -12,9 +12,9 @@ namespace AxisEmulator.Vapix.Tests.Server;
 /// </summary>
 public class WhoGetsInTests
 {
-    private const string Viewer = "watcher";
+    internal const string Viewer = "watcher";
     private const string Operator = "runner";
-    private const string Password = "Good morning";
+    internal const string Password = "Good morning";
 
     public enum Caller
     {
