@@ -66,7 +66,8 @@ public sealed record TimelinePage(string DeviceId, long LastSequence, long? Firs
 }
 
 /// <summary>One VAPIX request a device answered.</summary>
-public sealed record RequestRecord(long Sequence, DateTimeOffset Time, string Method, string Path, string? User, int Status, double? Ms);
+/// <param name="Refusal">Why the credentials were refused, when they were (e.g. <c>wrong-password</c>, <c>stale-nonce</c>).</param>
+public sealed record RequestRecord(long Sequence, DateTimeOffset Time, string Method, string Path, string? User, int Status, double? Ms, string? Refusal = null);
 
 /// <summary>A device's VAPIX request journal after a sequence number.</summary>
 public sealed record RequestJournal(string DeviceId, long LastSequence, IReadOnlyList<RequestRecord> Requests);

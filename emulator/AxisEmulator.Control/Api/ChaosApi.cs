@@ -10,7 +10,7 @@ namespace AxisEmulator.Control.Api;
 /// <summary>
 /// Seeded chaos over the fleet: start a plan (brown-outs, reboots, mushy buttons, bricked units,
 /// network losses, drawn deterministically from a seed), read the current one, stop it. One plan
-/// runs per emulator at a time (<see cref="ChaosRunner.Start"/>); starting another replaces it.
+/// runs per emulator at a time (<see cref="ChaosController.Start"/>); starting another replaces it.
 /// </summary>
 public static class ChaosApi
 {
@@ -44,7 +44,7 @@ public static class ChaosApi
     public static Results<Ok<ChaosState>, ProblemHttpResult> GetChaos(ControlPlane control)
     {
         ArgumentNullException.ThrowIfNull(control);
-        return ChaosRunner.Current(control.Emulator) is { } run
+        return control.Emulator.Chaos.Current is { } run
             ? TypedResults.Ok(ToState(run))
             : NoPlan();
     }
@@ -126,14 +126,14 @@ public static class ChaosApi
             return Problems.Conflict("There are no devices to put chaos on; add some first (POST /api/v1/devices).");
         }
 
-        var run = ChaosRunner.Start(ChaosPlan.Generate(options, devices), control.Emulator);
+        var run = control.Emulator.Chaos.Start(ChaosPlan.Generate(options, devices));
         return TypedResults.Created(ControlPlaneEndpointExtensions.ApiPrefix + "/chaos", ToState(run));
     }
 
     public static Results<NoContent, ProblemHttpResult> StopChaos(ControlPlane control)
     {
         ArgumentNullException.ThrowIfNull(control);
-        return ChaosRunner.Stop(control.Emulator) ? TypedResults.NoContent() : NoPlan();
+        return control.Emulator.Chaos.Stop() ? TypedResults.NoContent() : NoPlan();
     }
 
     /// <summary>The wire form of a run: options, simulated times, each action and the replayable text.</summary>

@@ -142,7 +142,8 @@ public static class ContractMapping
                 request.Path,
                 request.User,
                 request.Status,
-                request.Milliseconds is { } ms && double.IsFinite(ms) ? ms : null)
+                request.Milliseconds is { } ms && double.IsFinite(ms) ? ms : null,
+                request.Refusal.ToWireString())
             : null;
     }
 

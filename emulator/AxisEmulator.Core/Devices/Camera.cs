@@ -169,10 +169,10 @@ public sealed partial class Camera
         get { using (_gate.Enter()) { return _config.NeedsSetup; } }
     }
 
-    /// <summary>Records a VAPIX request in the timeline (method, path, user, status).</summary>
-    public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null)
+    /// <summary>Records a VAPIX request in the timeline (method, path, user, status, why its credentials were refused).</summary>
+    public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null, RequestRefusal refusal = RequestRefusal.None)
     {
-        Timeline.Append(new VapixRequestAnswered(method, path, user, status, milliseconds));
+        Timeline.Append(new VapixRequestAnswered(method, path, user, status, milliseconds, refusal));
     }
 
     /// <summary>The stored configuration now (immutable; replaced as a whole on every change). Lock-free, for per-request readers.</summary>

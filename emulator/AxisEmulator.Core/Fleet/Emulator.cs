@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
@@ -25,6 +26,7 @@ public sealed class Emulator : IDisposable
         Clock = new SimulationClock(options.ClockMode, options.ClockScale);
         Store = options.Store ?? (options.StateDirectory is null ? new InMemoryDeviceStateStore() : new FileDeviceStateStore(options.StateDirectory));
         Lan = ParseLan(options.DhcpPool);
+        Chaos = new ChaosController(this);
     }
 
     public EmulatorOptions Options { get; }
@@ -36,6 +38,9 @@ public sealed class Emulator : IDisposable
     public IDeviceStateStore Store { get; }
 
     public EmulatedLan Lan { get; }
+
+    /// <summary>This emulator's chaos plan, if one runs.</summary>
+    public ChaosController Chaos { get; }
 
     public int Seed => Options.Seed;
 

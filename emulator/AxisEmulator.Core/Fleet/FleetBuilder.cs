@@ -13,7 +13,7 @@ public static class FleetBuilder
     /// Adds every group's devices in file order, sets their faults, then plugs in their power, and —
     /// when the file has a chaos section and <paramref name="startChaos"/> — draws the chaos plan over
     /// the added devices (seeded by the section's seed, else the emulator's) and makes it the
-    /// emulator's current chaos (<see cref="ChaosRunner.Start"/>), counting from now.
+    /// emulator's current chaos (<see cref="ChaosController.Start"/>), counting from now.
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// Nothing was added: the emulator's DHCP pool is not the file's (build the emulator with
@@ -87,7 +87,7 @@ public static class FleetBuilder
         if (startChaos && fleet.Chaos is { } section)
         {
             var options = section.SeedGiven ? section.Options : section.Options with { Seed = emulator.Seed };
-            chaos = ChaosRunner.Start(ChaosPlan.Generate(options, [.. added.Select(c => c.Id)]), emulator);
+            chaos = emulator.Chaos.Start(ChaosPlan.Generate(options, [.. added.Select(c => c.Id)]));
         }
 
         return new FleetApplyResult(added, chaos);

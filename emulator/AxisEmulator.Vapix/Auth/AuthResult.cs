@@ -1,4 +1,5 @@
 using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Vapix.Auth;
 
@@ -28,6 +29,21 @@ public sealed record AuthResult(AuthOutcome Outcome, UserAccount? User, string? 
 
     /// <summary>True when the challenge carries <c>stale=true</c> (right credentials, expired nonce).</summary>
     public bool Stale { get; init; }
+
+    /// <summary>Why the credentials were refused, for the request journal: a challenge says which; the other outcomes are their own reason.</summary>
+    public RequestRefusal Refusal
+    {
+        get => Outcome switch
+        {
+            AuthOutcome.Authenticated => RequestRefusal.None,
+            AuthOutcome.BadRequest => RequestRefusal.UriMismatch,
+            AuthOutcome.Forbidden => RequestRefusal.WrongRole,
+            _ => _challengeRefusal,
+        };
+        init => _challengeRefusal = value;
+    }
+
+    private readonly RequestRefusal _challengeRefusal;
 
     /// <summary>The HTTP status to answer with when not authenticated.</summary>
     public int StatusCode => Outcome switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Events;
 
 namespace AxisEmulator.Vapix.Auth;
 
@@ -46,14 +47,14 @@ public sealed class HttpAuthenticator
         var header = AuthorizationHeader.Parse(request.Authorization);
         if (header is null)
         {
-            return Challenge(scheme, "no credentials");
+            return Challenge(scheme, RequestRefusal.NoCredentials, "no credentials");
         }
 
         var result = scheme switch
         {
             HttpAuthScheme.Basic when header.IsScheme("Basic") => VerifyBasic(header, users),
             HttpAuthScheme.Digest when header.IsScheme("Digest") => VerifyDigest(header, request, users),
-            _ => Challenge(scheme, $"scheme {header.Scheme} not accepted under policy {policy.ToParameterValue()}"),
+            _ => Challenge(scheme, RequestRefusal.SchemeNotAccepted, $"scheme {header.Scheme} not accepted under policy {policy.ToParameterValue()}"),
         };
 
         return result.Outcome == AuthOutcome.Authenticated && !result.User.Satisfies(required)
@@ -72,8 +73,8 @@ public sealed class HttpAuthenticator
         // Apache's order: stale comes before qop (mod_auth_digest note_digest_auth_failure).
         : $"Digest realm=\"{Realm}\", nonce=\"{_nonces.Issue()}\", algorithm=MD5{(stale ? ", stale=true" : "")}, qop=\"auth\"";
 
-    private AuthResult Challenge(HttpAuthScheme scheme, string reason, bool stale = false) =>
-        new(AuthOutcome.Challenge, null, ChallengeHeader(scheme, stale), reason) { Stale = stale };
+    private AuthResult Challenge(HttpAuthScheme scheme, RequestRefusal refusal, string reason, bool stale = false) =>
+        new(AuthOutcome.Challenge, null, ChallengeHeader(scheme, stale), reason) { Stale = stale, Refusal = refusal };
 
     /// <summary>The account named <paramref name="name"/> (per request: no closure, no enumerator for a list).</summary>
     private static UserAccount? FindUser(IReadOnlyCollection<UserAccount> users, string name)
@@ -111,7 +112,7 @@ public sealed class HttpAuthenticator
         }
         catch (FormatException)
         {
-            return Challenge(HttpAuthScheme.Basic, "malformed Basic credentials");
+            return Challenge(HttpAuthScheme.Basic, RequestRefusal.MalformedCredentials, "malformed Basic credentials");
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
@@ -120,7 +121,7 @@ public sealed class HttpAuthenticator
         var user = FindUser(users, name);
         return user is not null && DigestHash.HexEquals(user.Ha1, UserAccount.ComputeHa1(name, Realm, password))
             ? new AuthResult(AuthOutcome.Authenticated, user, null, "basic")
-            : Challenge(HttpAuthScheme.Basic, $"wrong user or password for '{name}'");
+            : Challenge(HttpAuthScheme.Basic, user is null ? RequestRefusal.UnknownUser : RequestRefusal.WrongPassword, $"wrong user or password for '{name}'");
     }
 
     private AuthResult VerifyDigest(AuthorizationHeader header, AuthRequest request, IReadOnlyCollection<UserAccount> users)
@@ -131,17 +132,17 @@ public sealed class HttpAuthenticator
         var response = header["response"];
         if (name is null || nonce is null || uri is null || response is null || header["realm"] is null)
         {
-            return Challenge(HttpAuthScheme.Digest, "digest fields missing");
+            return Challenge(HttpAuthScheme.Digest, RequestRefusal.MalformedCredentials, "digest fields missing");
         }
 
         if (header["realm"] != Realm)
         {
-            return Challenge(HttpAuthScheme.Digest, $"realm '{header["realm"]}' is not {Realm}");
+            return Challenge(HttpAuthScheme.Digest, RequestRefusal.MalformedCredentials, $"realm '{header["realm"]}' is not {Realm}");
         }
 
         if (header["algorithm"] is { } algorithm && !algorithm.Equals("MD5", StringComparison.OrdinalIgnoreCase))
         {
-            return Challenge(HttpAuthScheme.Digest, $"algorithm {algorithm} not offered");
+            return Challenge(HttpAuthScheme.Digest, RequestRefusal.MalformedCredentials, $"algorithm {algorithm} not offered");
         }
 
         if (!UriMatches(uri, request))
@@ -152,22 +153,22 @@ public sealed class HttpAuthenticator
         var user = FindUser(users, name);
         if (user is null || ExpectedResponse(header, request.Method, user.Ha1) is not { } expected || !DigestHash.HexEquals(expected, response))
         {
-            return Challenge(HttpAuthScheme.Digest, $"wrong digest for '{name}'");
+            return Challenge(HttpAuthScheme.Digest, user is null ? RequestRefusal.UnknownUser : RequestRefusal.WrongPassword, $"wrong digest for '{name}'");
         }
 
         switch (_nonces.Check(nonce))
         {
             case NonceState.Invalid:
-                return Challenge(HttpAuthScheme.Digest, "nonce not issued by this device");
+                return Challenge(HttpAuthScheme.Digest, RequestRefusal.UnknownNonce, "nonce not issued by this device");
             case NonceState.Stale:
-                return Challenge(HttpAuthScheme.Digest, "nonce expired", stale: true);
+                return Challenge(HttpAuthScheme.Digest, RequestRefusal.StaleNonce, "nonce expired", stale: true);
         }
 
         if (header["qop"] is not null
             && (!uint.TryParse(header["nc"], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var count)
                 || !_nonces.TryUseCount(nonce, count)))
         {
-            return Challenge(HttpAuthScheme.Digest, $"nonce count {header["nc"]} replayed or not increasing");
+            return Challenge(HttpAuthScheme.Digest, RequestRefusal.ReplayedNonce, $"nonce count {header["nc"]} replayed or not increasing");
         }
 
         return new AuthResult(AuthOutcome.Authenticated, user, null, "digest");

@@ -1,6 +1,7 @@
 using System.Text;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Forms;
 using Microsoft.AspNetCore.Http;
@@ -64,6 +65,9 @@ internal sealed class VapixExchange
 
     /// <summary>The account named by valid credentials that lacked the role (for the journal).</summary>
     public string? RefusedUser { get; private set; }
+
+    /// <summary>Why the credentials were refused (for the journal); None when they were not.</summary>
+    public RequestRefusal Refusal { get; private set; }
 
     public VapixServerOptions Options => Device.Services.Options;
 
@@ -132,8 +136,10 @@ internal sealed class VapixExchange
                 User = result.User;
                 return null;
             case AuthOutcome.BadRequest:
+                Refusal = result.Refusal;
                 return ApachePages.BadRequest();
             default:
+                Refusal = result.Refusal;
                 RefusedUser = result.User?.Name;
                 var refusal = json ? Reply.Text(401, VapixContentTypes.Json, "") : ApachePages.Unauthorized();
                 return refusal.WithHeader("WWW-Authenticate", result.Challenge!);

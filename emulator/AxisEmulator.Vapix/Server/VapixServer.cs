@@ -1,4 +1,5 @@
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -115,7 +116,7 @@ public static class VapixServer
         }
 
         await WriteAsync(context, reply, device, logger);
-        camera.RecordHttp(context.Request.Method, journalPath, exchange?.User?.Name ?? exchange?.RefusedUser, reply.Status, Elapsed(camera, started));
+        camera.RecordHttp(context.Request.Method, journalPath, exchange?.User?.Name ?? exchange?.RefusedUser, reply.Status, Elapsed(camera, started), exchange?.Refusal ?? RequestRefusal.None);
     }
 
     /// <summary>The route's answer (its own task: no state machine of this method's on the hot path).</summary>

@@ -89,7 +89,7 @@ public sealed class EmulatorHostedService : IHostedService
             return;
         }
 
-        var run = ChaosRunner.Start(ChaosPlan.Generate(options, ids), _emulator);
+        var run = _emulator.Chaos.Start(ChaosPlan.Generate(options, ids));
         _logger.LogInformation(
             "Chaos plan started: seed {Seed}, {Actions} actions over {Duration} on {Devices} devices (GET /api/v1/chaos)",
             options.Seed,

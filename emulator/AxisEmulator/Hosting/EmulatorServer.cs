@@ -128,7 +128,7 @@ public static class EmulatorServer
             await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} once its network is up");
         }
 
-        if (ChaosRunner.Current(emulator) is { } chaos)
+        if (emulator.Chaos.Current is { } chaos)
         {
             var o = chaos.Plan.Options;
             await output.WriteLineAsync(string.Create(

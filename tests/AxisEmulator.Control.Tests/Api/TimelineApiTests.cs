@@ -1,3 +1,5 @@
+using AxisEmulator.Core.Events;
+
 namespace AxisEmulator.Control.Tests.Api;
 
 public sealed class TimelineApiTests : IAsyncLifetime
@@ -77,6 +79,22 @@ public sealed class TimelineApiTests : IAsyncLifetime
         var since = (long)requests[0]!.Num("sequence");
         var later = (await _host.GetJsonAsync($"/api/v1/devices/cam/requests?since={since}")).Get("requests")!.AsArray();
         later.Should().ContainSingle().Which!.Str("method").Should().Be("POST");
+    }
+
+    [Fact]
+    public async Task A_refused_request_says_why_in_the_journal_and_an_accepted_one_says_nothing()
+    {
+        await _host.CreateAsync("cam", powerOn: true);
+        var camera = _host.Device("cam");
+        camera.RecordHttp("GET", "/axis-cgi/param.cgi", null, 401, 0.5, RequestRefusal.StaleNonce);
+        camera.RecordHttp("GET", "/axis-cgi/param.cgi", "root", 200, 0.5);
+
+        var requests = (await _host.GetJsonAsync("/api/v1/devices/cam/requests")).Get("requests")!.AsArray();
+        requests[0]!.Str("refusal").Should().Be("stale-nonce");
+        requests[1]!.Has("refusal").Should().BeFalse();
+        var timeline = (await _host.GetJsonAsync("/api/v1/devices/cam/timeline?kind=http")).Get("entries")!.AsArray();
+        timeline[0]!.Str("data.refusal").Should().Be("stale-nonce");
+        timeline[0]!.Str("message").Should().Be("GET /axis-cgi/param.cgi → 401", "the message is what it was; the reason is data");
     }
 
     [Theory]

@@ -113,7 +113,7 @@ public sealed class ChaosApiTests : IAsyncLifetime
     {
         AddReadyDevices(3);
         await ExpectJsonAsync(HttpMethod.Post, "/api/v1/chaos", """{"seed":1,"brickedFraction":1,"duration":"1h"}""", StatusCodes.Status201Created);
-        var firstRun = ChaosRunner.Current(_emulator)!;
+        var firstRun = _emulator.Chaos.Current!;
 
         await ExpectJsonAsync(HttpMethod.Post, "/api/v1/chaos", """{"seed":2,"rebootsPerHour":1}""", StatusCodes.Status201Created);
 
@@ -172,7 +172,7 @@ public sealed class ChaosApiTests : IAsyncLifetime
         var problem = await ExpectProblemAsync(HttpMethod.Post, "/api/v1/chaos", body, StatusCodes.Status400BadRequest);
 
         problem["errors"]![path]!.AsArray().Select(m => m!.GetValue<string>()).Should().Contain(m => m.Contains(message, StringComparison.Ordinal));
-        ChaosRunner.Current(_emulator).Should().BeNull();
+        _emulator.Chaos.Current.Should().BeNull();
     }
 
     [Theory]

@@ -135,11 +135,11 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
     public async Task Chaos_actions_are_counted_by_action()
     {
         PowerAllAndBoot();
-        ChaosRunner.Schedule(new ChaosPlan(new ChaosOptions { Duration = TimeSpan.FromMinutes(5) }, 1,
+        _emulator.Chaos.Start(new ChaosPlan(new ChaosOptions { Duration = TimeSpan.FromMinutes(5) }, 1,
         [
             new ChaosAction(TimeSpan.FromSeconds(1), "early", ChaosActionKind.NetworkLoss, 5),
             new ChaosAction(TimeSpan.FromSeconds(10), "early", ChaosActionKind.Reboot),
-        ]), _emulator);
+        ]));
         _emulator.Clock.Advance(TimeSpan.FromSeconds(20));
 
         var text = await ScrapeAsync();

@@ -110,7 +110,7 @@ public class FleetBuilderTests
         result.Chaos.Should().NotBeNull();
         result.Chaos!.Plan.Options.Seed.Should().Be(99);
         result.Chaos.Plan.DeviceCount.Should().Be(20);
-        ChaosRunner.Current(emulator).Should().BeSameAs(result.Chaos);
+        emulator.Chaos.Current.Should().BeSameAs(result.Chaos);
         var expected = ChaosPlan.Generate(fleet.Chaos!.Options with { Seed = 99 }, [.. result.Devices.Select(d => d.Id)]);
         result.Chaos.Plan.ToText().Should().Be(expected.ToText());
 
@@ -126,7 +126,7 @@ public class FleetBuilderTests
         using var emulator = ManualEmulatorFor(fleet);
 
         FleetBuilder.Apply(fleet, emulator, startChaos: false).Chaos.Should().BeNull();
-        ChaosRunner.Current(emulator).Should().BeNull();
+        emulator.Chaos.Current.Should().BeNull();
     }
 
     private static Camera Device(Emulator emulator, string id) =>

@@ -12,9 +12,9 @@ namespace AxisEmulator.Vapix.Tests.Server;
 /// </summary>
 public class WhoGetsInTests
 {
-    private const string Viewer = "watcher";
+    internal const string Viewer = "watcher";
     private const string Operator = "runner";
-    private const string Password = "Good morning";
+    internal const string Password = "Good morning";
 
     public enum Caller
     {
@@ -209,7 +209,7 @@ public class WhoGetsInTests
         }
     }
 
-    private static async Task<string> ChallengeFrom(HttpClient client)
+    internal static async Task<string> ChallengeFrom(HttpClient client)
     {
         using var response = await client.GetAsync("/axis-cgi/pwdgrp.cgi?action=get");
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -220,7 +220,7 @@ public class WhoGetsInTests
     private static string DigestChallenge(Camera camera) =>
         $"Digest realm=\"{camera.Identity.Realm}\", nonce=\"AAAAAAAAAAA=0000000000000000000000000000000000000000\", algorithm=MD5, qop=\"auth\"";
 
-    private static async Task<HttpResponseMessage> Send(HttpClient client, string method, string target, string? body, string? authorization)
+    internal static async Task<HttpResponseMessage> Send(HttpClient client, string method, string target, string? body, string? authorization)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), target);
         if (body is not null)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
@@ -8,87 +7,13 @@ using AxisEmulator.Core.Fleet;
 namespace AxisEmulator.Core.Chaos;
 
 /// <summary>
-/// Puts a <see cref="ChaosPlan"/> on an emulator's simulation clock. Each action is recorded in its
-/// device's timeline as a <c>fault</c> entry, event <c>chaos</c>, message <c>chaos: …</c> (and event
-/// <c>chaos-end</c> when a brown-out or network loss is undone), then applied through the device's
-/// ordinary inputs: a power cut and the same source plugged back, <c>Restart</c>, a mushy
-/// <c>SetButtonFault</c>, <c>SetBricked</c>, <c>SetNetworkLink</c> off then on.
+/// A <see cref="ChaosPlan"/> put on an emulator's simulation clock: what has run, and a way to stop
+/// the rest. Each action is recorded in its device's timeline (<see cref="ChaosApplied"/>, and
+/// <see cref="ChaosEnded"/> when a brown-out or network loss is undone), then applied through the
+/// device's ordinary inputs: a power cut and the same source plugged back, <c>Restart</c>, a mushy
+/// <c>SetButtonFault</c>, <c>SetBricked</c>, <c>SetNetworkLink</c> off then on. Started through
+/// the emulator's <see cref="ChaosController"/>.
 /// </summary>
-public static class ChaosRunner
-{
-    private static readonly ConditionalWeakTable<Emulator, CurrentRun> Runs = [];
-
-    /// <summary>Schedules every action of <paramref name="plan"/> from now on the emulator's clock.</summary>
-    public static ChaosRun Schedule(ChaosPlan plan, Emulator emulator)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(emulator);
-        var run = new ChaosRun(plan, emulator);
-        run.ScheduleAll();
-        return run;
-    }
-
-    /// <summary>
-    /// Makes <paramref name="plan"/> the emulator's current chaos: the previous run (if any) is
-    /// cancelled (its brown-outs and network losses in progress are undone), then the plan is scheduled.
-    /// </summary>
-    public static ChaosRun Start(ChaosPlan plan, Emulator emulator)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(emulator);
-        var holder = Runs.GetValue(emulator, _ => new CurrentRun());
-        lock (holder)
-        {
-            holder.Run?.Cancel();
-            holder.Run = Schedule(plan, emulator);
-            return holder.Run;
-        }
-    }
-
-    /// <summary>The run last started with <see cref="Start"/> on this emulator, if any.</summary>
-    public static ChaosRun? Current(Emulator emulator)
-    {
-        ArgumentNullException.ThrowIfNull(emulator);
-        if (!Runs.TryGetValue(emulator, out var holder))
-        {
-            return null;
-        }
-
-        lock (holder)
-        {
-            return holder.Run;
-        }
-    }
-
-    /// <summary>Cancels the emulator's current run (see <see cref="ChaosRun.Cancel"/>); false when there was none.</summary>
-    public static bool Stop(Emulator emulator)
-    {
-        ArgumentNullException.ThrowIfNull(emulator);
-        if (!Runs.TryGetValue(emulator, out var holder))
-        {
-            return false;
-        }
-
-        lock (holder)
-        {
-            if (holder.Run is null)
-            {
-                return false;
-            }
-
-            holder.Run.Cancel();
-            holder.Run = null;
-            return true;
-        }
-    }
-
-    private sealed class CurrentRun
-    {
-        public ChaosRun? Run { get; set; }
-    }
-}
-
-/// <summary>A plan scheduled on an emulator: what has run, and a way to stop the rest.</summary>
 public sealed class ChaosRun
 {
     private readonly object _sync = new();

@@ -7,7 +7,7 @@ using static AxisEmulator.Core.Tests.Fleet.FleetTestSupport;
 
 namespace AxisEmulator.Core.Tests.Chaos;
 
-public class ChaosRunnerTests
+public class ChaosRunTests
 {
     private static readonly ChaosOptions TenMinutes = new() { Duration = TimeSpan.FromMinutes(10) };
 
@@ -23,7 +23,7 @@ public class ChaosRunnerTests
             new ChaosAction(TimeSpan.FromSeconds(10), "cam-4", ChaosActionKind.Brick),
             new ChaosAction(TimeSpan.FromSeconds(10), "cam-5", ChaosActionKind.NetworkLoss, 30),
         ]);
-        var run = ChaosRunner.Schedule(plan, emulator);
+        var run = emulator.Chaos.Start(plan);
         run.StartedAt.Should().Be(emulator.Clock.GetUtcNow());
         run.EndsAt.Should().Be(run.StartedAt + TimeSpan.FromMinutes(10));
 
@@ -68,7 +68,7 @@ public class ChaosRunnerTests
             new ChaosAction(TimeSpan.FromSeconds(2), "cold", ChaosActionKind.Reboot),
             new ChaosAction(TimeSpan.FromSeconds(3), "gone", ChaosActionKind.Reboot),
         ]);
-        var run = ChaosRunner.Schedule(plan, emulator);
+        var run = emulator.Chaos.Start(plan);
 
         emulator.Advance(10);
 
@@ -89,7 +89,7 @@ public class ChaosRunnerTests
             new ChaosAction(TimeSpan.FromSeconds(1), "cam-2", ChaosActionKind.NetworkLoss, 60),
             new ChaosAction(TimeSpan.FromSeconds(30), "cam-3", ChaosActionKind.Brick),
         ]);
-        var run = ChaosRunner.Schedule(plan, emulator);
+        var run = emulator.Chaos.Start(plan);
         emulator.Advance(2);
         Device(emulator, "cam-1").Phase.Should().Be(DevicePhase.Off);
 
@@ -108,20 +108,45 @@ public class ChaosRunnerTests
     public void Start_replaces_the_emulators_current_run()
     {
         using var emulator = ReadyFleet(2);
-        var first = ChaosRunner.Start(new ChaosPlan(TenMinutes, 2, [new ChaosAction(TimeSpan.FromSeconds(60), "cam-1", ChaosActionKind.Brick)]), emulator);
-        ChaosRunner.Current(emulator).Should().BeSameAs(first);
+        var first = emulator.Chaos.Start(new ChaosPlan(TenMinutes, 2, [new ChaosAction(TimeSpan.FromSeconds(60), "cam-1", ChaosActionKind.Brick)]));
+        emulator.Chaos.Current.Should().BeSameAs(first);
 
-        var second = ChaosRunner.Start(new ChaosPlan(TenMinutes, 2, [new ChaosAction(TimeSpan.FromSeconds(60), "cam-2", ChaosActionKind.Brick)]), emulator);
+        var second = emulator.Chaos.Start(new ChaosPlan(TenMinutes, 2, [new ChaosAction(TimeSpan.FromSeconds(60), "cam-2", ChaosActionKind.Brick)]));
 
         first.IsCancelled.Should().BeTrue();
-        ChaosRunner.Current(emulator).Should().BeSameAs(second);
+        emulator.Chaos.Current.Should().BeSameAs(second);
         emulator.Advance(61);
         Device(emulator, "cam-1").Phase.Should().Be(DevicePhase.Ready);
         Device(emulator, "cam-2").Phase.Should().Be(DevicePhase.Bricked);
 
-        ChaosRunner.Stop(emulator).Should().BeTrue();
-        ChaosRunner.Current(emulator).Should().BeNull();
-        ChaosRunner.Stop(emulator).Should().BeFalse();
+        emulator.Chaos.Stop().Should().BeTrue();
+        emulator.Chaos.Current.Should().BeNull();
+        emulator.Chaos.Stop().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Two_emulators_running_chaos_at_once_each_see_only_their_own_run()
+    {
+        using var left = ReadyFleet(2);
+        using var right = ReadyFleet(2);
+        var leftRun = left.Chaos.Start(new ChaosPlan(TenMinutes, 2, [new ChaosAction(TimeSpan.FromSeconds(60), "cam-1", ChaosActionKind.Brick)]));
+        var rightRun = right.Chaos.Start(new ChaosPlan(TenMinutes, 2, [new ChaosAction(TimeSpan.FromSeconds(30), "cam-2", ChaosActionKind.NetworkLoss, 10)]));
+
+        left.Chaos.Current.Should().BeSameAs(leftRun);
+        right.Chaos.Current.Should().BeSameAs(rightRun);
+        await Task.WhenAll(Task.Run(() => left.Advance(120)), Task.Run(() => right.Advance(120)));
+
+        Device(left, "cam-1").Phase.Should().Be(DevicePhase.Bricked);
+        Device(right, "cam-1").Phase.Should().Be(DevicePhase.Ready, "the other emulator's brick is not this one's");
+        Chaos(left, "cam-2").Should().BeEmpty();
+        Chaos(right, "cam-2").Should().ContainSingle().Which.Message.Should().Be("chaos: network link lost for 10 s");
+        Ends(right, "cam-2").Should().ContainSingle();
+
+        right.Chaos.Stop().Should().BeTrue();
+        right.Chaos.Current.Should().BeNull();
+        left.Chaos.Current.Should().BeSameAs(leftRun, "stopping one emulator's chaos leaves the other's running");
+        leftRun.IsCancelled.Should().BeFalse();
+        (leftRun.Applied, rightRun.Applied).Should().Be((1, 1));
     }
 
     [Fact]
@@ -166,7 +191,7 @@ public class ChaosRunnerTests
         using var emulator = ReadyFleet(10, seed: 5);
         var plan = replay ?? ChaosPlan.Generate(options, [.. emulator.Devices.Select(d => d.Id)]);
         print?.Invoke(plan);
-        ChaosRunner.Schedule(plan, emulator);
+        emulator.Chaos.Start(plan);
         emulator.Advance(options.Duration.TotalSeconds + 600);
         return [.. emulator.Devices
             .SelectMany(d => d.Timeline.Since(0))
