@@ -13,6 +13,9 @@ internal static class DirectorySync
 
     private static bool _unavailable = !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS());
 
+    /// <summary>False where the directory is not flushed (the platform, or no libc found).</summary>
+    public static bool IsAvailable => !Volatile.Read(ref _unavailable);
+
     public static void Flush(string directory)
     {
         if (Volatile.Read(ref _unavailable))

@@ -62,6 +62,14 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void On_Linux_and_macOS_the_directory_is_flushed_after_the_rename()
+    {
+        var store = new FileDeviceStateStore(_dir);
+        store.Save("dev", DeviceConfig.Factory("ACCC8E000001", "11.11.1"));
+        DirectorySync.IsAvailable.Should().Be(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "libc's fsync is found where the platform has one");
+    }
+
+    [Fact]
     public void A_corrupt_state_file_is_reported_with_its_path()
     {
         var store = new FileDeviceStateStore(_dir);

@@ -39,9 +39,7 @@ public class WriteBehindTests
     {
         var store = new RecordingStateStore();
         using var h = new DeviceHarness(store: store);
-        store.Hold("cam1");
-        SetParameter(h.Camera, "0");
-        await store.HeldSaveStarted("cam1");
+        await SetWhileTheDiskHoldsAsync(store, h.Camera, "0");
 
         for (var i = 1; i <= 20; i++)
         {
@@ -63,9 +61,7 @@ public class WriteBehindTests
         var store = new RecordingStateStore();
         using var a = new DeviceHarness(store: store, id: "cam-a");
         using var b = new DeviceHarness(store: store, id: "cam-b");
-        store.Hold("cam-a");
-        SetParameter(a.Camera, "a");
-        await store.HeldSaveStarted("cam-a");
+        await SetWhileTheDiskHoldsAsync(store, a.Camera, "a");
 
         SetParameter(b.Camera, "b");
         await b.Camera.FlushConfigAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -82,9 +78,7 @@ public class WriteBehindTests
     {
         var store = new RecordingStateStore();
         using var h = new DeviceHarness(store: store);
-        store.Hold("cam1");
-        SetParameter(h.Camera, "x");
-        await store.HeldSaveStarted("cam1");
+        await SetWhileTheDiskHoldsAsync(store, h.Camera, "x");
         store.FailNext();
         var first = h.Camera.FlushConfigAsync();
         store.Release("cam1");
@@ -108,6 +102,14 @@ public class WriteBehindTests
     }
 
     private static DeviceConfig Version(int i) => DeviceConfig.Factory("ACCC8E000001", $"11.11.{i}");
+
+    /// <summary>Holds the device's saves, changes the parameter and returns once the save of that change is held.</summary>
+    private static async Task SetWhileTheDiskHoldsAsync(RecordingStateStore store, Camera camera, string value)
+    {
+        store.Hold(camera.Id);
+        SetParameter(camera, value);
+        await store.HeldSaveStarted(camera.Id);
+    }
 
     private static void SetParameter(Camera camera, string value) =>
         camera.UpdateConfig(c => (c with { Parameters = new Dictionary<string, string>(c.Parameters) { ["Test.Value"] = value } }, 0), "test parameter");

@@ -14,12 +14,9 @@ public class DurableAnswersOverHttpTests
     [InlineData("/axis-cgi/pwdgrp.cgi?action=add&user=oper&pwd=secret1&grp=users&sgrp=operator:viewer", "Created account oper.")]
     public async Task An_acknowledged_write_is_answered_only_after_the_store_has_it(string target, string answer)
     {
-        var store = new HoldingStore();
-        await using var h = new ServerHarness(store: store);
-        var camera = await h.ReadyDeviceAsync();
-        await camera.FlushConfigAsync();
+        var (h, camera, store) = await ReadyDeviceWhoseSavesWaitAsync();
+        await using var harness = h;
         using var client = h.Client(camera);
-        store.HoldSaves();
 
         var response = client.GetStringAsync(target);
         await store.SaveStarted.WaitAsync(TimeSpan.FromSeconds(30));
@@ -34,12 +31,9 @@ public class DurableAnswersOverHttpTests
     [Fact]
     public async Task A_factory_default_is_answered_first_and_on_disk_before_its_deferred_action_counts_as_done()
     {
-        var store = new HoldingStore();
-        await using var h = new ServerHarness(store: store);
-        var camera = await h.ReadyDeviceAsync();
-        await camera.FlushConfigAsync();
+        var (h, camera, store) = await ReadyDeviceWhoseSavesWaitAsync();
+        await using var harness = h;
         using var client = h.Client(camera);
-        store.HoldSaves();
 
         (await client.GetStringAsync("/axis-cgi/factorydefault.cgi")).Should().Contain("factoryMessage.shtml", "the device answers, then erases");
         await store.SaveStarted.WaitAsync(TimeSpan.FromSeconds(30));
@@ -77,6 +71,17 @@ public class DurableAnswersOverHttpTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>A ready device with an administrator, all its saves done; from now on each save waits for the test.</summary>
+    private static async Task<(ServerHarness Harness, Camera Camera, HoldingStore Store)> ReadyDeviceWhoseSavesWaitAsync()
+    {
+        var store = new HoldingStore();
+        var h = new ServerHarness(store: store);
+        var camera = await h.ReadyDeviceAsync();
+        await camera.FlushConfigAsync();
+        store.HoldSaves();
+        return (h, camera, store);
     }
 
     private static void ShouldHoldBothWrites(DeviceConfig config)
