@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AxisEmulator.Client.Assertions;
 using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
 
 namespace AxisEmulator.Client.Tests;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
 using Xunit.Abstractions;
 
 namespace AxisEmulator.Client.Tests;

@@ -1,5 +1,6 @@
 using AxisEmulator.Client.Assertions;
 using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
 using FluentAssertions.Execution;
 using Xunit.Sdk;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AxisEmulator.Contracts;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;

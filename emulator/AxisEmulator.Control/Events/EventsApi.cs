@@ -25,7 +25,7 @@ public static class EventsApi
             .WithTags("Events")
             .WithSummary("Server-sent events of every timeline entry")
             .WithDescription("text/event-stream of every timeline entry of every device, devices added later included: event = the entry's kind (power, button, led, phase, http, fault, config, boot, network), id = deviceId:sequence, data = the entry as JSON. ?device= (comma-separated ids) and ?kind= (comma-separated kinds) narrow it. A reader that falls behind loses its oldest entries (a comment line says how many); GET …/timeline?since= fills the gap.")
-            .Produces<TimelineEntryView>(StatusCodes.Status200OK, "text/event-stream")
+            .Produces<Contracts.TimelineEntry>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }

@@ -1,6 +1,7 @@
 using AxisEmulator.Client;
 using AxisEmulator.Client.Assertions;
 using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
 
 namespace AxisEmulator.Client.Tests.Examples;
 

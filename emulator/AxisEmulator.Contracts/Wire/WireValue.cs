@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AxisEmulator.Client;
+namespace AxisEmulator.Contracts;
 
 /// <summary>
-/// A value the control API writes as a kebab-case string (<c>network-up</c>, <c>no-power</c>). The
-/// client keeps the text instead of a closed enum, so an emulator newer than the client — with a phase
-/// or a color this client has never heard of — still reads fine. Each type has its known values as
-/// static members and converts implicitly from a string: <c>state.Phase == DevicePhase.Ready</c> and
+/// A value the control API writes as a kebab-case string (<c>network-up</c>, <c>no-power</c>). It keeps
+/// the text instead of a closed enum, so a client older than the emulator — which may send a phase or
+/// a color the client has never heard of — still reads fine; the emulator itself accepts only its
+/// <see cref="Known"/> values in a request. Each type has its known values as static members and
+/// converts implicitly from a string: <c>state.Phase == DevicePhase.Ready</c> and
 /// <c>state.Phase == "ready"</c> both work; comparisons ignore case.
 /// </summary>
 public interface IWireValue<TSelf>
@@ -15,6 +16,9 @@ public interface IWireValue<TSelf>
 {
     /// <summary>The wire text, e.g. <c>network-up</c>.</summary>
     string Value { get; }
+
+    /// <summary>Every value the emulator writes and accepts, in its order.</summary>
+    static abstract IReadOnlyList<TSelf> Known { get; }
 
     /// <summary>The value for a wire text.</summary>
     static abstract TSelf FromWire(string value);

@@ -1,10 +1,10 @@
 using System.ComponentModel;
-using AxisEmulator.Core.Profiles;
+using System.Text.Json.Serialization;
 
-namespace AxisEmulator.Control.Api;
+namespace AxisEmulator.Contracts;
 
-/// <summary>A hardware profile: one camera model on one AXIS OS version.</summary>
-public sealed record ProfileView(
+/// <summary>A hardware profile: one camera model on one AXIS OS version (<c>GET /api/v1/profiles</c>).</summary>
+public sealed record HardwareProfile(
     [property: Description("Profile id (the YAML file name), e.g. P3245-LVE-10.12.")] string Id,
     string Model,
     string Family,
@@ -15,7 +15,7 @@ public sealed record ProfileView(
     bool HasVideo,
     ProfileFirmware Firmware,
     [property: Description("PoE class the device signals (0–8); absent for DC-only models.")] int? PoeClass,
-    [property: Description("DC input range, volts; absent when the model has no DC input.")] VoltageRangeView? DcVolts,
+    [property: Description("DC input range, volts; absent when the model has no DC input.")] VoltageRange? DcVolts,
     bool CanRunDegraded,
     ProfileLoads Loads,
     ResetWindow Reset,
@@ -25,14 +25,20 @@ public sealed record ProfileView(
 
 public sealed record ProfileFirmware(string Version, FirmwarePersonality Personality, bool SingleBank);
 
-public sealed record VoltageRangeView(double Min, double Max);
+public sealed record VoltageRange(double Min, double Max);
 
 /// <summary>Watts drawn in each boot phase.</summary>
 public sealed record ProfileLoads(double BootLoader, double Kernel, double Running, double Peak, double? Degraded);
 
-/// <summary>The factory-reset hold window: release between holdMinSeconds and holdMaxSeconds after power-on.</summary>
-public sealed record ResetWindow(double HoldMinSeconds, double HoldMaxSeconds, LateReleaseBehavior LateRelease, double FactoryResetSeconds, double DebounceMs);
+/// <summary>The factory-reset hold window: release between <see cref="HoldMinSeconds"/> and <see cref="HoldMaxSeconds"/> after power-on.</summary>
+public sealed record ResetWindow(double HoldMinSeconds, double HoldMaxSeconds, LateReleaseBehavior LateRelease, double FactoryResetSeconds, double DebounceMs)
+{
+    /// <summary>The middle of the window: the safest hold.</summary>
+    [JsonIgnore]
+    public TimeSpan Middle => TimeSpan.FromSeconds((HoldMinSeconds + HoldMaxSeconds) / 2);
+}
 
+/// <summary>Boot timings, seconds from power-on.</summary>
 public sealed record ProfileBoot(double BootLoaderSeconds, double NetworkUpSeconds, double ReadySeconds, double ShutdownSeconds, double GreenAfterReadySeconds);
 
 public sealed record ProfileLeds(bool Power, bool Network, double FlashHz, double AlternateHz);

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+
+namespace AxisEmulator.Contracts;
+
+/// <summary>The power rail: what is plugged in and what reaches the device.</summary>
+public sealed record PowerState(
+    bool On,
+    PowerSource? Source,
+    [property: Description("Volts at the device's input.")] double Volts,
+    [property: Description("Watts the device draws.")] double Watts,
+    [property: Description("Watts the source grants (PoE class budget, or adapter volts × amps; 0 for a passive injector).")] double BudgetWatts,
+    PowerStatus Status,
+    double Amps,
+    double CableLossWatts,
+    [property: Description("Running with heater/IR limited on a lower PoE class.")] bool Degraded,
+    [property: Description("The rail's explanation, with figures.")] string? Message);
+
+/// <summary>The control button: whether a finger is on it, what the firmware reads, the contact's condition.</summary>
+public sealed record ButtonState(
+    [property: Description("A finger is on the button (press or hold in progress).")] bool Pressed,
+    [property: Description("What the firmware reads after debouncing.")] bool Debounced,
+    ButtonCondition Condition,
+    double? DropoutsPerSecond,
+    double? DropoutMs,
+    [property: Description("When a hold in progress releases (simulated time).")] DateTimeOffset? ReleaseAt);
+
+/// <summary>The device's network: its emulated address (reported only) and its real loopback endpoint.</summary>
+public sealed record NetworkState(
+    [property: Description("The device's HTTP listener should be open (network-up or ready, link up, not bricked).")] bool Listening,
+    [property: Description("The real loopback listener is open right now (when the host runs listeners).")] bool? ListenerOpen,
+    [property: Description("Where the device's VAPIX API really answers, e.g. http://127.0.0.1:8081/ (known once it first opened).")] string? Endpoint,
+    [property: Description("Emulated address, reported only.")] string? IpAddress,
+    string? LinkLocal,
+    BootProtocol BootProto,
+    bool LinkUp,
+    [property: Description("Serials of other devices claiming the same emulated address.")] IReadOnlyList<string> Conflicts);
+
+/// <summary>The running firmware.</summary>
+public sealed record FirmwareState(
+    string Version,
+    string? InactiveVersion,
+    bool Committed,
+    string? BootId,
+    double UptimeSeconds,
+    [property: Description("No admin user yet: setup mode (needsetup: yes).")] bool NeedsSetup);
