@@ -1,7 +1,6 @@
 using System.Net;
-using AxisEmulator.Client.Assertions;
-using AxisEmulator.Client.Testing;
 using AxisEmulator.Contracts;
+using AxisEmulator.Testing;
 
 namespace AxisEmulator.Client.Tests;
 

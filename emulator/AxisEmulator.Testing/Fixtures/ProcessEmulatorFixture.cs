@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace AxisEmulator.Client.Testing;
+namespace AxisEmulator.Testing;
 
 /// <summary>How a <see cref="ProcessEmulatorFixture"/> starts the emulator.</summary>
 public sealed record ProcessEmulatorOptions

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using FluentAssertions;
 using FluentAssertions.Execution;
 
-namespace AxisEmulator.Client.Assertions;
+namespace AxisEmulator.Testing;
 
 /// <summary>
 /// Assertions that let simulated time pass on a device: "the status LED flashes amber within 30 s",

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AxisEmulator.Client.Assertions;
+namespace AxisEmulator.Testing;
 
 /// <summary>
 /// Entry points of the domain assertions: <c>state.Should().HaveStatusLed(LedColor.Amber, LedPattern.Flashing)</c>,

@@ -3,7 +3,7 @@ using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
 
-namespace AxisEmulator.Client.Assertions;
+namespace AxisEmulator.Testing;
 
 /// <summary>What a device looks like right now: phase, LEDs, power, setup mode, boots.</summary>
 [DebuggerNonUserCode]

@@ -1,4 +1,4 @@
-namespace AxisEmulator.Client.Assertions;
+namespace AxisEmulator.Testing;
 
 internal static class Message
 {

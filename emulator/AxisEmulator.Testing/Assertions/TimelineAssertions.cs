@@ -4,7 +4,7 @@ using FluentAssertions;
 using FluentAssertions.Collections;
 using FluentAssertions.Execution;
 
-namespace AxisEmulator.Client.Assertions;
+namespace AxisEmulator.Testing;
 
 /// <summary>
 /// What a device's timeline shows: a factory reset, the phases it went through, how a button release

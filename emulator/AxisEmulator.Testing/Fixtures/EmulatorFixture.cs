@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Xunit;
 
-namespace AxisEmulator.Client.Testing;
+namespace AxisEmulator.Testing;
 
 /// <summary>
 /// What both fixtures offer a test: the <see cref="Client"/>, device handles, and moving manual time

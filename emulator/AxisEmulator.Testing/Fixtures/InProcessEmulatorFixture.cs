@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using CoreClockMode = AxisEmulator.Core.Clock.ClockMode;
 
-namespace AxisEmulator.Client.Testing;
+namespace AxisEmulator.Testing;
 
 /// <summary>How an <see cref="InProcessEmulatorFixture"/> is set up.</summary>
 public sealed record InProcessEmulatorOptions
