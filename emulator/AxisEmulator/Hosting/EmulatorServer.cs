@@ -58,7 +58,7 @@ public static class EmulatorServer
 
         var options = settings.ToEmulatorOptions();
         using var emulator = new Emulator(fleet is null ? options : fleet.ApplyTo(options), profiles);
-        var (listeners, vapix) = VapixServer.Listen(emulator, layout, loggerFactory);
+        var (listeners, _) = VapixServer.Listen(emulator, layout, loggerFactory);
         await using var listenersOwner = listeners;
 
         builder.Services.AddSingleton(settings);
@@ -66,7 +66,8 @@ public static class EmulatorServer
         builder.Services.AddAxisEmulatorControl(emulator, listeners, settings.ToControlOptions());
 
         // Scenarios played inside the server (the dashboard's presenter) reach devices over real HTTP too.
-        builder.Services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners, vapix));
+        builder.Services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners));
+        builder.Services.AddSingleton<IScenarioSandboxFactory, ScenarioSandboxes>();
         builder.Services.AddHostedService(services => new EmulatorHostedService(
             settings, emulator, services.GetRequiredService<ILogger<EmulatorHostedService>>(), fleet));
         builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
