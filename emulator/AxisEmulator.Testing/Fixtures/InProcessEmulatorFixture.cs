@@ -4,11 +4,12 @@ using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
+using AxisEmulator.Hosting;
 using AxisEmulator.Vapix.Hosting;
-using AxisEmulator.Vapix.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using CoreClockMode = AxisEmulator.Core.Clock.ClockMode;
 
@@ -43,7 +44,8 @@ public sealed record InProcessEmulatorOptions
 }
 
 /// <summary>
-/// The emulator in-process, in <b>manual</b> time, with its control API on an in-memory TestServer:
+/// The emulator in-process as <c>serve</c> composes it (<c>AddAxisEmulator</c>), in <b>manual</b> time,
+/// with its control API on an in-memory TestServer:
 /// no ports, nothing moves until the test says so, and a two-minute reset runs in milliseconds. Use it
 /// as an xunit class or collection fixture (subclass it to pass options), or per test with
 /// <c>await using var emulator = await InProcessEmulatorFixture.StartAsync();</c>.
@@ -132,23 +134,23 @@ public class InProcessEmulatorFixture : EmulatorFixture
     {
         var profilesDirectory = Options.ProfilesDirectory ?? HardwareProfilesDirectory.Find();
         var catalog = Catalogs.GetOrAdd(Path.GetFullPath(profilesDirectory), dir => new Lazy<ProfileCatalog>(() => ProfileCatalog.Load(dir))).Value;
-        var emulator = new Emulator(
-            new EmulatorOptions { ClockMode = CoreClockMode.Manual, Seed = Options.Seed, StateDirectory = Options.StateDirectory, DhcpPool = Options.DhcpPool },
-            catalog);
-        _emulator = emulator;
-
-        if (Options.DeviceListeners)
-        {
-            _listeners = VapixServer.Listen(emulator, new ListenerLayout { BasePort = 0 }, hardwareProfilesDirectory: profilesDirectory).Listeners;
-        }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ApplicationName = typeof(InProcessEmulatorFixture).Assembly.GetName().Name });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Services.AddAxisEmulatorControl(emulator, _listeners, new ControlOptions { BearerToken = Options.BearerToken });
+        builder.Services.AddAxisEmulator(new AxisEmulatorOptions
+        {
+            Emulator = new EmulatorOptions { ClockMode = CoreClockMode.Manual, Seed = Options.Seed, StateDirectory = Options.StateDirectory, DhcpPool = Options.DhcpPool },
+            Profiles = catalog,
+            Listeners = Options.DeviceListeners ? new ListenerLayout { BasePort = 0 } : null,
+            HardwareProfilesDirectory = profilesDirectory,
+            Control = new ControlOptions { BearerToken = Options.BearerToken },
+        });
         var app = builder.Build();
-        app.MapControlApi();
         _app = app;
+        app.MapAxisEmulator();
+        _emulator = app.Services.GetRequiredService<Emulator>();
+        _listeners = app.Services.GetService<DeviceListenerSet>();
         await app.StartAsync();
 
         var http = app.GetTestClient();
@@ -163,20 +165,14 @@ public class InProcessEmulatorFixture : EmulatorFixture
 
     protected override async Task StopAsync()
     {
+        // The app's container owns the emulator and its listeners.
+        _emulator = null;
+        _listeners = null;
         if (_app is { } app)
         {
             _app = null;
             await app.StopAsync();
             await app.DisposeAsync();
         }
-
-        if (_listeners is { } listeners)
-        {
-            _listeners = null;
-            await listeners.DisposeAsync();
-        }
-
-        _emulator?.Dispose();
-        _emulator = null;
     }
 }

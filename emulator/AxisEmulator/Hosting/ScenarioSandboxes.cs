@@ -3,42 +3,30 @@ using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
-using AxisEmulator.Vapix.Server;
 
 namespace AxisEmulator.Hosting;
 
 /// <summary>
-/// The host's scenario sandboxes: a manual-time emulator whose devices have real VAPIX listeners on
-/// free loopback ports, and the HTTP client that reaches them (Control asks for them through
-/// <see cref="IScenarioSandboxFactory"/>; only the host knows how listeners are built).
+/// The host's scenario sandboxes: the device side of the composition (<see cref="EmulatedDevices"/>) in
+/// manual time with real VAPIX listeners on free loopback ports, and the HTTP client that reaches them.
+/// Control asks for them through <see cref="IScenarioSandboxFactory"/>; only the host knows how listeners are built.
 /// </summary>
 public sealed class ScenarioSandboxes : IScenarioSandboxFactory
 {
-    public IScenarioSandbox Create(ProfileCatalog profiles, int seed)
+    public IScenarioSandbox Create(ProfileCatalog profiles, int seed) =>
+        new Sandbox(EmulatedDevices.Start(new AxisEmulatorOptions
+        {
+            Emulator = new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed },
+            Profiles = profiles,
+            Listeners = new ListenerLayout { BasePort = 0 },
+        }));
+
+    private sealed class Sandbox(EmulatedDevices devices) : IScenarioSandbox
     {
-        var emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed }, profiles);
-        try
-        {
-            var (listeners, _) = VapixServer.Listen(emulator, new ListenerLayout { BasePort = 0 });
-            return new Sandbox(emulator, listeners);
-        }
-        catch
-        {
-            emulator.Dispose();
-            throw;
-        }
-    }
+        public Emulator Emulator => devices.Emulator;
 
-    private sealed class Sandbox(Emulator emulator, DeviceListenerSet listeners) : IScenarioSandbox
-    {
-        public Emulator Emulator { get; } = emulator;
+        public IScenarioVapixClient Vapix { get; } = new HttpScenarioVapixClient(devices.Listeners!);
 
-        public IScenarioVapixClient Vapix { get; } = new HttpScenarioVapixClient(listeners);
-
-        public async ValueTask DisposeAsync()
-        {
-            await listeners.DisposeAsync();
-            Emulator.Dispose();
-        }
+        public ValueTask DisposeAsync() => devices.DisposeAsync();
     }
 }
