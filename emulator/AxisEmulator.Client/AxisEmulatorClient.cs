@@ -191,18 +191,18 @@ public sealed class AxisEmulatorClient : IDisposable
 
     /// <summary>Presses the control button and keeps it down (until <see cref="ReleaseButtonAsync"/>).</summary>
     public Task<DeviceState> PressButtonAsync(string id, CancellationToken cancellationToken = default) =>
-        SendAsync<DeviceState>(HttpMethod.Post, DevicePath(id) + "/button", new ButtonBody("press"), cancellationToken);
+        SendAsync<DeviceState>(HttpMethod.Post, DevicePath(id) + "/button", new ButtonRequest(ButtonAction.Press), cancellationToken);
 
     /// <summary>Takes the finger off the control button.</summary>
     public Task<DeviceState> ReleaseButtonAsync(string id, CancellationToken cancellationToken = default) =>
-        SendAsync<DeviceState>(HttpMethod.Post, DevicePath(id) + "/button", new ButtonBody("release"), cancellationToken);
+        SendAsync<DeviceState>(HttpMethod.Post, DevicePath(id) + "/button", new ButtonRequest(ButtonAction.Release), cancellationToken);
 
     /// <summary>
     /// Presses the button now and releases it <paramref name="seconds"/> later in simulated time (the
     /// release is an event on the emulator's clock: in manual time, advance the clock past it).
     /// </summary>
     public Task<ButtonHoldAccepted> HoldButtonAsync(string id, double seconds, CancellationToken cancellationToken = default) =>
-        SendAsync<ButtonHoldAccepted>(HttpMethod.Post, DevicePath(id) + "/button", new ButtonBody("hold", seconds), cancellationToken);
+        SendAsync<ButtonHoldAccepted>(HttpMethod.Post, DevicePath(id) + "/button", new ButtonRequest(ButtonAction.Hold, seconds), cancellationToken);
 
     /// <inheritdoc cref="HoldButtonAsync(string, double, CancellationToken)"/>
     public Task<ButtonHoldAccepted> HoldButtonAsync(string id, TimeSpan duration, CancellationToken cancellationToken = default) =>
@@ -276,15 +276,15 @@ public sealed class AxisEmulatorClient : IDisposable
 
     /// <summary>Switches the clock to <paramref name="mode"/> (<paramref name="scale"/> for scaled only).</summary>
     public Task<ClockState> SetClockModeAsync(ClockMode mode, double? scale = null, CancellationToken cancellationToken = default) =>
-        SendAsync<ClockState>(HttpMethod.Put, Api + "clock", new ClockBody(mode, scale), cancellationToken);
+        SendAsync<ClockState>(HttpMethod.Put, Api + "clock", new ClockRequest(mode, scale), cancellationToken);
 
     /// <summary>Moves manual time forward by <paramref name="duration"/>, running every event due on the way (409 unless manual).</summary>
     public Task<AdvanceResult> AdvanceAsync(TimeSpan duration, CancellationToken cancellationToken = default) =>
-        SendAsync<AdvanceResult>(HttpMethod.Post, Api + "clock/advance", new AdvanceBody(Seconds: ToWireSeconds(duration)), cancellationToken);
+        SendAsync<AdvanceResult>(HttpMethod.Post, Api + "clock/advance", new AdvanceRequest(Seconds: ToWireSeconds(duration)), cancellationToken);
 
     /// <summary>Runs events until none is pending or the next lies beyond <paramref name="max"/> (default: the emulator's, an hour).</summary>
     public Task<AdvanceResult> AdvanceUntilIdleAsync(TimeSpan? max = null, CancellationToken cancellationToken = default) =>
-        SendAsync<AdvanceResult>(HttpMethod.Post, Api + "clock/advance", new AdvanceBody(UntilIdle: true, MaxSeconds: max?.TotalSeconds), cancellationToken);
+        SendAsync<AdvanceResult>(HttpMethod.Post, Api + "clock/advance", new AdvanceRequest(UntilIdle: true, MaxSeconds: max?.TotalSeconds), cancellationToken);
 
     // ---- events ----------------------------------------------------------------------------------
 
@@ -558,12 +558,6 @@ public sealed class AxisEmulatorClient : IDisposable
         var message = $"{request.Method} {request.RequestUri?.PathAndQuery} answered {(int)response.StatusCode} with {what}; is {request.RequestUri?.GetLeftPart(UriPartial.Authority)} an Axis emulator control API?";
         return inner is null ? new AxisEmulatorApiException(message) : new AxisEmulatorApiException(message, inner);
     }
-
-    private sealed record ButtonBody(string Action, double? Seconds = null);
-
-    private sealed record ClockBody(ClockMode Mode, double? Scale);
-
-    private sealed record AdvanceBody(double? Seconds = null, bool? UntilIdle = null, double? MaxSeconds = null);
 
     private sealed class Query
     {

@@ -6,7 +6,7 @@ namespace AxisEmulator.Client;
 /// One emulated device seen through the control API: what a person does to it (power, the button,
 /// faults) and what can be read from it (state, timeline, requests), without repeating its id.
 /// Get one with <see cref="AxisEmulatorClient.Device"/>; assert on it with
-/// <c>await camera.Should().ReachPhaseWithin(...)</c> (AxisEmulator.Client.Assertions).
+/// <c>await camera.Should().ReachPhaseWithin(...)</c> (AxisEmulator.Testing).
 /// </summary>
 public sealed class EmulatedDevice
 {

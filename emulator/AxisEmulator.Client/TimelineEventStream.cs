@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -5,14 +6,17 @@ namespace AxisEmulator.Client;
 
 /// <summary>
 /// The emulator's event stream (<c>GET /api/v1/events</c>), open: every timeline entry of every device
-/// (or of those asked for) as it happens. Read entries one at a time with <see cref="ReadAsync"/>, up to
-/// one that matches with <see cref="ReadUntilAsync"/>, or with <c>await foreach</c>. Dispose to close.
+/// (or of those asked for) as it happens, read with the runtime's <see cref="SseParser"/>. Read entries
+/// one at a time with <see cref="ReadAsync"/>, up to one that matches with <see cref="ReadUntilAsync"/>,
+/// or with <c>await foreach</c>. Dispose to close.
 /// </summary>
 public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyncDisposable, IDisposable
 {
     private readonly HttpRequestMessage? _request;
     private readonly HttpResponseMessage? _response;
-    private readonly ServerSentEventReader _reader;
+    private readonly Stream _stream;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly IAsyncEnumerator<SseItem<string>> _events;
     private readonly List<TimelineEntry> _received = [];
     private bool _ended;
 
@@ -20,7 +24,10 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
     {
         _request = request;
         _response = response;
-        _reader = new ServerSentEventReader(stream);
+        _stream = stream;
+
+        // One enumeration for the stream's life; a read that is cancelled ends it (see ReadAsync).
+        _events = SseParser.Create(stream).EnumerateAsync(_stop.Token).GetAsyncEnumerator(_stop.Token);
     }
 
     /// <summary>A stream over any <c>text/event-stream</c> body (a recording, a test).</summary>
@@ -35,7 +42,7 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
     /// <summary>The stream has ended (the emulator stopped or closed it).</summary>
     public bool Ended => _ended;
 
-    /// <summary>The next timeline entry, or null when the stream has ended.</summary>
+    /// <summary>The next timeline entry, or null when the stream has ended. Cancelling a read ends the stream.</summary>
     public async Task<TimelineEntry?> ReadAsync(CancellationToken cancellationToken = default)
     {
         if (_ended)
@@ -43,14 +50,27 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
             return null;
         }
 
-        var next = await _reader.ReadAsync(cancellationToken);
-        if (next is null)
+        bool more;
+        using (cancellationToken.Register(static stop => ((CancellationTokenSource)stop!).Cancel(), _stop))
+        {
+            try
+            {
+                more = await _events.MoveNextAsync();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _ended = true;
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        if (!more)
         {
             _ended = true;
             return null;
         }
 
-        var entry = Parse(next);
+        var entry = Parse(_events.Current);
         _received.Add(entry);
         return entry;
     }
@@ -102,12 +122,15 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
         }
     }
 
+    /// <summary>Closes the connection; a read in progress ends (the parser's enumeration is left to finish on its own).</summary>
     public void Dispose()
     {
         _ended = true;
-        _reader.Dispose();
+        _stop.Cancel();
+        _stream.Dispose();
         _response?.Dispose();
         _request?.Dispose();
+        _stop.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -117,7 +140,7 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
     }
 
     /// <summary>One event's data as a timeline entry.</summary>
-    internal static TimelineEntry Parse(ServerSentEvent sse)
+    internal static TimelineEntry Parse(SseItem<string> sse)
     {
         try
         {
@@ -126,7 +149,7 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
         }
         catch (JsonException ex)
         {
-            throw new AxisEmulatorApiException($"Event '{sse.EventType}' (id {sse.Id ?? "none"}) of the event stream is not a timeline entry: {ex.Message} Data: {Shorten(sse.Data)}", ex);
+            throw new AxisEmulatorApiException($"Event '{sse.EventType}' (id {sse.EventId ?? "none"}) of the event stream is not a timeline entry: {ex.Message} Data: {Shorten(sse.Data)}", ex);
         }
     }
 

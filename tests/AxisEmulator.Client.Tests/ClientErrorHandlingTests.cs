@@ -1,5 +1,6 @@
 using System.Net;
 using AxisEmulator.Client.Tests.Support;
+using AxisEmulator.Contracts;
 
 namespace AxisEmulator.Client.Tests;
 
@@ -36,7 +37,7 @@ public class ClientErrorHandlingTests
             "application/problem+json");
         using var client = handler.Client();
 
-        var act = () => client.PowerOnAsync("cam-1", new PowerSource { Kind = PowerSourceKind.Passive });
+        var act = () => client.PowerOnAsync("cam-1", new PowerSource(PowerSourceKind.Passive));
 
         var error = (await act.Should().ThrowAsync<AxisEmulatorApiException>()).Which;
         error.Status.Should().Be(HttpStatusCode.BadRequest);

@@ -1,6 +1,6 @@
 using System.Net;
-using AxisEmulator.Client.Assertions;
-using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
+using AxisEmulator.Testing;
 
 namespace AxisEmulator.Client.Tests;
 
@@ -64,7 +64,7 @@ public class InProcessClientTests(InProcessEmulatorFixture emulator) : IClassFix
     {
         await Client.CreateDeviceAsync(id: "bad-power");
 
-        var error = (await ((Func<Task>)(() => Client.PowerOnAsync("bad-power", new PowerSource { Kind = PowerSourceKind.Passive }))).Should().ThrowAsync<AxisEmulatorApiException>()).Which;
+        var error = (await ((Func<Task>)(() => Client.PowerOnAsync("bad-power", new PowerSource(PowerSourceKind.Passive)))).Should().ThrowAsync<AxisEmulatorApiException>()).Which;
 
         error.Status.Should().Be(HttpStatusCode.BadRequest);
         error.Title.Should().Be("Invalid request");

@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
+using AxisEmulator.Testing;
 using Xunit.Abstractions;
 
 namespace AxisEmulator.Client.Tests;

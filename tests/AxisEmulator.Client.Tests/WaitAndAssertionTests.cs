@@ -1,5 +1,5 @@
-using AxisEmulator.Client.Assertions;
-using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
+using AxisEmulator.Testing;
 using FluentAssertions.Execution;
 using Xunit.Sdk;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AxisEmulator.Contracts;
 
 namespace AxisEmulator.Client.Tests;
 

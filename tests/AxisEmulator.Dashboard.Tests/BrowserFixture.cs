@@ -16,7 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go: test-output/screenshots/ under the repository root (CI keeps test-output/).</summary>
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "test-output", "screenshots");
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryPaths.Root, "test-output", "screenshots");
 
     public async Task InitializeAsync()
     {

@@ -1,64 +1,41 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using AxisEmulator.Control;
-using AxisEmulator.Control.Dashboard;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Dashboard.Tests;
 
 /// <summary>
-/// A real control server for the browser: Kestrel on 127.0.0.1 with a free port, the control API and
-/// the dashboard over an emulator in manual time (shipped profiles, in-memory state) — what the host does.
+/// A real control server for the browser: the emulator as the host composes it (<see cref="EmulatorTestHost"/>)
+/// on Kestrel at 127.0.0.1 with a free port, in manual time over the shipped profiles and in-memory state.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
-    private static readonly Lazy<ProfileCatalog> Catalog = new(() => ProfileCatalog.Load(Path.Combine(RepositoryRoot.Path, "hardware-profiles")));
+    private readonly EmulatorTestHost _host;
 
-    private DashboardHost(Emulator emulator, WebApplication app, Uri baseUrl)
+    private DashboardHost(EmulatorTestHost host)
     {
-        Emulator = emulator;
-        App = app;
-        BaseUrl = baseUrl;
-        Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        _host = host;
     }
 
-    public Emulator Emulator { get; }
+    public Emulator Emulator => _host.Emulator;
 
-    public WebApplication App { get; }
+    public WebApplication App => _host.App;
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseAddress;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
 
-    public static async Task<DashboardHost> StartAsync(ClockMode mode = ClockMode.Manual, int seed = 7)
-    {
-        var emulator = new Emulator(new EmulatorOptions { ClockMode = mode, Seed = seed }, Catalog.Value);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Services.AddAxisEmulatorControl(emulator);
-        var app = builder.Build();
-        app.MapControlApi();
-        app.MapDashboard(new DashboardOptions { ScenariosDirectory = Path.Combine(RepositoryRoot.Path, "scenarios") });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardHost(emulator, app, new Uri(address.TrimEnd('/') + "/"));
-    }
+    public static async Task<DashboardHost> StartAsync(ClockMode mode = ClockMode.Manual, int seed = 7) =>
+        new(await EmulatorTestHost.StartAsync(new EmulatorTestHostOptions { ClockMode = mode, Seed = seed, Kestrel = true }));
 
-    public Camera Device(string id) => Emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException($"no device {id}");
+    public Camera Device(string id) => _host.Device(id);
 
     /// <summary>Adds a device through the API, powered with <paramref name="powerJson"/> (a PowerRequest) when given.</summary>
     public async Task<Camera> AddAsync(string id, string profile = ProfileCatalog.DefaultProfileId, string? powerJson = null)
@@ -104,30 +81,5 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public async Task<T?> GetFromJsonAsync<T>(string path) => await Client.GetFromJsonAsync<T>(path);
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Emulator.Dispose();
-    }
-}
-
-public static class RepositoryRoot
-{
-    /// <summary>The nearest directory above the test binaries that holds AxisEmulator.sln.</summary>
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "AxisEmulator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AxisEmulator.sln not found above " + AppContext.BaseDirectory);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -76,7 +76,7 @@ public sealed partial class DashboardServerTests : IAsyncLifetime
     {
         var list = await _host.GetAsync("api/v1/scenarios");
         var scenarios = list["scenarios"]!.AsArray();
-        var shipped = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "scenarios"), "*.yaml").Select(Path.GetFileName).ToList();
+        var shipped = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml").Select(Path.GetFileName).ToList();
         scenarios.Select(s => s!["file"]!.GetValue<string>()).Should().BeEquivalentTo(shipped);
         scenarios.Should().OnlyContain(s => s!["valid"]!.GetValue<bool>());
         var reset = scenarios.Single(s => s!["file"]!.GetValue<string>() == "factory-reset-button.yaml")!;

@@ -27,29 +27,6 @@ public static class CliHarness
     }
 }
 
-/// <summary>Paths in the repository the tests run from.</summary>
-public static class RepositoryPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Scenarios => Path.Combine(Root, "scenarios");
-
-    public static string HardwareProfiles => Path.Combine(Root, "hardware-profiles");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AxisEmulator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no AxisEmulator.sln above {AppContext.BaseDirectory}");
-    }
-}
-
 /// <summary>A temporary directory, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {

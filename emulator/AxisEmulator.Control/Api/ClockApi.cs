@@ -33,23 +33,23 @@ public static class ClockApi
             .WithName("SetClock")
             .WithSummary("Switch the clock's mode")
             .WithDescription("realtime, scaled (with scale: simulated seconds per wall second) or manual. Simulated time is continuous across the switch.")
-            .Accepts<ClockRequest>("application/json")
+            .Accepts<Contracts.ClockRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         clock.MapPost("/advance", Advance)
             .WithName("AdvanceClock")
             .WithSummary("Move manual time")
             .WithDescription("{seconds}: move forward, running every event due on the way. {untilIdle:true, maxSeconds?}: run events until none is pending or the next lies beyond maxSeconds (default 3600). Manual mode only (409 otherwise).")
-            .Accepts<AdvanceRequest>("application/json")
+            .Accepts<Contracts.AdvanceRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
-    public static Ok<ClockState> GetClock(ControlPlane control) => TypedResults.Ok(ContractMapping.ToState(control.Emulator));
+    public static Ok<Contracts.ClockState> GetClock(ControlPlane control) => TypedResults.Ok(ContractMapping.ToState(control.Emulator));
 
-    public static async Task<Results<Ok<ClockState>, ProblemHttpResult>> SetClock(HttpRequest request, ControlPlane control)
+    public static async Task<Results<Ok<Contracts.ClockState>, ProblemHttpResult>> SetClock(HttpRequest request, ControlPlane control)
     {
-        var body = await RequestBody.ReadAsync<ClockRequest>(request, ClockExample);
+        var body = await RequestBody.ReadAsync<Contracts.ClockRequest>(request, ClockExample);
         if (body.Problem is { } bad)
         {
             return bad;
@@ -57,12 +57,13 @@ public static class ClockApi
 
         var set = body.Value!;
         var errors = new ValidationErrors();
-        if (set.Mode is not { } mode)
+        if (set.Mode is not { } wireMode)
         {
             errors.Add("$.mode", $"$.mode is required: one of {string.Join(", ", ControlJson.Names(typeof(ClockMode)))}.");
             return Problems.Invalid(errors);
         }
 
+        var mode = WireValues.ToCore<ClockMode, Contracts.ClockMode>(wireMode);
         if (mode == ClockMode.Scaled)
         {
             if (set.Scale is not { } scale)
@@ -88,9 +89,9 @@ public static class ClockApi
         return TypedResults.Ok(ContractMapping.ToState(control.Emulator));
     }
 
-    public static async Task<Results<Ok<AdvanceResult>, ProblemHttpResult>> Advance(HttpRequest request, ControlPlane control)
+    public static async Task<Results<Ok<Contracts.AdvanceResult>, ProblemHttpResult>> Advance(HttpRequest request, ControlPlane control)
     {
-        var body = await RequestBody.ReadAsync<AdvanceRequest>(request, AdvanceExample);
+        var body = await RequestBody.ReadAsync<Contracts.AdvanceRequest>(request, AdvanceExample);
         if (body.Problem is { } bad)
         {
             return bad;
@@ -155,7 +156,7 @@ public static class ClockApi
 
             await control.SettleAsync(request.HttpContext);
 
-            return TypedResults.Ok(new AdvanceResult(
+            return TypedResults.Ok(new Contracts.AdvanceResult(
                 ContractMapping.ToState(control.Emulator),
                 clock.ExecutedEvents - before,
                 idle,

@@ -1,16 +1,18 @@
 using System.Collections;
-using AxisEmulator.Core.Button;
-using AxisEmulator.Core.Clock;
+using AxisEmulator.Contracts;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Profiles;
+using HardwareProfile = AxisEmulator.Contracts.HardwareProfile;
+using LedState = AxisEmulator.Contracts.LedState;
+using PowerSource = AxisEmulator.Contracts.PowerSource;
+using TimelineEntry = AxisEmulator.Contracts.TimelineEntry;
 
 namespace AxisEmulator.Control.Api;
 
-/// <summary>Core types → the control plane's response records (Core types never reach the wire as such).</summary>
+/// <summary>Core types → the contracts' response records (Core types never reach the wire as such).</summary>
 public static class ContractMapping
 {
     public static DeviceState ToState(DeviceSnapshot snapshot, DateTimeOffset now, long lastSequence, IDeviceEndpoints? listeners)
@@ -18,21 +20,21 @@ public static class ContractMapping
         ArgumentNullException.ThrowIfNull(snapshot);
         var reading = snapshot.Power.Reading;
         var fault = snapshot.Button.Fault;
-        var mushy = fault.Condition == ButtonCondition.Mushy;
+        var mushy = fault.Condition == Core.Button.ButtonCondition.Mushy;
         var network = snapshot.Network;
         var firmware = snapshot.Firmware;
         return new DeviceState(
             snapshot.Id,
             snapshot.Profile,
             snapshot.Serial,
-            snapshot.Phase,
+            WireValues.Of(snapshot.Phase),
             new PowerState(
                 snapshot.Power.On,
                 snapshot.Power.Source is { } source ? ToBody(source) : null,
                 Round(reading?.VoltsAtDevice ?? 0),
                 Round(reading?.Watts ?? 0),
                 Round(reading?.BudgetWatts ?? 0),
-                reading?.Status ?? PowerStatus.NoPower,
+                WireValues.Of(reading?.Status ?? Core.Power.PowerStatus.NoPower),
                 Round(reading?.Amps ?? 0, 4),
                 Round(reading?.CableLossWatts ?? 0, 4),
                 reading?.Degraded ?? false,
@@ -41,13 +43,13 @@ public static class ContractMapping
             new ButtonState(
                 snapshot.Button.Held,
                 snapshot.Button.Pressed,
-                fault.Condition,
+                WireValues.Of(fault.Condition),
                 mushy ? fault.DropoutsPerSecond : null,
                 mushy ? fault.DropoutMilliseconds : null,
                 snapshot.Button.ReleaseAt?.ToUniversalTime(),
                 snapshot.ResetHold is { } hold ? new ResetHoldState(hold.CountingSince.ToUniversalTime(), hold.ReleaseNow.VerdictName, hold.VerdictHoldsUntil?.ToUniversalTime()) : null),
             new LedsState(
-                ToView(snapshot.Leds.GetValueOrDefault(LedName.Status, LedState.Off)),
+                ToView(snapshot.Leds.GetValueOrDefault(LedName.Status, Core.Leds.LedState.Off)),
                 snapshot.Leds.TryGetValue(LedName.Power, out var power) ? ToView(power) : null,
                 snapshot.Leds.TryGetValue(LedName.Network, out var net) ? ToView(net) : null),
             new NetworkState(
@@ -56,7 +58,7 @@ public static class ContractMapping
                 listeners?.EndpointOf(snapshot.Id)?.ToString(),
                 network.IpAddress,
                 network.LinkLocalAddress,
-                network.BootProto,
+                WireValues.Of(network.BootProto),
                 network.LinkUp,
                 network.Conflicts),
             new FirmwareState(
@@ -73,65 +75,65 @@ public static class ContractMapping
             lastSequence);
     }
 
-    public static LedView ToView(LedState state) => new(
-        state.Color,
-        state.Pattern,
-        state.Pattern is LedPattern.Flashing or LedPattern.Alternating ? state.Hz : null,
-        state.Pattern == LedPattern.Alternating ? state.AlternateColor : null);
+    public static LedState ToView(Core.Leds.LedState state) => new(
+        WireValues.Of(state.Color),
+        WireValues.Of(state.Pattern),
+        state.Pattern is Core.Leds.LedPattern.Flashing or Core.Leds.LedPattern.Alternating ? state.Hz : null,
+        state.Pattern == Core.Leds.LedPattern.Alternating ? WireValues.Of(state.AlternateColor) : default(Contracts.LedColor?));
 
-    public static PowerSourceBody ToBody(PowerSource source) => source switch
+    public static PowerSource ToBody(Core.Power.PowerSource source) => source switch
     {
-        PoeSource poe => new PowerSourceBody(
+        PoeSource poe => new PowerSource(
             PowerSourceKind.Poe,
             Standard: poe.Standard.ToWireString(),
             PseClass: poe.PseClass,
             CableMeters: poe.CableMeters,
             CableCategory: poe.Cable.ToWireString(),
             PseVolts: poe.EffectivePseVolts),
-        PassiveSource passive => new PowerSourceBody(PowerSourceKind.Passive, Volts: passive.Volts),
-        DcSource dc => new PowerSourceBody(PowerSourceKind.Dc, Volts: dc.Volts, Amps: dc.Amps),
+        PassiveSource passive => new PowerSource(PowerSourceKind.Passive, Volts: passive.Volts),
+        DcSource dc => new PowerSource(PowerSourceKind.Dc, Volts: dc.Volts, Amps: dc.Amps),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "unknown power source"),
     };
 
-    public static ProfileView ToView(HardwareProfile profile)
+    public static HardwareProfile ToView(Core.Profiles.HardwareProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var power = profile.Power;
-        return new ProfileView(
+        return new HardwareProfile(
             profile.Id,
             profile.Model,
             profile.Family,
-            profile.FormFactor,
+            WireValues.Of(profile.FormFactor),
             profile.ProductFullName,
             profile.ProductType,
             string.IsNullOrEmpty(profile.ProductVariant) ? null : profile.ProductVariant,
             profile.HasVideo,
-            new ProfileFirmware(profile.Firmware.Version, profile.Firmware.Personality, profile.Firmware.SingleBank),
+            new ProfileFirmware(profile.Firmware.Version, WireValues.Of(profile.Firmware.Personality), profile.Firmware.SingleBank),
             power.PoeClass,
-            power.Dc is { } dc ? new VoltageRangeView(dc.Min, dc.Max) : null,
+            power.Dc is { } dc ? new VoltageRange(dc.Min, dc.Max) : null,
             power.CanRunDegraded,
             new ProfileLoads(power.Loads.BootLoader, power.Loads.Kernel, power.Loads.Running, power.Loads.Peak, power.Loads.Degraded),
-            new ResetWindow(profile.Reset.HoldMinSeconds, profile.Reset.HoldMaxSeconds, profile.Reset.LateRelease, profile.Reset.FactoryResetSeconds, profile.Reset.DebounceMilliseconds),
+            new ResetWindow(profile.Reset.HoldMinSeconds, profile.Reset.HoldMaxSeconds, WireValues.Of(profile.Reset.LateRelease), profile.Reset.FactoryResetSeconds, profile.Reset.DebounceMilliseconds),
             new ProfileBoot(profile.Boot.BootLoaderSeconds, profile.Boot.NetworkUpSeconds, profile.Boot.ReadySeconds, profile.Boot.ShutdownSeconds, profile.Boot.GreenAfterReadySeconds),
             new ProfileLeds(profile.Leds.Power, profile.Leds.Network, profile.Leds.FlashHz, profile.Leds.AlternateHz),
             profile.Estimates);
     }
 
-    public static TimelineEntryView ToView(TimelineEntry entry)
+    public static TimelineEntry ToView(Core.Events.TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new TimelineEntryView(
+        return new TimelineEntry(
             entry.DeviceId,
             entry.Sequence,
             entry.Time.ToUniversalTime(),
-            entry.Kind,
+            WireValues.Of(entry.Kind),
             entry.Name,
             entry.Message,
             entry.Data is { Count: > 0 } data ? data.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal) : null);
     }
 
     /// <summary>A VAPIX request entry as a journal record; null for entries of other kinds.</summary>
-    public static RequestRecord? ToRequest(TimelineEntry entry)
+    public static RequestRecord? ToRequest(Core.Events.TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Event is VapixRequestAnswered request
@@ -152,7 +154,7 @@ public static class ContractMapping
         ArgumentNullException.ThrowIfNull(emulator);
         var clock = emulator.Clock;
         return new ClockState(
-            clock.Mode,
+            WireValues.Of(clock.Mode),
             clock.Scale,
             emulator.Seed,
             clock.GetUtcNow().ToUniversalTime(),

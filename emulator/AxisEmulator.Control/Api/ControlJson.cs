@@ -33,15 +33,24 @@ public static class ControlJson
         {
             options.Converters.Add(new JsonStringEnumConverter(EnumNaming, allowIntegerValues: false));
         }
+
+        // The contracts' wire values: written as their text, read only when they are known values.
+        if (!options.Converters.OfType<StrictWireValueConverter>().Any())
+        {
+            options.Converters.Add(new StrictWireValueConverter());
+        }
     }
 
     /// <summary>The wire name of an enum value: <c>DevicePhase.NetworkUp</c> → <c>network-up</c>.</summary>
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => EnumNaming.ConvertName(value.ToString());
 
-    /// <summary>Every wire name of an enum type, in declaration order.</summary>
-    public static IReadOnlyList<string> Names(Type enumType) =>
-        [.. Enum.GetNames(enumType).Select(EnumNaming.ConvertName)];
+    /// <summary>Every wire name of an enum type (in declaration order) or of a wire value type (its known values).</summary>
+    public static IReadOnlyList<string> Names(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return WireType.Is(type) ? WireType.Names(type) : [.. Enum.GetNames(type).Select(EnumNaming.ConvertName)];
+    }
 
     private static JsonSerializerOptions Create(bool strict)
     {

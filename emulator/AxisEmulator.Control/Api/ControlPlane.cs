@@ -1,4 +1,5 @@
 using System.Globalization;
+using AxisEmulator.Contracts;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;

@@ -1,9 +1,11 @@
 using System.Globalization;
-using AxisEmulator.Core.Button;
+using AxisEmulator.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using CoreButtonCondition = AxisEmulator.Core.Button.ButtonCondition;
+using CoreButtonFault = AxisEmulator.Core.Button.ButtonFault;
 
 namespace AxisEmulator.Control.Api;
 
@@ -39,7 +41,7 @@ public static class DeviceInputsApi
             .WithName("SetFaults")
             .WithSummary("Set the button condition, brick the unit, cut the network link")
             .WithDescription("Every part is optional; the parts given are checked together before any is applied.")
-            .Accepts<FaultsRequest>("application/json")
+            .Accepts<DeviceFaults>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -85,29 +87,24 @@ public static class DeviceInputsApi
 
         var push = body.Value!;
         var errors = new ValidationErrors();
-        switch (push.Action)
+        if (push.Action is not { } action)
         {
-            case null:
-                errors.Add("$.action", $"$.action is required: one of {string.Join(", ", ControlJson.Names(typeof(ButtonAction)))}.");
-                break;
-            case ButtonAction.Hold:
-                if (push.Seconds is not { } seconds)
-                {
-                    errors.Add("$.seconds", Invariant($"$.seconds is required for a hold: simulated seconds, greater than 0 and at most {MaxHoldSeconds}."));
-                }
-                else if (!double.IsFinite(seconds) || seconds <= 0 || seconds > MaxHoldSeconds)
-                {
-                    errors.Add("$.seconds", Invariant($"$.seconds must be greater than 0 and at most {MaxHoldSeconds} (got {seconds})."));
-                }
-
-                break;
-            default:
-                if (push.Seconds is not null)
-                {
-                    errors.Add("$.seconds", $"$.seconds applies only to action hold (got action {ControlJson.Name(push.Action.Value)}).");
-                }
-
-                break;
+            errors.Add("$.action", $"$.action is required: one of {string.Join(", ", ControlJson.Names(typeof(ButtonAction)))}.");
+        }
+        else if (action == ButtonAction.Hold)
+        {
+            if (push.Seconds is not { } seconds)
+            {
+                errors.Add("$.seconds", Invariant($"$.seconds is required for a hold: simulated seconds, greater than 0 and at most {MaxHoldSeconds}."));
+            }
+            else if (!double.IsFinite(seconds) || seconds <= 0 || seconds > MaxHoldSeconds)
+            {
+                errors.Add("$.seconds", Invariant($"$.seconds must be greater than 0 and at most {MaxHoldSeconds} (got {seconds})."));
+            }
+        }
+        else if (push.Seconds is not null)
+        {
+            errors.Add("$.seconds", $"$.seconds applies only to action hold (got action {action}).");
         }
 
         if (errors.HasErrors)
@@ -115,23 +112,26 @@ public static class DeviceInputsApi
             return Problems.Invalid(errors);
         }
 
-        switch (push.Action)
+        if (push.Action == ButtonAction.Press || push.Action == ButtonAction.Release)
         {
-            case ButtonAction.Press:
+            if (push.Action == ButtonAction.Press)
+            {
                 camera.PressButton();
-                await control.SettleAsync(request.HttpContext);
-                return TypedResults.Ok(control.StateOf(camera));
-            case ButtonAction.Release:
+            }
+            else
+            {
                 camera.ReleaseButton();
-                await control.SettleAsync(request.HttpContext);
-                return TypedResults.Ok(control.StateOf(camera));
-            default:
-                var pressedAt = control.Clock.GetUtcNow();
-                var releaseAt = camera.HoldButton(TimeSpan.FromSeconds(push.Seconds!.Value));
-                await control.SettleAsync(request.HttpContext);
-                var accepted = new ButtonHoldAccepted(camera.Id, push.Seconds.Value, pressedAt.ToUniversalTime(), releaseAt.ToUniversalTime(), control.StateOf(camera));
-                return TypedResults.Accepted($"/api/v1/devices/{Uri.EscapeDataString(camera.Id)}", accepted);
+            }
+
+            await control.SettleAsync(request.HttpContext);
+            return TypedResults.Ok(control.StateOf(camera));
         }
+
+        var pressedAt = control.Clock.GetUtcNow();
+        var releaseAt = camera.HoldButton(TimeSpan.FromSeconds(push.Seconds!.Value));
+        await control.SettleAsync(request.HttpContext);
+        var accepted = new ButtonHoldAccepted(camera.Id, push.Seconds.Value, pressedAt.ToUniversalTime(), releaseAt.ToUniversalTime(), control.StateOf(camera));
+        return TypedResults.Accepted($"/api/v1/devices/{Uri.EscapeDataString(camera.Id)}", accepted);
     }
 
     public static async Task<Results<Ok<DeviceState>, ProblemHttpResult>> SetFaults(string id, HttpRequest request, ControlPlane control)
@@ -141,7 +141,7 @@ public static class DeviceInputsApi
             return control.UnknownDevice(id);
         }
 
-        var body = await RequestBody.ReadAsync<FaultsRequest>(request, FaultsExample);
+        var body = await RequestBody.ReadAsync<DeviceFaults>(request, FaultsExample);
         if (body.Problem is { } bad)
         {
             return bad;
@@ -154,7 +154,7 @@ public static class DeviceInputsApi
             errors.Add("$", $"Give at least one of button, bricked, networkLink, e.g. {FaultsExample}");
         }
 
-        ButtonFault? buttonFault = null;
+        CoreButtonFault? buttonFault = null;
         if (faults.Button is { } button)
         {
             buttonFault = ToFault(button, errors);
@@ -184,15 +184,16 @@ public static class DeviceInputsApi
         return TypedResults.Ok(control.StateOf(camera));
     }
 
-    private static ButtonFault? ToFault(ButtonFaultBody body, ValidationErrors errors)
+    private static CoreButtonFault? ToFault(ButtonFault body, ValidationErrors errors)
     {
-        if (body.Condition is not { } condition)
+        if (body.Condition is not { } wireCondition)
         {
             errors.Add("$.button.condition", $"$.button.condition is required: one of {string.Join(", ", ControlJson.Names(typeof(ButtonCondition)))}.");
             return null;
         }
 
-        if (condition != ButtonCondition.Mushy)
+        var condition = WireValues.ToCore<CoreButtonCondition, ButtonCondition>(wireCondition);
+        if (condition != CoreButtonCondition.Mushy)
         {
             if (body.DropoutsPerSecond is not null || body.DropoutMs is not null)
             {
@@ -200,11 +201,11 @@ public static class DeviceInputsApi
                 return null;
             }
 
-            return new ButtonFault(condition);
+            return new CoreButtonFault(condition);
         }
 
-        var defaults = new ButtonFault(ButtonCondition.Mushy);
-        var fault = new ButtonFault(condition, body.DropoutsPerSecond ?? defaults.DropoutsPerSecond, body.DropoutMs ?? defaults.DropoutMilliseconds);
+        var defaults = new CoreButtonFault(CoreButtonCondition.Mushy);
+        var fault = new CoreButtonFault(condition, body.DropoutsPerSecond ?? defaults.DropoutsPerSecond, body.DropoutMs ?? defaults.DropoutMilliseconds);
         var before = errors.Count;
         foreach (var problem in fault.Validate())
         {

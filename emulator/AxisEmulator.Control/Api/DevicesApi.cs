@@ -1,3 +1,4 @@
+using AxisEmulator.Contracts;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Power;
@@ -6,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using HardwareProfile = AxisEmulator.Core.Profiles.HardwareProfile;
+using PowerSource = AxisEmulator.Core.Power.PowerSource;
 
 namespace AxisEmulator.Control.Api;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,23 @@ public static class OpenApiSetup
     public static IServiceCollection AddControlOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
+            // A wire value is a struct over its text: described as the enum of its known values, as the
+            // Core enum it stands for would be (a nullable one also allows null).
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                var wire = Nullable.GetUnderlyingType(type) ?? type;
+                if (WireType.Is(wire) && schema is OpenApiSchema concrete)
+                {
+                    concrete.Enum = [.. WireType.Names(wire).Select(name => (JsonNode)JsonValue.Create(name))];
+                    if (wire != type)
+                    {
+                        concrete.Enum.Add(null!);
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo { Title = Title, Version = DocumentName, Description = Description };

@@ -1,5 +1,8 @@
+using AxisEmulator.Contracts;
 using AxisEmulator.Core.Power;
-using AxisEmulator.Core.Profiles;
+using CorePowerSource = AxisEmulator.Core.Power.PowerSource;
+using HardwareProfile = AxisEmulator.Core.Profiles.HardwareProfile;
+using PowerSource = AxisEmulator.Contracts.PowerSource;
 
 namespace AxisEmulator.Control.Api;
 
@@ -13,44 +16,52 @@ public static class PowerSources
     /// Builds the source <paramref name="body"/> describes for a device of <paramref name="profile"/>;
     /// adds problems under <paramref name="path"/> (e.g. <c>$.source</c>) and returns null when it is invalid.
     /// </summary>
-    public static PowerSource? Build(PowerSourceBody body, HardwareProfile profile, string path, ValidationErrors errors)
+    public static CorePowerSource? Build(PowerSource body, HardwareProfile profile, string path, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
-        switch (body.Kind)
+        if (body.Kind is not { } kind)
         {
-            case null:
-                errors.Add($"{path}.kind", $"{path}.kind is required: one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
-                return null;
-            case PowerSourceKind.Poe:
-                NotFor(body.Volts, "volts", "poe", "use pseVolts for the PSE's output voltage");
-                NotFor(body.Amps, "amps", "poe", null);
-                return BuildPoe(body, profile, path, errors, before);
-            case PowerSourceKind.Passive:
-                NotForPoeFields("passive");
-                NotFor(body.Amps, "amps", "passive", null);
-                if (body.Volts is null)
-                {
-                    errors.Add($"{path}.volts", $"{path}.volts is required for a passive injector, e.g. 24.");
-                    return null;
-                }
-
-                return Checked(new PassiveSource(body.Volts.Value), path, errors, before);
-            case PowerSourceKind.Dc:
-                NotForPoeFields("dc");
-                if (body.Volts is null)
-                {
-                    errors.Add($"{path}.volts", $"{path}.volts is required for a DC adapter, e.g. 12.");
-                    return null;
-                }
-
-                return Checked(new DcSource(body.Volts.Value, body.Amps ?? DefaultPowerSource.AdapterAmps(profile, body.Volts.Value)), path, errors, before);
-            default:
-                errors.Add($"{path}.kind", $"{path}.kind must be one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
-                return null;
+            errors.Add($"{path}.kind", $"{path}.kind is required: one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
+            return null;
         }
+
+        if (kind == PowerSourceKind.Poe)
+        {
+            NotFor(body.Volts, "volts", "poe", "use pseVolts for the PSE's output voltage");
+            NotFor(body.Amps, "amps", "poe", null);
+            return BuildPoe(body, profile, path, errors, before);
+        }
+
+        if (kind == PowerSourceKind.Passive)
+        {
+            NotForPoeFields("passive");
+            NotFor(body.Amps, "amps", "passive", null);
+            if (body.Volts is null)
+            {
+                errors.Add($"{path}.volts", $"{path}.volts is required for a passive injector, e.g. 24.");
+                return null;
+            }
+
+            return Checked(new PassiveSource(body.Volts.Value), path, errors, before);
+        }
+
+        if (kind == PowerSourceKind.Dc)
+        {
+            NotForPoeFields("dc");
+            if (body.Volts is null)
+            {
+                errors.Add($"{path}.volts", $"{path}.volts is required for a DC adapter, e.g. 12.");
+                return null;
+            }
+
+            return Checked(new DcSource(body.Volts.Value, body.Amps ?? DefaultPowerSource.AdapterAmps(profile, body.Volts.Value)), path, errors, before);
+        }
+
+        errors.Add($"{path}.kind", $"{path}.kind must be one of {string.Join(", ", ControlJson.Names(typeof(PowerSourceKind)))}.");
+        return null;
 
         void NotFor(object? value, string field, string kind, string? hint)
         {
@@ -70,7 +81,7 @@ public static class PowerSources
         }
     }
 
-    private static PoeSource? BuildPoe(PowerSourceBody body, HardwareProfile profile, string path, ValidationErrors errors, int before)
+    private static PoeSource? BuildPoe(PowerSource body, HardwareProfile profile, string path, ValidationErrors errors, int before)
     {
         PoeStandard? standard = null;
         if (body.Standard is not null)
@@ -110,7 +121,7 @@ public static class PowerSources
     }
 
     private static T? Checked<T>(T source, string path, ValidationErrors errors, int before)
-        where T : PowerSource
+        where T : CorePowerSource
     {
         foreach (var problem in source.Validate())
         {

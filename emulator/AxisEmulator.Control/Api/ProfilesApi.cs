@@ -1,3 +1,4 @@
+using AxisEmulator.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,10 +24,10 @@ public static class ProfilesApi
         return api;
     }
 
-    public static Ok<ProfileView[]> ListProfiles(ControlPlane control) =>
+    public static Ok<HardwareProfile[]> ListProfiles(ControlPlane control) =>
         TypedResults.Ok(control.Emulator.Profiles.All.Select(ContractMapping.ToView).ToArray());
 
-    public static Results<Ok<ProfileView>, ProblemHttpResult> GetProfile(string id, ControlPlane control)
+    public static Results<Ok<HardwareProfile>, ProblemHttpResult> GetProfile(string id, ControlPlane control)
     {
         var catalog = control.Emulator.Profiles;
         return catalog.TryGet(id, out var profile)

@@ -129,7 +129,7 @@ public static class RequestBody
     internal static string Expected(Type type)
     {
         type = Unwrap(type);
-        if (type.IsEnum)
+        if (type.IsEnum || WireType.Is(type))
         {
             return "one of: " + string.Join(", ", ControlJson.Names(type));
         }

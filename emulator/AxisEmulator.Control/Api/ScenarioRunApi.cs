@@ -85,7 +85,7 @@ public static class ScenarioRunApi
         }
 
         using var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        var report = await ScenarioExecution.RunIsolatedAsync(parsed.Scenario!, profiles, new ScenarioRunOptions { Log = log }, request.HttpContext.RequestAborted);
+        var report = await ScenarioExecution.RunIsolatedAsync(parsed.Scenario!, profiles, new ScenarioRunOptions { Log = log }, services.GetService<IScenarioSandboxFactory>(), request.HttpContext.RequestAborted);
         return TypedResults.Ok(ToContract(report));
     }
 

@@ -1,9 +1,11 @@
 using System.Globalization;
+using AxisEmulator.Contracts;
 using AxisEmulator.Core.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using TimelineKind = AxisEmulator.Core.Events.TimelineKind;
 
 namespace AxisEmulator.Control.Api;
 

@@ -14,6 +14,14 @@ public interface IDeviceEndpoints
     bool IsOpen(string deviceId);
 
     /// <summary>
+    /// Completes once the device's face has finished what it was last asked: the actions a request
+    /// deferred past its answer (a restart, a factory default) have run, and its listener has caught
+    /// up with the device. A client that got an answer looks again only after this, as a real one
+    /// would find the camera.
+    /// </summary>
+    Task SettledAsync(string deviceId);
+
+    /// <summary>
     /// Completes once every listener has caught up with every change its device made before the call
     /// (opened or closed, also for devices removed meanwhile): from then on, what the devices report
     /// is what a client connecting sees.

@@ -34,6 +34,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 {
     private readonly Emulator _emulator;
     private readonly Func<Camera, RequestDelegate> _handlerFor;
+    private readonly Func<Camera, Task>? _deferredWorkOf;
     private readonly ListenerLayout _layout;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -44,10 +45,15 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
     private readonly DeviceHttpServer _server;
     private int _nextIndex;
 
-    public DeviceListenerSet(Emulator emulator, Func<Camera, RequestDelegate> handlerFor, ListenerLayout? layout = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="deferredWorkOf">
+    /// What a device's handler still has to do after an answer (the VAPIX server's restarts and factory
+    /// defaults), which a device's "settled" waits for before its listener; null when it defers nothing.
+    /// </param>
+    public DeviceListenerSet(Emulator emulator, Func<Camera, RequestDelegate> handlerFor, ListenerLayout? layout = null, ILoggerFactory? loggerFactory = null, Func<Camera, Task>? deferredWorkOf = null)
     {
         _emulator = emulator;
         _handlerFor = handlerFor;
+        _deferredWorkOf = deferredWorkOf;
         _layout = layout ?? new ListenerLayout();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
@@ -66,8 +72,23 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 
     public bool IsOpen(string deviceId) => _slots.TryGetValue(deviceId, out var slot) && slot.Listener.IsOpen;
 
-    /// <summary>Completes when the device's listener matches its network state (tests and tools wait on this).</summary>
-    public Task SettledAsync(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.Settled : Task.CompletedTask;
+    /// <summary>Completes when the device's deferred work is done and its listener matches its network state (tests and tools wait on this).</summary>
+    public Task SettledAsync(string deviceId)
+    {
+        if (!_slots.TryGetValue(deviceId, out var slot))
+        {
+            return Task.CompletedTask;
+        }
+
+        return _deferredWorkOf?.Invoke(slot.Camera) is { IsCompleted: false } deferred ? AfterAsync(deferred, slot) : slot.Settled;
+
+        // The deferred work (a restart) changes the device, so the listener's convergence is read after it.
+        static async Task AfterAsync(Task deferred, Slot slot)
+        {
+            await deferred;
+            await slot.Settled;
+        }
+    }
 
     /// <summary>Completes when every listener matches its device, and the listeners of removed devices are closed.</summary>
     public Task SettledAsync()

@@ -26,8 +26,8 @@ public static class VapixServer
 
     /// <summary>
     /// Listeners for every device of <paramref name="emulator"/>, present and future, each answering
-    /// with its device's VAPIX server and opening and closing with the device's network; also the
-    /// shared services (callers wait on a device's deferred actions through them).
+    /// with its device's VAPIX server and opening and closing with the device's network (a device's
+    /// "settled" also waits for the actions its server deferred past an answer); also the shared services.
     /// </summary>
     public static (Hosting.DeviceListenerSet Listeners, VapixServices Services) Listen(
         Core.Fleet.Emulator emulator,
@@ -37,7 +37,7 @@ public static class VapixServer
     {
         ArgumentNullException.ThrowIfNull(emulator);
         var services = VapixServices.For(emulator, hardwareProfilesDirectory, loggerFactory);
-        var listeners = new Hosting.DeviceListenerSet(emulator, camera => For(camera, services), layout, loggerFactory);
+        var listeners = new Hosting.DeviceListenerSet(emulator, camera => For(camera, services), layout, loggerFactory, camera => services.DeviceFor(camera).DeferredActionsDone);
         return (listeners, services);
     }
 

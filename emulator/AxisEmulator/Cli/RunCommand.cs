@@ -145,7 +145,7 @@ public static class RunCommand
     private static async Task<ScenarioReport> RunOneAsync(Scenario scenario, ProfileCatalog profiles, TextWriter output, bool showTimeline, CancellationToken cancellationToken)
     {
         var options = new ScenarioRunOptions { Log = output, ShowTimeline = showTimeline };
-        var report = await ScenarioExecution.RunIsolatedAsync(scenario, profiles, options, cancellationToken);
+        var report = await ScenarioExecution.RunIsolatedAsync(scenario, profiles, options, new ScenarioSandboxes(), cancellationToken);
 
         return report.Outcome == ScenarioOutcome.Skipped
             ? report with { Outcome = ScenarioOutcome.Failed, Failure = "not run: " + report.Failure }

@@ -1,11 +1,8 @@
 using System.Globalization;
-using AxisEmulator.Control;
-using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
-using AxisEmulator.Vapix.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,9 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace AxisEmulator.Hosting;
 
 /// <summary>
-/// What <c>serve</c> runs: one <see cref="Emulator"/>, the device listeners that open and close with
-/// each device's network (VAPIX, see <see cref="VapixServer.Listen"/>), and a Kestrel web application on the
-/// control URL with the control API (<c>/healthz</c>, <c>/api/v1/…</c>, <c>/openapi/v1.json</c>).
+/// What <c>serve</c> runs: the composition of <see cref="AxisEmulatorServiceCollectionExtensions.AddAxisEmulator"/>
+/// — one <see cref="Emulator"/>, the device listeners that open and close with each device's network
+/// (VAPIX), the control API (<c>/healthz</c>, <c>/api/v1/…</c>, <c>/openapi/v1.json</c>) — on a Kestrel
+/// web application at the control URL, and the hosted service that adds the fleet and logs it.
 /// </summary>
 public static class EmulatorServer
 {
@@ -57,24 +55,25 @@ public static class EmulatorServer
         builder.Services.AddSingleton(loggerFactory);
 
         var options = settings.ToEmulatorOptions();
-        using var emulator = new Emulator(fleet is null ? options : fleet.ApplyTo(options), profiles);
-        var (listeners, vapix) = VapixServer.Listen(emulator, layout, loggerFactory);
-        await using var listenersOwner = listeners;
-
+        builder.Services.AddAxisEmulator(new AxisEmulatorOptions
+        {
+            Emulator = fleet is null ? options : fleet.ApplyTo(options),
+            Profiles = profiles,
+            Listeners = layout,
+            Control = settings.ToControlOptions(),
+            LoggerFactory = loggerFactory,
+        });
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(emulator);
-        builder.Services.AddAxisEmulatorControl(emulator, listeners, settings.ToControlOptions());
-
-        // Scenarios played inside the server (the dashboard's presenter) reach devices over real HTTP too.
-        builder.Services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners, vapix));
         builder.Services.AddHostedService(services => new EmulatorHostedService(
-            settings, emulator, services.GetRequiredService<ILogger<EmulatorHostedService>>(), fleet));
+            settings, services.GetRequiredService<Emulator>(), services.GetRequiredService<ILogger<EmulatorHostedService>>(), fleet));
         builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
 
         await using var app = builder.Build();
-        app.MapControlApi();
+        app.MapAxisEmulator();
         await app.StartAsync(cancellationToken);
 
+        var emulator = app.Services.GetRequiredService<Emulator>();
+        var listeners = app.Services.GetRequiredService<DeviceListenerSet>();
         await WriteBannerAsync(output, settings, emulator, listeners, BoundUrls(app));
         await app.WaitForShutdownAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped at simulated {emulator.Clock.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."));

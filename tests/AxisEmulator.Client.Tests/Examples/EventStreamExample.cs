@@ -1,6 +1,6 @@
 using AxisEmulator.Client;
-using AxisEmulator.Client.Assertions;
-using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
+using AxisEmulator.Testing;
 
 namespace AxisEmulator.Client.Tests.Examples;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using AxisEmulator.Client;
-using AxisEmulator.Client.Assertions;
-using AxisEmulator.Client.Testing;
+using AxisEmulator.Contracts;
+using AxisEmulator.Testing;
 
 namespace AxisEmulator.Client.Tests.Examples;
 

@@ -2,65 +2,48 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Control.Tests.Api;
 
 /// <summary>
-/// The control plane on a TestServer over an emulator in manual time with the shipped profiles and
-/// in-memory state — exactly what a host does with AddAxisEmulatorControl and MapControlApi.
+/// The emulator as the host composes it (AddAxisEmulator + MapAxisEmulator, see
+/// <see cref="EmulatorTestHost"/>) on a TestServer, in manual time over the shipped profiles and
+/// in-memory state, with the control API's request and problem helpers.
 /// </summary>
 public sealed class ControlApiHost : IAsyncDisposable
 {
-    private static readonly Lazy<ProfileCatalog> Catalog = new(() => ProfileCatalog.Load(Path.Combine(RepositoryRoot.Path, "hardware-profiles")));
+    private readonly EmulatorTestHost _host;
 
-    private ControlApiHost(Emulator emulator, WebApplication app, DeviceListenerSet? listeners)
+    private ControlApiHost(EmulatorTestHost host)
     {
-        Emulator = emulator;
-        App = app;
-        Listeners = listeners;
-        Client = app.GetTestClient();
+        _host = host;
     }
 
-    public Emulator Emulator { get; }
+    public Emulator Emulator => _host.Emulator;
 
-    public WebApplication App { get; }
+    public WebApplication App => _host.App;
 
-    public DeviceListenerSet? Listeners { get; }
+    /// <summary>The devices' real VAPIX listeners, when started with them.</summary>
+    public DeviceListenerSet? Listeners => _host.Listeners;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
 
     public TestServer Server => (TestServer)App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
 
-    public static ProfileCatalog Profiles => Catalog.Value;
+    public static ProfileCatalog Profiles => ShippedProfiles.Catalog;
 
-    public static async Task<ControlApiHost> StartAsync(ControlOptions? options = null, bool withListeners = false, int seed = 7)
-    {
-        var emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed }, Catalog.Value);
-        DeviceListenerSet? listeners = withListeners
-            ? new DeviceListenerSet(emulator, camera => context => context.Response.WriteAsync("camera " + camera.Id))
-            : null;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Services.AddAxisEmulatorControl(emulator, listeners, options);
-        var app = builder.Build();
-        app.MapControlApi();
-        await app.StartAsync();
-        return new ControlApiHost(emulator, app, listeners);
-    }
+    public static async Task<ControlApiHost> StartAsync(ControlOptions? options = null, bool withListeners = false, int seed = 7) =>
+        new(await EmulatorTestHost.StartAsync(new EmulatorTestHostOptions { Control = options ?? new ControlOptions(), DeviceListeners = withListeners, Seed = seed }));
 
-    public Camera Device(string id) => Emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException($"no device {id}");
+    public Camera Device(string id) => _host.Device(id);
 
     public async Task<JsonNode> GetJsonAsync(string path)
     {
@@ -117,37 +100,7 @@ public sealed class ControlApiHost : IAsyncDisposable
 
     public void UseToken(string token) => Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        if (Listeners is not null)
-        {
-            await Listeners.DisposeAsync();
-        }
-
-        Emulator.Dispose();
-    }
-}
-
-public static class RepositoryRoot
-{
-    /// <summary>The nearest directory above the test binaries that holds AxisEmulator.sln.</summary>
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "AxisEmulator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AxisEmulator.sln not found above " + AppContext.BaseDirectory);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
 
 public static class JsonNodeExtensions

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AxisEmulator.Control.Tests.Api;
 
 public sealed class ListenerEndpointTests
@@ -17,6 +19,10 @@ public sealed class ListenerEndpointTests
         endpoint.Host.Should().Be("127.0.0.1");
 
         using var http = new HttpClient();
-        (await http.GetStringAsync(endpoint)).Should().Be("camera cam");
+        using var answer = await http.PostAsync(
+            new Uri(endpoint, "/axis-cgi/systemready.cgi"),
+            new StringContent("""{"apiVersion":"1.0","method":"systemready"}""", Encoding.UTF8, "application/json"));
+        ((int)answer.StatusCode).Should().Be(200, "the endpoint is the device's own VAPIX server");
+        (await answer.Content.ReadAsStringAsync()).Should().Contain("\"systemready\"");
     }
 }

@@ -4,7 +4,7 @@ namespace AxisEmulator.Control.Tests.Api;
 
 public sealed class OpenApiTests : IAsyncLifetime
 {
-    private static readonly string CheckedIn = Path.Combine(RepositoryRoot.Path, "docs", "openapi", "v1.json");
+    private static readonly string CheckedIn = Path.Combine(RepositoryPaths.Root, "docs", "openapi", "v1.json");
 
     private ControlApiHost _host = null!;
 

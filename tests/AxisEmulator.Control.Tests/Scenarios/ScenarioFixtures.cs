@@ -6,12 +6,9 @@ namespace AxisEmulator.Control.Tests.Scenarios;
 /// <summary>Paths, the shipped profiles and small helpers shared by the scenario tests.</summary>
 public static class ScenarioFixtures
 {
-    /// <summary>The repository root: the nearest directory above the test binaries holding AxisEmulator.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string ScenariosDirectory => RepositoryPaths.Scenarios;
 
-    public static string ScenariosDirectory { get; } = Path.Combine(Root, "scenarios");
-
-    public static ProfileCatalog Profiles { get; } = ProfileCatalog.Load(Path.Combine(Root, "hardware-profiles"));
+    public static ProfileCatalog Profiles => ShippedProfiles.Catalog;
 
     /// <summary>The shipped scenario files, by file name.</summary>
     public static IReadOnlyList<string> ShippedFiles { get; } =
@@ -25,17 +22,4 @@ public static class ScenarioFixtures
 
     public static ScenarioReport Run(string yaml, IScenarioVapixClient? vapix = null) =>
         ScenarioRunner.Run(Parse(yaml), Profiles, vapix);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AxisEmulator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AxisEmulator.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -102,7 +102,7 @@ public class MassConflictScalingTests
     [Fact]
     public void Two_hundred_cameras_on_one_fallback_address_are_each_flagged_once_in_linear_work()
     {
-        var profiles = Core.Profiles.ProfileCatalog.Load(Path.Combine(Support.RepositoryPaths.Root, "hardware-profiles"));
+        var profiles = Core.Profiles.ProfileCatalog.Load(RepositoryPaths.HardwareProfiles);
         using var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual }, profiles);
         for (var i = 0; i < 200; i++)
         {
@@ -129,7 +129,7 @@ public class AddressingSnapshotTests
     [Fact]
     public void Addressing_is_one_object_until_the_address_or_the_link_changes_and_carries_no_conflict_list()
     {
-        var profiles = Core.Profiles.ProfileCatalog.Load(Path.Combine(Support.RepositoryPaths.Root, "hardware-profiles"));
+        var profiles = Core.Profiles.ProfileCatalog.Load(RepositoryPaths.HardwareProfiles);
         using var emulator = new Emulator(new EmulatorOptions { ClockMode = Core.Clock.ClockMode.Manual }, profiles);
         var cameras = Enumerable.Range(0, 3).Select(i => emulator.AddDevice("P3245-LVE", $"cam-{i}")).ToList();
         cameras.ForEach(c => c.PowerOn(Core.Power.DefaultPowerSource.For(profiles.Get("P3245-LVE"))));

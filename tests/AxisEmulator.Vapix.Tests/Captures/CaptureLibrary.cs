@@ -82,7 +82,7 @@ public sealed class CaptureLibrary
 
     public static string FindRoot()
     {
-        var root = Path.Combine(Support.RepositoryPaths.Root, "tests", "fixtures", "vapix-captures");
+        var root = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "vapix-captures");
         return Directory.Exists(root) ? root : throw new DirectoryNotFoundException($"The captures are missing from the repository: {root}.");
     }
 

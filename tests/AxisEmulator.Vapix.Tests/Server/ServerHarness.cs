@@ -24,19 +24,18 @@ public sealed class ServerHarness : IAsyncDisposable
     public const string AdminUser = "root";
     public const string AdminPassword = "pass";
 
-    private static readonly Lazy<ProfileCatalog> Catalog = new(() => ProfileCatalog.Load(HardwareProfilesDirectory));
     private static int _serials;
 
     public ServerHarness(int seed = 7, string? dhcpPool = null, IDeviceStateStore? store = null)
     {
-        Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool, Store = store }, Catalog.Value);
+        Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool, Store = store }, ShippedProfiles.Catalog);
         Services = VapixServices.For(Emulator, HardwareProfilesDirectory);
         Listeners = new DeviceListenerSet(Emulator, camera => VapixServer.For(camera, Services));
     }
 
-    public static string HardwareProfilesDirectory => Path.Combine(RepositoryPaths.Root, "hardware-profiles");
+    public static string HardwareProfilesDirectory => RepositoryPaths.HardwareProfiles;
 
-    public static ProfileCatalog Profiles => Catalog.Value;
+    public static ProfileCatalog Profiles => ShippedProfiles.Catalog;
 
     public Emulator Emulator { get; }
 

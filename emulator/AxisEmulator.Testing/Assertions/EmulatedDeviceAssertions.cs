@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using FluentAssertions;
+using FluentAssertions.Execution;
+
+namespace AxisEmulator.Testing;
+
+/// <summary>
+/// Assertions that let simulated time pass on a device: "the status LED flashes amber within 30 s",
+/// "the device reaches ready within 2 minutes", "it never reaches ready within 5 minutes". In manual
+/// time the clock is advanced event by event (nothing is missed, nothing waits on the wall clock); in
+/// realtime or scaled time the device is polled. <c>Which</c> is the device's state at the end.
+/// </summary>
+/// <example>
+/// <code>
+/// var camera = fixture.Device("cam-1");
+/// await camera.Should().ShowStatusLed(LedColor.Amber, LedPattern.Flashing, within: TimeSpan.FromSeconds(30));
+/// await camera.Should().ReachPhase(DevicePhase.Ready, within: TimeSpan.FromMinutes(2));
+/// </code>
+/// </example>
+[DebuggerNonUserCode]
+public sealed class EmulatedDeviceAssertions
+{
+    public EmulatedDeviceAssertions(EmulatedDevice subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        Subject = subject;
+    }
+
+    public EmulatedDevice Subject { get; }
+
+    /// <summary>Within <paramref name="within"/> of simulated time, the status LED shows <paramref name="color"/> with <paramref name="pattern"/>.</summary>
+    [CustomAssertion]
+    public Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> ShowStatusLed(LedColor color, LedPattern pattern, TimeSpan within, string because = "", params object[] becauseArgs) =>
+        ReachAsync(s => s.Leds.Status.Is(color, pattern), within, null, $"a {pattern} {color} status LED", because, becauseArgs);
+
+    /// <summary>Within <paramref name="within"/> of simulated time, the device enters <paramref name="phase"/>.</summary>
+    [CustomAssertion]
+    public Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> ReachPhase(DevicePhase phase, TimeSpan within, string because = "", params object[] becauseArgs) =>
+        ReachAsync(s => s.Phase == phase, within, null, $"phase {phase}", because, becauseArgs);
+
+    /// <summary>Within <paramref name="within"/> of simulated time, the device satisfies <paramref name="condition"/>.</summary>
+    [CustomAssertion]
+    public Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> Satisfy(
+        Func<DeviceState, bool> condition,
+        TimeSpan within,
+        TimeSpan? step = null,
+        string because = "",
+        [CallerArgumentExpression(nameof(condition))] string conditionText = "") =>
+        ReachAsync(condition, within, step, "`" + conditionText + "`", because, []);
+
+    /// <summary>Through <paramref name="within"/> of simulated time, the device never enters <paramref name="phase"/> (a boot loop never reaches ready).</summary>
+    [CustomAssertion]
+    public Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> NeverReachPhase(DevicePhase phase, TimeSpan within, string because = "", params object[] becauseArgs) =>
+        NeverAsync(s => s.Phase == phase, within, null, $"phase {phase}", because, becauseArgs);
+
+    /// <summary>Through <paramref name="within"/> of simulated time, the device never satisfies <paramref name="condition"/>.</summary>
+    [CustomAssertion]
+    public Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> NeverSatisfy(
+        Func<DeviceState, bool> condition,
+        TimeSpan within,
+        TimeSpan? step = null,
+        string because = "",
+        [CallerArgumentExpression(nameof(condition))] string conditionText = "") =>
+        NeverAsync(condition, within, step, "`" + conditionText + "`", because, []);
+
+    private async Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> ReachAsync(Func<DeviceState, bool> condition, TimeSpan within, TimeSpan? step, string what, string because, object[] becauseArgs)
+    {
+        try
+        {
+            var state = await Subject.WaitForAsync(condition, within, step, what);
+            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, state);
+        }
+        catch (AxisEmulatorTimeoutException timeout)
+        {
+            Execute.Assertion
+                .BecauseOf(because, becauseArgs)
+                .FailWith(
+                    "Expected device " + Message.Escape(Subject.Id) + " to reach " + Message.Escape(what) + " within " + SimulatedTime.Format(within) + " of simulated time{reason}, but it did not. " +
+                    Message.Escape(After(timeout.Message)));
+            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, timeout.LastState!);
+        }
+    }
+
+    private async Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> NeverAsync(Func<DeviceState, bool> condition, TimeSpan within, TimeSpan? step, string what, string because, object[] becauseArgs)
+    {
+        try
+        {
+            var state = await Subject.EnsureNeverAsync(condition, within, step, what);
+            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, state);
+        }
+        catch (AxisEmulatorUnexpectedStateException unexpected)
+        {
+            Execute.Assertion
+                .BecauseOf(because, becauseArgs)
+                .FailWith(
+                    "Expected device " + Message.Escape(Subject.Id) + " never to reach " + Message.Escape(what) + " within " + SimulatedTime.Format(within) + " of simulated time{reason}, but it did. " +
+                    Message.Escape(unexpected.Message));
+            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, unexpected.State!);
+        }
+    }
+
+    /// <summary>The client's timeout message without its first sentence (the assertion says that part itself).</summary>
+    private static string After(string message)
+    {
+        var marker = " of simulated time";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? message : message[(at + marker.Length)..].TrimStart(';', '.', ' ');
+    }
+}
