@@ -93,8 +93,8 @@ public class ButtonResetBenchmarks
         return (clock.Elapsed, camera.Timeline.LastSequence);
     }
 
-    private Camera NewCamera(SimulationClock clock) =>
-        new(new CameraOptions { Id = "bench", Profile = _profile, Seed = 1, Serial = "B8A44F000001" }, clock);
+    private Device NewCamera(SimulationClock clock) =>
+        new(new DeviceOptions { Id = "bench", Profile = _profile, Seed = 1, Serial = "B8A44F000001" }, clock);
 
     private static void RunUntilIdle(SimulationClock clock)
     {

@@ -17,7 +17,7 @@ public class ConcurrentSaveBenchmarks
 {
     private string _directory = null!;
     private SimulationClock _clock = null!;
-    private Camera[] _cameras = null!;
+    private Device[] _cameras = null!;
     private int _round;
 
     [Params(1, 16)]
@@ -30,7 +30,7 @@ public class ConcurrentSaveBenchmarks
         var store = new FileDeviceStateStore(_directory);
         var profile = ProfileCatalog.LoadInstalled().Default;
         _clock = new SimulationClock(ClockMode.Manual);
-        _cameras = [.. Enumerable.Range(0, Devices).Select(i => new Camera(new CameraOptions { Id = $"cam-{i}", Profile = profile, Seed = 1, Store = store }, _clock))];
+        _cameras = [.. Enumerable.Range(0, Devices).Select(i => new Device(new DeviceOptions { Id = $"cam-{i}", Profile = profile, Seed = 1, Store = store }, _clock))];
     }
 
     [GlobalCleanup]
@@ -53,5 +53,5 @@ public class ConcurrentSaveBenchmarks
     }
 
     /// <summary>Waits until the change is on disk, as a VAPIX answer does before it says OK.</summary>
-    private static void Acknowledge(Camera camera) => camera.FlushConfigAsync().GetAwaiter().GetResult();
+    private static void Acknowledge(Device camera) => camera.FlushConfigAsync().GetAwaiter().GetResult();
 }

@@ -13,14 +13,14 @@ namespace AxisEmulator.Benchmarks;
 [MemoryDiagnoser]
 public class TimelineEntryBenchmarks
 {
-    private Camera _camera = null!;
+    private Device _camera = null!;
     private SimulationClock _clock = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _clock = new SimulationClock(ClockMode.Manual);
-        _camera = new Camera(new CameraOptions { Id = "bench", Profile = ProfileCatalog.LoadInstalled().Default, Seed = 1, Serial = "B8A44F000001" }, _clock);
+        _camera = new Device(new DeviceOptions { Id = "bench", Profile = ProfileCatalog.LoadInstalled().Default, Seed = 1, Serial = "B8A44F000001" }, _clock);
     }
 
     [GlobalCleanup]

@@ -33,7 +33,7 @@ public class FixtureTests
 
         (await emulator.Client.GetDevicesAsync()).Select(d => d.Id).Should().Equal("a", "b");
         (await emulator.Client.GetClockAsync()).Seed.Should().Be(3);
-        emulator.Camera("b").Profile.Id.Should().Be("M1075-L");
+        emulator.SimulatedDevice("b").Profile.Id.Should().Be("M1075-L");
         emulator.Emulator.Devices.Should().HaveCount(2);
     }
 

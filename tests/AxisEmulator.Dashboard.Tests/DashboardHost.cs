@@ -35,10 +35,10 @@ public sealed class DashboardHost : IAsyncDisposable
     public static async Task<DashboardHost> StartAsync(ClockMode mode = ClockMode.Manual, int seed = 7) =>
         new(await EmulatorTestHost.StartAsync(new EmulatorTestHostOptions { ClockMode = mode, Seed = seed, Kestrel = true }));
 
-    public Camera Device(string id) => _host.Device(id);
+    public Device Device(string id) => _host.Device(id);
 
     /// <summary>Adds a device through the API, powered with <paramref name="powerJson"/> (a PowerRequest) when given.</summary>
-    public async Task<Camera> AddAsync(string id, string profile = ProfileCatalog.DefaultProfileId, string? powerJson = null)
+    public async Task<Device> AddAsync(string id, string profile = ProfileCatalog.DefaultProfileId, string? powerJson = null)
     {
         var body = powerJson is null
             ? $$"""{"id":"{{id}}","profile":"{{profile}}"}"""
@@ -48,7 +48,7 @@ public sealed class DashboardHost : IAsyncDisposable
     }
 
     /// <summary>Gives the camera an admin account: it is in service, not in setup mode.</summary>
-    public static void AddAdmin(Camera camera) =>
+    public static void AddAdmin(Device camera) =>
         camera.UpdateConfig(
             c => (c with { Users = [.. c.Users, UserAccount.Create("root", "pass", camera.Identity.Realm, UserRole.Admin)] }, 0),
             "test setup: admin account root");

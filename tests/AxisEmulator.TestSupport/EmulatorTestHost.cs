@@ -102,7 +102,7 @@ public sealed class EmulatorTestHost : IAsyncDisposable
     }
 
     /// <summary>The device <paramref name="id"/> (throws when there is none).</summary>
-    public Camera Device(string id) => Emulator.TryGet(id, out var camera) && camera is not null ? camera : throw new InvalidOperationException($"no device {id}");
+    public Device Device(string id) => Emulator.TryGet(id, out var camera) && camera is not null ? camera : throw new InvalidOperationException($"no device {id}");
 
     public async ValueTask DisposeAsync()
     {

@@ -35,7 +35,7 @@ public sealed class ControlPlane
 
     public SimulationClock Clock => Emulator.Clock;
 
-    public bool TryGetDevice(string id, out Camera camera)
+    public bool TryGetDevice(string id, out Device camera)
     {
         if (Emulator.TryGet(id, out var found) && found is not null)
         {
@@ -51,7 +51,7 @@ public sealed class ControlPlane
     public ProblemHttpResult UnknownDevice(string id) =>
         Problems.UnknownId("device", id, [.. Emulator.Devices.Select(d => d.Id)], "GET /api/v1/devices lists them; POST /api/v1/devices adds one.");
 
-    public DeviceState StateOf(Camera camera) =>
+    public DeviceState StateOf(Device camera) =>
         ContractMapping.ToState(camera.Snapshot(), Clock.GetUtcNow(), camera.Timeline.LastSequence, Endpoints);
 
     /// <summary>

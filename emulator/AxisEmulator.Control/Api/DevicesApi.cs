@@ -101,7 +101,7 @@ public static class DevicesApi
             return Problems.Conflict($"A device with id '{create.Id}' already exists; DELETE /api/v1/devices/{create.Id} first or choose another id.");
         }
 
-        Camera camera;
+        Device camera;
         try
         {
             camera = control.Emulator.AddDevice(profile!.Id, create.Id, create.Serial);
@@ -205,7 +205,7 @@ public sealed record PowerPlan(bool On, PowerSource? Source)
         return new PowerPlan(true, fallback);
     }
 
-    public void Apply(Camera camera)
+    public void Apply(Device camera)
     {
         ArgumentNullException.ThrowIfNull(camera);
         if (!On)

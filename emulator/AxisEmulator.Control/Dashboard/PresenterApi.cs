@@ -82,7 +82,7 @@ public static class PresenterApi
             errors.Add("$", "Give devices or fleet: true, not both.");
         }
 
-        List<Camera>? targets = null;
+        List<Device>? targets = null;
         if (play.Fleet == true)
         {
             targets = [.. control.Emulator.Devices];

@@ -12,7 +12,7 @@ namespace AxisEmulator.Control.Dashboard;
 /// noted and the show goes on.
 /// </summary>
 /// <param name="changed">Told after every change of what <see cref="Snapshot"/> shows.</param>
-internal sealed class PresenterPlay(string file, Scenario scenario, IReadOnlyList<Camera> devices, ScaledPacing pacing, SimulationClock clock, IScenarioVapixClient? vapix, ILogger logger, Action changed)
+internal sealed class PresenterPlay(string file, Scenario scenario, IReadOnlyList<Device> devices, ScaledPacing pacing, SimulationClock clock, IScenarioVapixClient? vapix, ILogger logger, Action changed)
     : IScenarioObserver, IDisposable
 {
     private readonly object _gate = new();

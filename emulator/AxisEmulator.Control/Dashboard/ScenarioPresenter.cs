@@ -92,7 +92,7 @@ public sealed class ScenarioPresenter : IDisposable
     /// Starts playing <paramref name="scenario"/> on <paramref name="targets"/> (null: add the scenario's
     /// own devices to the fleet). Stops a play in progress first.
     /// </summary>
-    public PresenterState Start(string file, Scenario scenario, IReadOnlyList<Camera>? targets, double scale, double captionPauseSeconds)
+    public PresenterState Start(string file, Scenario scenario, IReadOnlyList<Device>? targets, double scale, double captionPauseSeconds)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (!(scale > 0 && scale <= MaxScale))
@@ -170,10 +170,10 @@ public sealed class ScenarioPresenter : IDisposable
     }
 
     /// <summary>The scenario's own devices, added to the fleet under free ids (<c>lobby</c>, <c>lobby-2</c>…).</summary>
-    private List<Camera> AddDevices(Scenario scenario)
+    private List<Device> AddDevices(Scenario scenario)
     {
         var emulator = _control.Emulator;
-        var devices = new List<Camera>();
+        var devices = new List<Device>();
         var stem = scenario.Device.Id ?? "demo";
         for (var n = 1; n <= scenario.DeviceCount; n++)
         {

@@ -14,7 +14,7 @@ public sealed class TimelineEventHub : IDisposable
 {
     private readonly Emulator _emulator;
     private readonly object _sync = new();
-    private readonly HashSet<Camera> _watched = [];
+    private readonly HashSet<Device> _watched = [];
     private Subscription[] _subscribers = [];
     private bool _disposed;
 
@@ -55,7 +55,7 @@ public sealed class TimelineEventHub : IDisposable
     public void Dispose()
     {
         Subscription[] subscribers;
-        Camera[] watched;
+        Device[] watched;
         lock (_sync)
         {
             if (_disposed)
@@ -83,7 +83,7 @@ public sealed class TimelineEventHub : IDisposable
         }
     }
 
-    private void Watch(Camera camera)
+    private void Watch(Device camera)
     {
         lock (_sync)
         {
@@ -96,7 +96,7 @@ public sealed class TimelineEventHub : IDisposable
         camera.Timeline.Appended += Publish;
     }
 
-    private void Unwatch(Camera camera)
+    private void Unwatch(Device camera)
     {
         lock (_sync)
         {

@@ -27,7 +27,7 @@ public sealed class EmulatorMetrics : IDisposable
     private static readonly string[] PhaseNames = [.. Enum.GetValues<DevicePhase>().Select(p => p.ToKebab())];
 
     private readonly Emulator _emulator;
-    private readonly ConcurrentDictionary<Camera, bool> _watched = new();
+    private readonly ConcurrentDictionary<Device, bool> _watched = new();
     private readonly ConcurrentDictionary<string, long> _factoryResets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _chaosActions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> _requests = new();
@@ -83,7 +83,7 @@ public sealed class EmulatorMetrics : IDisposable
         Meter.Dispose();
     }
 
-    private void Watch(Camera camera)
+    private void Watch(Device camera)
     {
         lock (_watched)
         {
@@ -96,7 +96,7 @@ public sealed class EmulatorMetrics : IDisposable
         camera.Timeline.Appended += OnEntry;
     }
 
-    private void Unwatch(Camera camera)
+    private void Unwatch(Device camera)
     {
         if (_watched.TryRemove(camera, out _))
         {

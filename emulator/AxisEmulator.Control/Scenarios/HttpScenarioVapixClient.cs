@@ -26,7 +26,7 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
         _endpoints = endpoints;
     }
 
-    public async Task<ScenarioVapixResponse> SendAsync(Camera device, ScenarioVapixRequest request, CancellationToken cancellationToken)
+    public async Task<ScenarioVapixResponse> SendAsync(Device device, ScenarioVapixRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(request);

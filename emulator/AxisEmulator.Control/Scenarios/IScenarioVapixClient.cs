@@ -15,5 +15,5 @@ namespace AxisEmulator.Control.Scenarios;
 /// </remarks>
 public interface IScenarioVapixClient
 {
-    Task<ScenarioVapixResponse> SendAsync(Camera device, ScenarioVapixRequest request, CancellationToken cancellationToken);
+    Task<ScenarioVapixResponse> SendAsync(Device device, ScenarioVapixRequest request, CancellationToken cancellationToken);
 }

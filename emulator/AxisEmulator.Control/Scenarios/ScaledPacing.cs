@@ -12,7 +12,7 @@ namespace AxisEmulator.Control.Scenarios;
 /// the mode it had, unless someone changed it meanwhile.
 /// </summary>
 /// <param name="wall">Paces the caption pauses: reading time is for people, so it is wall time.</param>
-public sealed class ScaledPacing(SimulationClock clock, IReadOnlyList<Camera> devices, double scale, TimeSpan captionPause, TimeProvider wall) : IScenarioPacing, IDisposable
+public sealed class ScaledPacing(SimulationClock clock, IReadOnlyList<Device> devices, double scale, TimeSpan captionPause, TimeProvider wall) : IScenarioPacing, IDisposable
 {
     private volatile TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ClockMode _previousMode;

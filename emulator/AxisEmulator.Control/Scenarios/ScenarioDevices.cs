@@ -12,7 +12,7 @@ internal static class ScenarioDevices
     /// emulator's next <c>cam-N</c>), with the scenario's admin account if it has one (so it is in
     /// service, not in setup mode). <paramref name="by"/> names who set it up in the timeline.
     /// </summary>
-    public static Camera Add(Emulator emulator, ScenarioDevice device, string? id, string? serial, string by)
+    public static Device Add(Emulator emulator, ScenarioDevice device, string? id, string? serial, string by)
     {
         var camera = emulator.AddDevice(device.Profile, id, serial);
         if (device.Admin is { } admin)

@@ -96,7 +96,7 @@ public sealed partial class ScenarioInterpreter
         return StepOutcome.Pass(step.Refused is { } r ? "refused: " + ScenarioNames.Kebab(r.ToString()) : null);
     }
 
-    private void ForEach(Action<Camera> act)
+    private void ForEach(Action<Device> act)
     {
         foreach (var device in _devices)
         {
@@ -105,7 +105,7 @@ public sealed partial class ScenarioInterpreter
     }
 
     /// <summary>Runs <paramref name="act"/> on every device; it returns a problem or null.</summary>
-    private StepOutcome Each(Func<Camera, string?> act)
+    private StepOutcome Each(Func<Device, string?> act)
     {
         foreach (var device in _devices)
         {
@@ -118,7 +118,7 @@ public sealed partial class ScenarioInterpreter
         return StepOutcome.Pass();
     }
 
-    private static string Explain(UpgradeRejection rejection, Camera device, FirmwareImage image) => rejection switch
+    private static string Explain(UpgradeRejection rejection, Device device, FirmwareImage image) => rejection switch
     {
         UpgradeRejection.ModelMismatch => $"the image is for {image.Model}, this is a {device.Profile.Model}",
         UpgradeRejection.MissingSignature => "the image is not signed",

@@ -21,14 +21,14 @@ namespace AxisEmulator.Control.Scenarios;
 /// </param>
 public sealed partial class ScenarioInterpreter(
     Scenario scenario,
-    IReadOnlyList<Camera> devices,
+    IReadOnlyList<Device> devices,
     SimulationClock clock,
     IScenarioPacing pacing,
     IScenarioObserver observer,
     IScenarioVapixClient? vapix,
     IReadOnlyDictionary<string, long>? timelineFrom = null)
 {
-    private readonly IReadOnlyList<Camera> _devices = devices ?? throw new ArgumentNullException(nameof(devices));
+    private readonly IReadOnlyList<Device> _devices = devices ?? throw new ArgumentNullException(nameof(devices));
     private readonly SimulationClock _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     private readonly TimeSpan _start = clock.Elapsed;
 
@@ -129,7 +129,7 @@ public sealed partial class ScenarioInterpreter(
         }
     }
 
-    private string Who(Camera device) => _devices.Count > 1 ? device.Id + ": " : "";
+    private string Who(Device device) => _devices.Count > 1 ? device.Id + ": " : "";
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 

@@ -21,7 +21,7 @@ internal sealed class ScenarioReportObserver : IScenarioObserver
     private readonly StringBuilder _log = new();
     private readonly List<ScenarioStepResult> _results = [];
     private readonly Dictionary<string, long> _printed = new(StringComparer.Ordinal);
-    private readonly List<Camera> _devices = [];
+    private readonly List<Device> _devices = [];
     private string? _failure;
 
     /// <summary>Prints the scenario's header.</summary>
@@ -44,10 +44,10 @@ internal sealed class ScenarioReportObserver : IScenarioObserver
     public bool StopsAtFirstFailure => true;
 
     /// <summary>The devices the steps act on, in order.</summary>
-    public IReadOnlyList<Camera> Devices => _devices;
+    public IReadOnlyList<Device> Devices => _devices;
 
     /// <summary>A device the steps act on, printed as it is added.</summary>
-    public void Added(Camera camera)
+    public void Added(Device camera)
     {
         _devices.Add(camera);
         _printed[camera.Id] = camera.Timeline.LastSequence;

@@ -25,7 +25,7 @@ public sealed record DeviceSnapshot(
 /// <summary><paramref name="Reading"/> is the last evaluation of the rail (null before the first power-up).</summary>
 public sealed record PowerSnapshot(bool On, PowerSource? Source, PowerReading? Reading);
 
-/// <param name="ReleaseAt">When a hold in progress lets go (<see cref="Camera.HoldButton"/>); null when none is.</param>
+/// <param name="ReleaseAt">When a hold in progress lets go (<see cref="Device.HoldButton"/>); null when none is.</param>
 public sealed record ButtonSnapshot(bool Pressed, bool Held, ButtonFault Fault, DateTimeOffset? ReleaseAt = null);
 
 /// <summary>

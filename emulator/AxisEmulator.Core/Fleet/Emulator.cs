@@ -14,9 +14,9 @@ namespace AxisEmulator.Core.Fleet;
 /// </summary>
 public sealed class Emulator : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Camera> _devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Device> _devices = new(StringComparer.Ordinal);
     private readonly object _sync = new();
-    private readonly List<Camera> _order = [];
+    private readonly List<Device> _order = [];
 
     public Emulator(EmulatorOptions options, ProfileCatalog profiles)
     {
@@ -45,7 +45,7 @@ public sealed class Emulator : IDisposable
     public int Seed => Options.Seed;
 
     /// <summary>Devices in the order they were added.</summary>
-    public IReadOnlyList<Camera> Devices
+    public IReadOnlyList<Device> Devices
     {
         get
         {
@@ -57,25 +57,25 @@ public sealed class Emulator : IDisposable
     }
 
     /// <summary>Raised after a device is added.</summary>
-    public event Action<Camera>? DeviceAdded;
+    public event Action<Device>? DeviceAdded;
 
     /// <summary>Raised after a device is removed (it has been powered off).</summary>
-    public event Action<Camera>? DeviceRemoved;
+    public event Action<Device>? DeviceRemoved;
 
-    public bool TryGet(string id, out Camera? device) => _devices.TryGetValue(id, out device);
+    public bool TryGet(string id, out Device? device) => _devices.TryGetValue(id, out device);
 
     /// <summary>
     /// Adds a device of <paramref name="profileId"/>. The id defaults to <c>cam-N</c>; a device whose
     /// id has stored state gets that state back (an emulator restart keeps config).
     /// </summary>
-    public Camera AddDevice(string profileId, string? id = null, string? serial = null)
+    public Device AddDevice(string profileId, string? id = null, string? serial = null)
     {
         var profile = Profiles.Get(profileId);
         lock (_sync)
         {
             id ??= NextId();
-            var camera = new Camera(
-                new CameraOptions
+            var camera = new Device(
+                new DeviceOptions
                 {
                     Id = id,
                     Profile = profile,

@@ -4,7 +4,7 @@ using AxisEmulator.Core.Devices;
 namespace AxisEmulator.Core.Fleet;
 
 /// <summary>What <see cref="FleetBuilder.Apply"/> did: the devices it added (in file order) and the chaos it started.</summary>
-public sealed record FleetApplyResult(IReadOnlyList<Camera> Devices, ChaosRun? Chaos);
+public sealed record FleetApplyResult(IReadOnlyList<Device> Devices, ChaosRun? Chaos);
 
 /// <summary>Builds a <see cref="FleetFile"/> on an emulator.</summary>
 public static class FleetBuilder
@@ -44,7 +44,7 @@ public static class FleetBuilder
                 $"the fleet file {fleet.Source} names devices that already exist: {string.Join(", ", taken.Take(10))}{(taken.Count > 10 ? $", … ({taken.Count} in all)" : "")}");
         }
 
-        var added = new List<Camera>(fleet.DeviceCount);
+        var added = new List<Device>(fleet.DeviceCount);
         foreach (var group in fleet.Groups)
         {
             var ids = group.Ids;

@@ -101,7 +101,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
     public bool AdvanceUntilIdle(TimeSpan max) => Emulator.Clock.RunUntilIdle(max);
 
     /// <summary>The device <paramref name="deviceId"/> of the emulator (throws when there is none).</summary>
-    public Camera Camera(string deviceId) =>
+    public Device SimulatedDevice(string deviceId) =>
         Emulator.TryGet(deviceId, out var camera) && camera is not null
             ? camera
             : throw new ArgumentException($"No device '{deviceId}'; known: {string.Join(", ", Emulator.Devices.Select(d => d.Id))}.", nameof(deviceId));
@@ -113,7 +113,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
     /// </summary>
     public void AddAdminAccount(string deviceId, string user = "root", string password = "pass")
     {
-        var camera = Camera(deviceId);
+        var camera = SimulatedDevice(deviceId);
         camera.UpdateConfig(
             c => (c with { Users = [.. c.Users.Where(u => u.Name != user), UserAccount.Create(user, password, camera.Identity.Realm, UserRole.Admin)] }, 0),
             $"test setup: admin account {user}");

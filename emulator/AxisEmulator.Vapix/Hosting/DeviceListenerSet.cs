@@ -33,8 +33,8 @@ public sealed record ListenerLayout
 public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 {
     private readonly Emulator _emulator;
-    private readonly Func<Camera, RequestDelegate> _handlerFor;
-    private readonly Func<Camera, Task>? _deferredWorkOf;
+    private readonly Func<Device, RequestDelegate> _handlerFor;
+    private readonly Func<Device, Task>? _deferredWorkOf;
     private readonly ListenerLayout _layout;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -49,7 +49,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
     /// What a device's handler still has to do after an answer (the VAPIX server's restarts and factory
     /// defaults), which a device's "settled" waits for before its listener; null when it defers nothing.
     /// </param>
-    public DeviceListenerSet(Emulator emulator, Func<Camera, RequestDelegate> handlerFor, ListenerLayout? layout = null, ILoggerFactory? loggerFactory = null, Func<Camera, Task>? deferredWorkOf = null)
+    public DeviceListenerSet(Emulator emulator, Func<Device, RequestDelegate> handlerFor, ListenerLayout? layout = null, ILoggerFactory? loggerFactory = null, Func<Device, Task>? deferredWorkOf = null)
     {
         _emulator = emulator;
         _handlerFor = handlerFor;
@@ -126,7 +126,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         await _server.DisposeAsync();
     }
 
-    private void Attach(Camera camera)
+    private void Attach(Device camera)
     {
         var index = Interlocked.Increment(ref _nextIndex);
         var (address, port) = _layout.SharedPort is { } shared
@@ -142,7 +142,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         }
     }
 
-    private void Detach(Camera camera)
+    private void Detach(Device camera)
     {
         if (_slots.TryRemove(camera.Id, out var slot))
         {
@@ -153,7 +153,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         }
     }
 
-    private void OnListeningChanged(Camera camera, bool listening)
+    private void OnListeningChanged(Device camera, bool listening)
     {
         if (_slots.TryGetValue(camera.Id, out var slot))
         {
@@ -161,13 +161,13 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         }
     }
 
-    private sealed class Slot(Camera camera, DeviceListener listener, ILogger logger)
+    private sealed class Slot(Device camera, DeviceListener listener, ILogger logger)
     {
         private readonly object _sync = new();
         private Task _chain = Task.CompletedTask;
         private bool _stopped;
 
-        public Camera Camera { get; } = camera;
+        public Device Camera { get; } = camera;
 
         public DeviceListener Listener { get; } = listener;
 

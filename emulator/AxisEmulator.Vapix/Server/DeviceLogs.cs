@@ -47,7 +47,7 @@ internal static class DeviceLogs
     }
 
     /// <summary>The log lines since the last boot; <paramref name="filter"/> keeps the lines containing it (AXIS OS ≥ 11.11 <c>text=</c>).</summary>
-    public static string SystemLog(Camera camera, DeviceView view, string? filter)
+    public static string SystemLog(Device camera, DeviceView view, string? filter)
     {
         var entries = camera.Timeline.Since(0);
         var boot = -1;
@@ -77,7 +77,7 @@ internal static class DeviceLogs
         return log.ToString();
     }
 
-    public static string ServerReport(Camera camera, DeviceView view)
+    public static string ServerReport(Device camera, DeviceView view)
     {
         var snapshot = camera.Snapshot();
         var identity = view.Identity;

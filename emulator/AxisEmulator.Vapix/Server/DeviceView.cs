@@ -44,7 +44,7 @@ internal sealed class DeviceView
     public bool IsFor(DeviceConfig config, NetworkAddressing network) =>
         ReferenceEquals(config, Config) && (ReferenceEquals(network, Network) || network == Network);
 
-    public static DeviceView Build(Camera camera, DeviceConfig config, NetworkAddressing network, ParameterTreeFactory factory, VapixIdentity? previousIdentity)
+    public static DeviceView Build(Device camera, DeviceConfig config, NetworkAddressing network, ParameterTreeFactory factory, VapixIdentity? previousIdentity)
     {
         var identity = previousIdentity is not null && previousIdentity.FirmwareVersion == config.Firmware.ActiveVersion
             ? previousIdentity

@@ -93,7 +93,7 @@ internal static class FirmwareManagementCgi
         }
     }
 
-    private static JsonObject Status(Camera camera)
+    private static JsonObject Status(Device camera)
     {
         var banks = camera.ReadConfig(c => c.Firmware);
         var data = new JsonObject
@@ -173,18 +173,18 @@ internal static class FirmwareManagementCgi
         return Reply.From(call.Success(new JsonObject { ["firmwareVersion"] = image.Version }));
     }
 
-    private static Reply Commit(Camera camera, JsonApiCall call)
+    private static Reply Commit(Device camera, JsonApiCall call)
     {
         camera.CommitFirmware(); // no-op when already committed
         return Reply.From(call.Success(new JsonObject { ["firmwareVersion"] = camera.ReadConfig(c => c.Firmware.ActiveVersion) }));
     }
 
-    private static Reply Rollback(Camera camera, JsonApiCall call) =>
+    private static Reply Rollback(Device camera, JsonApiCall call) =>
         camera.ReadConfig(c => c.Firmware.InactiveVersion) is null || camera.FirmwareState == BankState.Flashing
             ? Reply.From(call.Fail(FirmwareManagementErrors.NoOldFirmware))
             : Reply.From(call.Success(new JsonObject())).Then(() => camera.RollbackFirmware());
 
-    private static Reply Purge(Camera camera, JsonApiCall call)
+    private static Reply Purge(Device camera, JsonApiCall call)
     {
         if (camera.FirmwareState is BankState.PendingCommit or BankState.Flashing)
         {
@@ -199,7 +199,7 @@ internal static class FirmwareManagementCgi
     /// <c>{"params":{"factoryDefaultMode":"soft|hard"}}</c>, default soft. Scripts in the field put the
     /// mode at the top level or misspell it; anything but <c>hard</c> is soft (vapix-facts §6).
     /// </summary>
-    private static Reply FactoryDefault(Camera camera, JsonApiCall call, string? json)
+    private static Reply FactoryDefault(Device camera, JsonApiCall call, string? json)
     {
         var mode = ModeText(call.Request?.Params?["factoryDefaultMode"]) ?? ModeText(TopLevel(json, "factoryDefaultMode"));
         var hard = string.Equals(mode, "hard", StringComparison.OrdinalIgnoreCase);
@@ -256,7 +256,7 @@ internal static class FirmwareManagementCgi
         return true;
     }
 
-    private static bool IsDowngrade(Camera camera, FirmwareImage image) =>
+    private static bool IsDowngrade(Device camera, FirmwareImage image) =>
         FirmwareVersion.TryParse(image.Version, out var next)
         && FirmwareVersion.TryParse(camera.ReadConfig(c => c.Firmware.ActiveVersion), out var current)
         && next < current;

@@ -72,7 +72,7 @@ internal static class JsonCgis
     /// runs), setup mode while no admin exists, and on 11.x+ a two-hour <c>previewmode</c> with it
     /// (vapix-facts §7: <c>"previewmode":"7200"</c> on factory-fresh devices).
     /// </summary>
-    private static SystemReadyState StateOf(Camera camera, DeviceView view)
+    private static SystemReadyState StateOf(Device camera, DeviceView view)
     {
         var phase = camera.Phase;
         var needSetup = view.Config.NeedsSetup;

@@ -120,7 +120,7 @@ internal static class LegacyCgis
 
     /// <summary>Admin only; the page refreshes to the message page on the address the client used, then the device goes down.</summary>
     private static async Task<Reply> MaintenanceAsync(
-        VapixExchange exchange, Func<string?, VapixResponse> page, Action<Core.Devices.Camera> action)
+        VapixExchange exchange, Func<string?, VapixResponse> page, Action<Core.Devices.Device> action)
     {
         await exchange.FormAsync();
         if (exchange.Authorize(AccessLevel.Admin, json: false) is { } refusal)

@@ -23,13 +23,13 @@ public sealed class VapixDevice
     private int _waitingSystemReady;
     private int _firmwareRequest;
 
-    internal VapixDevice(Camera camera, VapixServices services)
+    internal VapixDevice(Device camera, VapixServices services)
     {
         Camera = camera;
         _services = services;
     }
 
-    public Camera Camera { get; }
+    public Device Camera { get; }
 
     /// <summary>Raised when a <c>systemready</c> call starts waiting for readiness (its <c>timeout</c> runs on the simulated clock).</summary>
     public event Action<VapixDevice>? SystemReadyWaitStarted;
@@ -121,7 +121,7 @@ public sealed class VapixDevice
     internal async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnPhase(Camera camera, DevicePhase from, DevicePhase to)
+        void OnPhase(Device camera, DevicePhase from, DevicePhase to)
         {
             if (to != DevicePhase.NetworkUp)
             {

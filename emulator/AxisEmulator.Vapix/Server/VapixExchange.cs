@@ -47,7 +47,7 @@ internal sealed class VapixExchange
 
     public VapixDevice Device { get; }
 
-    public Camera Camera => Device.Camera;
+    public Device Camera => Device.Camera;
 
     /// <summary>The device as seen when the request arrived.</summary>
     public DeviceView View { get; set; }

@@ -42,7 +42,7 @@ public static class VapixServer
     }
 
     /// <summary>The request handler of <paramref name="camera"/>, for its <see cref="Hosting.DeviceListener"/>.</summary>
-    public static RequestDelegate For(Camera camera, VapixServices services)
+    public static RequestDelegate For(Device camera, VapixServices services)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentNullException.ThrowIfNull(services);
@@ -271,7 +271,7 @@ public static class VapixServer
     }
 
     /// <summary>A device going down in order (restart, factory default) still answers the connections its web server had accepted; one that lost power, its cable or its firmware answers nothing.</summary>
-    private static bool AnswersNothing(Camera camera) =>
+    private static bool AnswersNothing(Device camera) =>
         !camera.IsListening && (!camera.Phase.IsPowered() || camera.Phase == DevicePhase.Bricked || !camera.Addressing.LinkUp);
 
     private static bool IsChunked(Microsoft.Extensions.Primitives.StringValues transferEncoding)
@@ -295,5 +295,5 @@ public static class VapixServer
         return question < 0 ? rawTarget : rawTarget[..question];
     }
 
-    private static double Elapsed(Camera camera, long started) => Math.Round(camera.Clock.GetElapsedTime(started).TotalMilliseconds, 3);
+    private static double Elapsed(Device camera, long started) => Math.Round(camera.Clock.GetElapsedTime(started).TotalMilliseconds, 3);
 }

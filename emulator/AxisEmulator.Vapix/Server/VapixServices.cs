@@ -32,7 +32,7 @@ public sealed record VapixServerOptions
 /// </summary>
 public sealed class VapixServices
 {
-    private readonly ConditionalWeakTable<Camera, VapixDevice> _devices = [];
+    private readonly ConditionalWeakTable<Device, VapixDevice> _devices = [];
 
     public VapixServices(VapixDataCatalog data, int seed, ILoggerFactory? loggerFactory = null, VapixServerOptions? options = null)
     {
@@ -67,7 +67,7 @@ public sealed class VapixServices
     public VapixServerOptions Options { get; }
 
     /// <summary>The VAPIX state of <paramref name="camera"/> (created on first use, dropped with the camera).</summary>
-    public VapixDevice DeviceFor(Camera camera)
+    public VapixDevice DeviceFor(Device camera)
     {
         ArgumentNullException.ThrowIfNull(camera);
         return _devices.GetValue(camera, c => new VapixDevice(c, this));

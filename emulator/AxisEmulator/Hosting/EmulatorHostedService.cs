@@ -111,13 +111,13 @@ public sealed class EmulatorHostedService : IHostedService
         return Task.CompletedTask;
     }
 
-    private void Watch(Camera camera)
+    private void Watch(Device camera)
     {
         camera.Timeline.Appended += Log;
         _logger.LogInformation("{Device}: added, profile {Profile}, serial {Serial}", camera.Id, camera.Profile.Id, camera.Serial);
     }
 
-    private void Unwatch(Camera camera) => camera.Timeline.Appended -= Log;
+    private void Unwatch(Device camera) => camera.Timeline.Appended -= Log;
 
     /// <summary>Runs on whichever thread appended the entry (the clock's driver thread, mostly), before that thread goes on: only log.</summary>
     private void Log(TimelineEntry entry)

@@ -43,7 +43,7 @@ public sealed class ControlApiHost : IAsyncDisposable
     public static async Task<ControlApiHost> StartAsync(ControlOptions? options = null, bool withListeners = false, int seed = 7) =>
         new(await EmulatorTestHost.StartAsync(new EmulatorTestHostOptions { Control = options ?? new ControlOptions(), DeviceListeners = withListeners, Seed = seed }));
 
-    public Camera Device(string id) => _host.Device(id);
+    public Device Device(string id) => _host.Device(id);
 
     public async Task<JsonNode> GetJsonAsync(string path)
     {

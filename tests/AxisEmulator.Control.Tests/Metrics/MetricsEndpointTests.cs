@@ -187,7 +187,7 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         Regex.Matches(text, "^axis_emulator_devices\\{[^}]*phase=\"off\"", RegexOptions.Multiline).Should().ContainSingle();
     }
 
-    private Camera Device(string id) => _emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException("no device " + id);
+    private Device Device(string id) => _emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException("no device " + id);
 
     private void PowerAllAndBoot()
     {

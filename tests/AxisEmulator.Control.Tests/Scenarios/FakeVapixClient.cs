@@ -7,7 +7,7 @@ namespace AxisEmulator.Control.Tests.Scenarios;
 
 /// <summary>
 /// A stand-in for the real VAPIX client, only to check the runner's plumbing of <c>vapix</c> steps:
-/// it answers the few CGIs the shipped scenario uses straight from the <see cref="Camera"/>, with
+/// it answers the few CGIs the shipped scenario uses straight from the <see cref="Device"/>, with
 /// the device's own effects (factory default, first admin). The end-to-end run over HTTP is a
 /// separate test, with the real client.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class FakeVapixClient : IScenarioVapixClient
 {
     public ConcurrentQueue<(string Device, ScenarioVapixRequest Request, int Status)> Requests { get; } = new();
 
-    public Task<ScenarioVapixResponse> SendAsync(Camera device, ScenarioVapixRequest request, CancellationToken cancellationToken)
+    public Task<ScenarioVapixResponse> SendAsync(Device device, ScenarioVapixRequest request, CancellationToken cancellationToken)
     {
         if (!device.IsListening)
         {
@@ -27,7 +27,7 @@ public sealed class FakeVapixClient : IScenarioVapixClient
         return Task.FromResult(response);
     }
 
-    private static ScenarioVapixResponse Answer(Camera device, ScenarioVapixRequest request)
+    private static ScenarioVapixResponse Answer(Device device, ScenarioVapixRequest request)
     {
         var path = request.Path.Split('?', 2);
         var query = path.Length > 1 ? ParseQuery(path[1]) : new Dictionary<string, string>();
@@ -68,7 +68,7 @@ public sealed class FakeVapixClient : IScenarioVapixClient
         }
     }
 
-    private static bool IsAdmin(Camera device, ScenarioVapixRequest request) =>
+    private static bool IsAdmin(Device device, ScenarioVapixRequest request) =>
         request is { User: { } user, Password: { } password }
         && device.ReadConfig(c => c.Users.Any(u => u.Name == user && u.Role == UserRole.Admin
             && u.Ha1 == UserAccount.ComputeHa1(user, device.Identity.Realm, password)));

@@ -209,7 +209,7 @@ public class ChaosRunTests
         return emulator;
     }
 
-    private static Camera Device(Emulator emulator, string id) =>
+    private static Device Device(Emulator emulator, string id) =>
         emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException("no device " + id);
 
     private static List<TimelineEntry> Chaos(Emulator emulator, string id) =>

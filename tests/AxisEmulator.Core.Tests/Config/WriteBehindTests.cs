@@ -104,13 +104,13 @@ public class WriteBehindTests
     private static DeviceConfig Version(int i) => DeviceConfig.Factory("ACCC8E000001", $"11.11.{i}");
 
     /// <summary>Holds the device's saves, changes the parameter and returns once the save of that change is held.</summary>
-    private static async Task SetWhileTheDiskHoldsAsync(RecordingStateStore store, Camera camera, string value)
+    private static async Task SetWhileTheDiskHoldsAsync(RecordingStateStore store, Device camera, string value)
     {
         store.Hold(camera.Id);
         SetParameter(camera, value);
         await store.HeldSaveStarted(camera.Id);
     }
 
-    private static void SetParameter(Camera camera, string value) =>
+    private static void SetParameter(Device camera, string value) =>
         camera.UpdateConfig(c => (c with { Parameters = new Dictionary<string, string>(c.Parameters) { ["Test.Value"] = value } }, 0), "test parameter");
 }

@@ -125,5 +125,5 @@ public class DeviceOutboxTests
     }
 
     /// <summary>Another thread can take the device's gate right now (reading the phase returns instead of waiting).</summary>
-    private static bool GateIsFree(Camera camera) => Task.Run(() => camera.Phase).Wait(TimeSpan.FromSeconds(30));
+    private static bool GateIsFree(Device camera) => Task.Run(() => camera.Phase).Wait(TimeSpan.FromSeconds(30));
 }

@@ -34,7 +34,7 @@ public class ShippedProfileDeviceTests
     {
         var profile = Catalog.Get(id);
         using var clock = new SimulationClock();
-        var camera = new Camera(new CameraOptions { Id = "dev", Profile = profile }, clock);
+        var camera = new Device(new DeviceOptions { Id = "dev", Profile = profile }, clock);
         camera.PowerOn(SourceFor(profile));
         clock.RunUntilIdle(TimeSpan.FromHours(1)).Should().BeTrue();
         camera.Phase.Should().Be(DevicePhase.Ready);

@@ -129,6 +129,6 @@ public class FleetBuilderTests
         emulator.Chaos.Current.Should().BeNull();
     }
 
-    private static Camera Device(Emulator emulator, string id) =>
+    private static Device Device(Emulator emulator, string id) =>
         emulator.TryGet(id, out var camera) ? camera! : throw new InvalidOperationException("no device " + id);
 }

@@ -86,7 +86,7 @@ public class MassResetIpConflictTests
         devices.Skip(1).Should().OnlyContain(d => d.Network.Conflicts.Count > 0);
     }
 
-    private static void GiveStaticAddresses(IReadOnlyList<Camera> devices)
+    private static void GiveStaticAddresses(IReadOnlyList<Device> devices)
     {
         for (var i = 0; i < devices.Count; i++)
         {

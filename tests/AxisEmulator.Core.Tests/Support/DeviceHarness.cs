@@ -17,12 +17,12 @@ public sealed class DeviceHarness : IDisposable
     public DeviceHarness(HardwareProfile? profile = null, int seed = 1, IDeviceStateStore? store = null, EmulatedLan? lan = null, string id = "cam1")
     {
         Clock = new SimulationClock(ClockMode.Manual);
-        Camera = new Camera(new CameraOptions { Id = id, Profile = profile ?? TestProfiles.Dome(), Seed = seed, Store = store, Lan = lan }, Clock);
+        Camera = new Device(new DeviceOptions { Id = id, Profile = profile ?? TestProfiles.Dome(), Seed = seed, Store = store, Lan = lan }, Clock);
     }
 
     public SimulationClock Clock { get; }
 
-    public Camera Camera { get; }
+    public Device Camera { get; }
 
     public DeviceConfig Config => Camera.ReadConfig(c => c);
 

@@ -256,16 +256,16 @@ public class BadInputOverHttpTests
         camera.Timeline.Since(0).Where(e => e.Kind == TimelineKind.Http).Should().NotContain(e => e.Get<int>("status") >= 500);
     }
 
-    private static string Stored(Camera camera) => camera.ReadConfig(c => JsonSerializer.Serialize(c, ConfigJson));
+    private static string Stored(Device camera) => camera.ReadConfig(c => JsonSerializer.Serialize(c, ConfigJson));
 
     /// <summary>An Authorization header line answering a fresh challenge of the device, as the administrator.</summary>
-    private static async Task<string> Digest(ServerHarness h, Camera camera, string method, string uri)
+    private static async Task<string> Digest(ServerHarness h, Device camera, string method, string uri)
     {
         var challenge = (await h.RawAsync(camera, "GET /axis-cgi/pwdgrp.cgi?action=get HTTP/1.1")).Headers["www-authenticate"];
         return "Authorization: " + DigestClient.Answer(challenge, ServerHarness.AdminUser, ServerHarness.AdminPassword, method, uri);
     }
 
-    private static async Task ShouldStillServe(ServerHarness h, Camera camera)
+    private static async Task ShouldStillServe(ServerHarness h, Device camera)
     {
         camera.Phase.Should().Be(DevicePhase.Ready);
         using var client = h.Client(camera, user: null);

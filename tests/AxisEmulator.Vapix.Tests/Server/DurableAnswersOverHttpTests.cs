@@ -74,7 +74,7 @@ public class DurableAnswersOverHttpTests
     }
 
     /// <summary>A ready device with an administrator, all its saves done; from now on each save waits for the test.</summary>
-    private static async Task<(ServerHarness Harness, Camera Camera, HoldingStore Store)> ReadyDeviceWhoseSavesWaitAsync()
+    private static async Task<(ServerHarness Harness, Device Device, HoldingStore Store)> ReadyDeviceWhoseSavesWaitAsync()
     {
         var store = new HoldingStore();
         var h = new ServerHarness(store: store);

@@ -100,7 +100,7 @@ public class GoldenReplayOverHttpTests
     /// parameter values a cassette's first list shows (for a sequence) or its authentication policy
     /// (for a full list, where the recorder had set one).
     /// </summary>
-    private static void Prepare(Camera camera, CaptureCassette cassette, HardwareProfile profile)
+    private static void Prepare(Device camera, CaptureCassette cassette, HardwareProfile profile)
     {
         ServerHarness.AddUser(camera, ServerHarness.AdminUser, ServerHarness.AdminPassword, UserRole.Admin, ptz: true);
         var first = cassette.Exchanges[0].Request;

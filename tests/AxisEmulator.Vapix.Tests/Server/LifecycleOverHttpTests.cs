@@ -295,7 +295,7 @@ public class LifecycleOverHttpTests
         archive.Entries.Select(e => e.FullName).Should().Equal("serverreport.txt", "syslog.txt");
     }
 
-    private static async Task Restart(ServerHarness h, Camera camera, HttpClient client)
+    private static async Task Restart(ServerHarness h, Device camera, HttpClient client)
     {
         (await client.GetAsync("/axis-cgi/restart.cgi")).EnsureSuccessStatusCode();
         await h.AfterResponseAsync(camera);
@@ -311,7 +311,7 @@ public class LifecycleOverHttpTests
             $"<html><head><title>User accounts</title></head><body bgcolor=#ffffff>Created account {user}.\r\n</body>\r\n\r\n</html>\r\n");
     }
 
-    private static Task WaitStarted(ServerHarness h, Camera camera)
+    private static Task WaitStarted(ServerHarness h, Device camera)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var device = h.Services.DeviceFor(camera);

@@ -54,7 +54,7 @@ public class ParametersOverHttpTests
         device.View().Tree["Network.SSH.Enabled"].Should().Be("yes");
     }
 
-    private static async Task Restart(ServerHarness h, Camera camera, HttpClient client)
+    private static async Task Restart(ServerHarness h, Device camera, HttpClient client)
     {
         (await client.GetAsync("/axis-cgi/restart.cgi")).EnsureSuccessStatusCode();
         await h.AfterResponseAsync(camera);

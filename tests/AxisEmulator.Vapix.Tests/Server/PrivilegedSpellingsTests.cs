@@ -74,7 +74,7 @@ public class PrivilegedSpellingsTests
     }
 
     /// <summary>Nobody, a wrong password, and each role below the one needed, each signing the target as sent.</summary>
-    private static async Task<List<(string Caller, string? Authorization)>> RefusedCallers(ServerHarness h, Camera camera, string method, string target, Needs needs)
+    private static async Task<List<(string Caller, string? Authorization)>> RefusedCallers(ServerHarness h, Device camera, string method, string target, Needs needs)
     {
         var callers = new List<(string, string?)>
         {

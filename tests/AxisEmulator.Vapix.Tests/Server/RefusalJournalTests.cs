@@ -64,7 +64,7 @@ public class RefusalJournalTests
     }
 
     /// <summary>Sends <paramref name="caller"/>'s request to an administrator's CGI and returns the answer and its journal entry.</summary>
-    private static async Task<(HttpStatusCode Status, TimelineEntry Entry)> SendAsync(ServerHarness h, Camera camera, HttpClient client, Caller caller)
+    private static async Task<(HttpStatusCode Status, TimelineEntry Entry)> SendAsync(ServerHarness h, Device camera, HttpClient client, Caller caller)
     {
         var authorization = caller switch
         {
@@ -98,7 +98,7 @@ public class RefusalJournalTests
         }
     }
 
-    private static async Task<string> StaleAnswerAsync(ServerHarness h, Camera camera, HttpClient client)
+    private static async Task<string> StaleAnswerAsync(ServerHarness h, Device camera, HttpClient client)
     {
         var old = await WhoGetsInTests.ChallengeFrom(client);
         await h.AdvanceAsync(camera, TimeSpan.FromSeconds(301));

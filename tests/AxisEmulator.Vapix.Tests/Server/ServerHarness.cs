@@ -54,10 +54,10 @@ public sealed class ServerHarness : IAsyncDisposable
     /// Adds a device; by default with a serial no other harness in this test run uses, so that two
     /// tests' devices never share a realm (a client that reached the wrong one would be refused).
     /// </summary>
-    public Camera Add(string profileId, string? serial = null, string? id = null) => Emulator.AddDevice(profileId, id, serial ?? NextSerial());
+    public Device Add(string profileId, string? serial = null, string? id = null) => Emulator.AddDevice(profileId, id, serial ?? NextSerial());
 
     /// <summary>A device that has booted to ready with an administrator <c>root</c>/<c>pass</c> (not in setup mode).</summary>
-    public async Task<Camera> ReadyDeviceAsync(string profileId = "P3245-LVE", string? serial = null, bool withAdmin = true)
+    public async Task<Device> ReadyDeviceAsync(string profileId = "P3245-LVE", string? serial = null, bool withAdmin = true)
     {
         var camera = Add(profileId, serial);
         if (withAdmin)
@@ -70,34 +70,34 @@ public sealed class ServerHarness : IAsyncDisposable
         return camera;
     }
 
-    public async Task PowerOnAsync(Camera camera)
+    public async Task PowerOnAsync(Device camera)
     {
         camera.PowerOn(SourceFor(camera.Profile));
         await RunUntilIdleAsync(camera);
     }
 
     /// <summary>Runs simulated time until nothing is pending, then waits for the listener to follow.</summary>
-    public async Task RunUntilIdleAsync(Camera camera)
+    public async Task RunUntilIdleAsync(Device camera)
     {
         Clock.RunUntilIdle(TimeSpan.FromHours(2)).Should().BeTrue("the device should settle");
         await Listeners.SettledAsync(camera.Id);
     }
 
-    public async Task AdvanceAsync(Camera camera, TimeSpan duration)
+    public async Task AdvanceAsync(Device camera, TimeSpan duration)
     {
         Clock.Advance(duration);
         await Listeners.SettledAsync(camera.Id);
     }
 
     /// <summary>After an answer whose action runs once it is sent (restart, factory default): the action has run and the listener followed.</summary>
-    public async Task AfterResponseAsync(Camera camera)
+    public async Task AfterResponseAsync(Device camera)
     {
         await Services.DeviceFor(camera).DeferredActionsDone.WaitAsync(TimeSpan.FromSeconds(10));
         await Listeners.SettledAsync(camera.Id);
     }
 
     /// <summary>Advances simulated time in steps until the device is in <paramref name="phase"/> (fails after an hour of device time).</summary>
-    public async Task AdvanceUntilAsync(Camera camera, DevicePhase phase)
+    public async Task AdvanceUntilAsync(Device camera, DevicePhase phase)
     {
         for (var i = 0; i < 3600 && camera.Phase != phase; i++)
         {
@@ -110,16 +110,16 @@ public sealed class ServerHarness : IAsyncDisposable
 
     private static string NextSerial() => "B8A44F" + Interlocked.Increment(ref _serials).ToString("X6", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static void AddUser(Camera camera, string name, string password, UserRole role, bool ptz = false) =>
+    public static void AddUser(Device camera, string name, string password, UserRole role, bool ptz = false) =>
         camera.UpdateConfig(c => (c with { Users = [.. c.Users, UserAccount.Create(name, password, camera.Identity.Realm, role, ptz)] }, 0), "test user");
 
-    public static void SetParameter(Camera camera, string name, string value) =>
+    public static void SetParameter(Device camera, string name, string value) =>
         camera.UpdateConfig(c => (c with { Parameters = new Dictionary<string, string>(c.Parameters) { [name] = value } }, 0), "test parameter");
 
-    public Uri Endpoint(Camera camera) => Listeners.EndpointOf(camera.Id) ?? throw new InvalidOperationException($"{camera.Id} has not listened yet");
+    public Uri Endpoint(Device camera) => Listeners.EndpointOf(camera.Id) ?? throw new InvalidOperationException($"{camera.Id} has not listened yet");
 
     /// <summary>A client that answers Digest (and Basic) challenges itself, as .NET does with credentials.</summary>
-    public HttpClient Client(Camera camera, string? user = AdminUser, string? password = AdminPassword)
+    public HttpClient Client(Device camera, string? user = AdminUser, string? password = AdminPassword)
     {
         var handler = new HttpClientHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false };
         if (user is not null)
@@ -136,7 +136,7 @@ public sealed class ServerHarness : IAsyncDisposable
     public static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 
     /// <summary>Asserts that nobody listens on the device's endpoint (connection refused).</summary>
-    public async Task ShouldRefuseConnectionsAsync(Camera camera)
+    public async Task ShouldRefuseConnectionsAsync(Device camera)
     {
         var endpoint = Endpoint(camera);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -149,7 +149,7 @@ public sealed class ServerHarness : IAsyncDisposable
     /// and <paramref name="body"/> over a raw socket, byte for byte: HttpClient would normalise the
     /// target. Returns the status, the headers (lower-case names) and the body (chunked decoded).
     /// </summary>
-    public async Task<RawResponse> RawAsync(Camera camera, string head, byte[]? body = null)
+    public async Task<RawResponse> RawAsync(Device camera, string head, byte[]? body = null)
     {
         var endpoint = Endpoint(camera);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -169,7 +169,7 @@ public sealed class ServerHarness : IAsyncDisposable
     }
 
     /// <summary>One request over <see cref="RawAsync"/>: the target byte for byte, an optional Authorization value and JSON body.</summary>
-    public Task<RawResponse> SendRawAsync(Camera camera, string method, string target, string? authorization = null, string? json = null)
+    public Task<RawResponse> SendRawAsync(Device camera, string method, string target, string? authorization = null, string? json = null)
     {
         var head = $"{method} {target} HTTP/1.1"
             + (authorization is null ? "" : "\r\nAuthorization: " + authorization)
@@ -178,14 +178,14 @@ public sealed class ServerHarness : IAsyncDisposable
     }
 
     /// <summary>A Digest Authorization value answering a fresh challenge of the device, signing <paramref name="uri"/>.</summary>
-    public async Task<string> DigestAsync(Camera camera, string method, string uri, string user = AdminUser, string password = AdminPassword)
+    public async Task<string> DigestAsync(Device camera, string method, string uri, string user = AdminUser, string password = AdminPassword)
     {
         var challenge = (await RawAsync(camera, "GET /axis-cgi/pwdgrp.cgi?action=get HTTP/1.1")).Headers["www-authenticate"];
         return DigestClient.Answer(challenge, user, password, method, uri);
     }
 
     /// <summary>The device's stored configuration as JSON, to compare before and after.</summary>
-    public static string StoredConfig(Camera camera) => camera.ReadConfig(c => System.Text.Json.JsonSerializer.Serialize(c));
+    public static string StoredConfig(Device camera) => camera.ReadConfig(c => System.Text.Json.JsonSerializer.Serialize(c));
 
     public async ValueTask DisposeAsync()
     {

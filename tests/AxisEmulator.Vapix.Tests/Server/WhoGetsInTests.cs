@@ -179,7 +179,7 @@ public class WhoGetsInTests
         _ => false,
     };
 
-    private static async Task<string?> AuthorizationFor(Caller caller, ServerHarness h, Camera camera, HttpClient client, string method, string target)
+    private static async Task<string?> AuthorizationFor(Caller caller, ServerHarness h, Device camera, HttpClient client, string method, string target)
     {
         switch (caller)
         {
@@ -217,7 +217,7 @@ public class WhoGetsInTests
     }
 
     /// <summary>A well-formed Digest challenge of the device's realm (the nonce does not matter: Digest is not on offer).</summary>
-    private static string DigestChallenge(Camera camera) =>
+    private static string DigestChallenge(Device camera) =>
         $"Digest realm=\"{camera.Identity.Realm}\", nonce=\"AAAAAAAAAAA=0000000000000000000000000000000000000000\", algorithm=MD5, qop=\"auth\"";
 
     internal static async Task<HttpResponseMessage> Send(HttpClient client, string method, string target, string? body, string? authorization)

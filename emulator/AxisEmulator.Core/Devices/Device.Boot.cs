@@ -11,7 +11,7 @@ using Stateless.Graph;
 
 namespace AxisEmulator.Core.Devices;
 
-public sealed partial class Camera
+public sealed partial class Device
 {
     private PowerSource? _source;
     private PowerReading? _reading;
@@ -469,7 +469,7 @@ public sealed partial class Camera
     {
         private readonly StateMachine<DevicePhase, BootTrigger> _machine;
 
-        public BootMachine(Camera camera)
+        public BootMachine(Device camera)
         {
             _machine = new StateMachine<DevicePhase, BootTrigger>(DevicePhase.Off, FiringMode.Queued);
             _machine.OnTransitioned(t =>

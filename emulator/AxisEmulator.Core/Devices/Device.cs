@@ -19,7 +19,7 @@ namespace AxisEmulator.Core.Devices;
 /// Events and timeline subscribers are told after the gate is released, in order, on the thread
 /// that made the change and before its call returns (<see cref="DeviceGate"/>).
 /// </remarks>
-public sealed partial class Camera
+public sealed partial class Device
 {
     private readonly DeviceGate _gate = new();
     private readonly SimulationClock _clock;
@@ -29,7 +29,7 @@ public sealed partial class Camera
     private readonly BootMachine _boot;
     private DeviceConfig _config;
 
-    public Camera(CameraOptions options, SimulationClock clock)
+    public Device(DeviceOptions options, SimulationClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -108,13 +108,13 @@ public sealed partial class Camera
     public ControlButton Button { get; }
 
     /// <summary>Raised on every phase change (old, new), once the device gate is released.</summary>
-    public event Action<Camera, DevicePhase, DevicePhase>? PhaseChanged;
+    public event Action<Device, DevicePhase, DevicePhase>? PhaseChanged;
 
     /// <summary>
     /// Raised when the HTTP listener should open (true) or close (false), once the device gate is
     /// released and before the call that caused it returns (the listener set's "settled" counts on it).
     /// </summary>
-    public event Action<Camera, bool>? ListeningChanged;
+    public event Action<Device, bool>? ListeningChanged;
 
     public DevicePhase Phase
     {

@@ -4,21 +4,21 @@ using AxisEmulator.Core.Network;
 namespace AxisEmulator.Core.Devices;
 
 /// <summary>What the device tells others goes out through its gate's outbox (see <see cref="DeviceGate"/>).</summary>
-public sealed partial class Camera
+public sealed partial class Device
 {
     private static readonly Action<Delegate, object?> TellAppended =
         static (subscriber, entry) => ((Action<TimelineEntry>)subscriber)((TimelineEntry)entry!);
 
     private static readonly Action<Delegate, object?> TellPhaseChanged = static (subscriber, what) =>
     {
-        var (camera, from, to) = ((Camera, DevicePhase, DevicePhase))what!;
-        ((Action<Camera, DevicePhase, DevicePhase>)subscriber)(camera, from, to);
+        var (camera, from, to) = ((Device, DevicePhase, DevicePhase))what!;
+        ((Action<Device, DevicePhase, DevicePhase>)subscriber)(camera, from, to);
     };
 
     private static readonly Action<Delegate, object?> TellListeningChanged = static (subscriber, what) =>
     {
-        var (camera, listening) = ((Camera, bool))what!;
-        ((Action<Camera, bool>)subscriber)(camera, listening);
+        var (camera, listening) = ((Device, bool))what!;
+        ((Action<Device, bool>)subscriber)(camera, listening);
     };
 
     private static readonly Action<Delegate, object?> TellSharingChanged = static (subscriber, what) =>

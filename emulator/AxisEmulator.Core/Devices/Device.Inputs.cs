@@ -7,7 +7,7 @@ using AxisEmulator.Core.Power;
 namespace AxisEmulator.Core.Devices;
 
 /// <summary>What the outside world can do to a device: the verbs of the control plane and VAPIX.</summary>
-public sealed partial class Camera
+public sealed partial class Device
 {
     /// <summary>The release of a hold in progress (<see cref="HoldButton"/>); null when none is pending.</summary>
     private ScheduledEvent? _holdRelease;

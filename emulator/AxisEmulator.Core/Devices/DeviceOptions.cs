@@ -4,8 +4,8 @@ using AxisEmulator.Core.Profiles;
 
 namespace AxisEmulator.Core.Devices;
 
-/// <summary>What a <see cref="Camera"/> is built from.</summary>
-public sealed record CameraOptions
+/// <summary>What a <see cref="Device"/> is built from.</summary>
+public sealed record DeviceOptions
 {
     /// <summary>Device id: letters, digits, '-', '_' and '.' (it names the state file).</summary>
     public required string Id { get; init; }

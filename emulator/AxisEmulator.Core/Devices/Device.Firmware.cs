@@ -5,7 +5,7 @@ using AxisEmulator.Core.Leds;
 
 namespace AxisEmulator.Core.Devices;
 
-public sealed partial class Camera
+public sealed partial class Device
 {
     private FirmwareBankMachine? _banks;
     private UpgradeOptions _upgradeOptions = UpgradeOptions.Default;
