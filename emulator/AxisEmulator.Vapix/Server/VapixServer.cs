@@ -31,7 +31,7 @@ public static class VapixServer
     /// </summary>
     public static (Hosting.DeviceListenerSet Listeners, VapixServices Services) Listen(
         Core.Fleet.Emulator emulator,
-        Hosting.ListenerLayout layout,
+        Hosting.ListenerLayout? layout = null,
         ILoggerFactory? loggerFactory = null,
         string? hardwareProfilesDirectory = null)
     {

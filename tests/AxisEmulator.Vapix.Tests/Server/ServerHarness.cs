@@ -29,8 +29,7 @@ public sealed class ServerHarness : IAsyncDisposable
     public ServerHarness(int seed = 7, string? dhcpPool = null, IDeviceStateStore? store = null)
     {
         Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool, Store = store }, ShippedProfiles.Catalog);
-        Services = VapixServices.For(Emulator, HardwareProfilesDirectory);
-        Listeners = new DeviceListenerSet(Emulator, camera => VapixServer.For(camera, Services));
+        (Listeners, Services) = VapixServer.Listen(Emulator, hardwareProfilesDirectory: HardwareProfilesDirectory);
     }
 
     public static string HardwareProfilesDirectory => RepositoryPaths.HardwareProfiles;
