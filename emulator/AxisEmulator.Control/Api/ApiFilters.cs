@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using AxisEmulator.Core.Profiles;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +13,7 @@ namespace AxisEmulator.Control.Api;
 /// </summary>
 public sealed class ControlAccessFilter(ControlOptions options) : IEndpointFilter
 {
-    private readonly byte[]? _token = string.IsNullOrEmpty(options.BearerToken) ? null : Encoding.UTF8.GetBytes(options.BearerToken);
+    private readonly byte[]? _token = string.IsNullOrEmpty(options.BearerToken) ? null : Security.BearerTokens.Digest(options.BearerToken);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -30,7 +28,7 @@ public sealed class ControlAccessFilter(ControlOptions options) : IEndpointFilte
                 return Problems.Unauthorized("This control plane requires 'Authorization: Bearer <token>' on every /api request.");
             }
 
-            if (_token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _token))
+            if (_token is null || !Security.BearerTokens.Matches(presented, _token))
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 return Problems.Unauthorized("The bearer token is not the one this control plane was started with.");

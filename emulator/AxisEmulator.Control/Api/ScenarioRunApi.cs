@@ -29,7 +29,8 @@ public sealed record ScenarioReportContract(
 /// <summary>
 /// <c>POST /api/v1/scenarios/run</c>: runs a scenario on an emulator of its own, in manual time (the
 /// live devices are not touched), and returns its report. Invalid YAML is a 400 listing every
-/// <c>file:line</c> error.
+/// <c>file:line</c> error. A <c>file</c> is a bare name in the scenarios folder: a path is a 400, a
+/// link leading out of the folder a 403, an unknown name a 404.
 /// </summary>
 public static class ScenarioRunApi
 {
@@ -43,6 +44,7 @@ public static class ScenarioRunApi
             .Accepts<ScenarioRunBody>("application/json")
             .Produces<ScenarioReportContract>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -66,10 +68,17 @@ public static class ScenarioRunApi
         if (run.File is not null)
         {
             var library = services.GetService<ScenarioLibrary>() ?? ScenarioLibrary.Locate(null);
-            var files = library.Files();
+            switch (library.Check(run.File))
+            {
+                case ScenarioFileCheck.NotAFileName:
+                    return Problems.BadRequest($"'file' must be the name of a scenario file in the scenarios folder, e.g. factory-reset-button.yaml, not a path ('{run.File}'); send a scenario from elsewhere as 'yaml'.");
+                case ScenarioFileCheck.OutsideTheFolder:
+                    return Problems.Forbidden($"The scenario file '{run.File}' is a link to a file outside the scenarios folder; only files under the folder are read.");
+            }
+
             if (library.Read(run.File, profiles) is not { } fromFile)
             {
-                return Problems.UnknownId("scenario", run.File, files.ToArray());
+                return Problems.UnknownId("scenario", run.File, library.Files().ToArray());
             }
 
             parsed = fromFile;

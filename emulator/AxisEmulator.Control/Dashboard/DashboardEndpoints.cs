@@ -56,7 +56,7 @@ public static class DashboardEndpoints
         var access = services.GetRequiredService<ControlAccessFilter>();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("AxisEmulator.Control.Dashboard") ?? NullLogger.Instance;
         var presenter = services.GetService<ScenarioPresenter>()
-            ?? new ScenarioPresenter(control, ScenarioLibrary.Locate(options.ScenariosDirectory), services.GetService<IScenarioVapixClient>(), logger);
+            ?? new ScenarioPresenter(control, services.GetService<ScenarioLibrary>() ?? ScenarioLibrary.Locate(options.ScenariosDirectory), services.GetService<IScenarioVapixClient>(), logger);
         services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(presenter.Dispose);
 
         endpoints.MapGet("/", (HttpContext http) => Serve(http, "index.html"))

@@ -46,7 +46,14 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
             Credentials = request.User is null ? null : new NetworkCredential(request.User, request.Password ?? ""),
         };
         using var http = new HttpClient(handler) { Timeout = RequestTimeout };
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(endpoint, request.Path));
+        var target = new Uri(endpoint, request.Path);
+        if (target.Authority != endpoint.Authority || target.Scheme != endpoint.Scheme)
+        {
+            // The parser refuses such paths; this keeps any other caller on the device's own listener too.
+            throw new ArgumentException($"'{request.Path}' leads to {target.GetLeftPart(UriPartial.Authority)}, not to {device.Id}'s listener {endpoint.GetLeftPart(UriPartial.Authority)}");
+        }
+
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), target);
         if (request.Body is not null)
         {
             message.Content = new StringContent(request.Body, Encoding.UTF8);

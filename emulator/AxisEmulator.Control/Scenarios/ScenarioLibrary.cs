@@ -42,17 +42,37 @@ public sealed class ScenarioLibrary
         return new ScenarioLibrary(null);
     }
 
-    /// <summary>File names (<c>factory-reset-button.yaml</c>), sorted.</summary>
+    /// <summary>File names (<c>factory-reset-button.yaml</c>), sorted; links to files outside the folder are left out.</summary>
     public IReadOnlyList<string> Files() =>
         Directory is not null && System.IO.Directory.Exists(Directory)
-            ? [.. System.IO.Directory.EnumerateFiles(Directory, "*" + ScenarioParser.FileExtension).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            ? [.. System.IO.Directory.EnumerateFiles(Directory, "*" + ScenarioParser.FileExtension).Where(StaysInside).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
             : [];
 
-    /// <summary>Parses <paramref name="file"/> (a bare file name from <see cref="Files"/>); null when there is no such file.</summary>
+    /// <summary>
+    /// Whether <paramref name="file"/> names a scenario this library may read: a bare file name (no
+    /// directory part, no <c>..</c>), of a file in the folder, that is not a link leading out of it.
+    /// </summary>
+    public ScenarioFileCheck Check(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length == 0 || file is "." or ".." || file.IndexOfAny(['/', '\\', ':']) >= 0 || file.Any(char.IsControl) || Path.IsPathRooted(file))
+        {
+            return ScenarioFileCheck.NotAFileName;
+        }
+
+        if (Directory is null || !File.Exists(Path.Combine(Directory, file)) || !file.EndsWith(ScenarioParser.FileExtension, StringComparison.Ordinal))
+        {
+            return ScenarioFileCheck.Missing;
+        }
+
+        return StaysInside(Path.Combine(Directory, file)) ? ScenarioFileCheck.Found : ScenarioFileCheck.OutsideTheFolder;
+    }
+
+    /// <summary>Parses <paramref name="file"/> (a bare file name from <see cref="Files"/>); null unless <see cref="Check"/> finds it.</summary>
     public ScenarioParseResult? Read(string file, ProfileCatalog profiles)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (Directory is null || !Files().Contains(file, StringComparer.Ordinal))
+        if (Directory is null || Check(file) != ScenarioFileCheck.Found)
         {
             return null;
         }
@@ -68,5 +88,31 @@ public sealed class ScenarioLibrary
         }
 
         return ScenarioParser.Read(text, file, profiles);
+    }
+
+    /// <summary>A plain file of the folder, or a link whose final target lies under the folder (both followed through links).</summary>
+    private bool StaysInside(string path)
+    {
+        if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is not { } target)
+        {
+            return true;
+        }
+
+        var folder = RealPath(Directory!) + Path.DirectorySeparatorChar;
+        var targetFolder = RealPath(Path.GetDirectoryName(Path.GetFullPath(target.FullName))!) + Path.DirectorySeparatorChar;
+        return targetFolder.StartsWith(folder, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
+    /// <summary>The directory with every link on its way followed.</summary>
+    private static string RealPath(string directory)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        if (new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName));
+        }
+
+        var parent = Path.GetDirectoryName(full);
+        return parent is null || parent == full ? full : Path.Combine(RealPath(parent), Path.GetFileName(full));
     }
 }

@@ -33,6 +33,12 @@ internal sealed partial class ScenarioReader
             Error(fields.Node("path")!.Line, $"'vapix.path' must start with '/', got '{path}'");
             path = null;
         }
+        else if (path is not null && path.Length > 1 && path[1] is '/' or '\\')
+        {
+            // "//host/x" (and "/\host/x", which URL parsers read the same) names another host: a scenario talks only to its own devices.
+            Error(fields.Node("path")!.Line, $"'vapix.path' must start with a single '/' (a path on the device), got '{path}': '//' would name another host");
+            path = null;
+        }
 
         var body = fields.Text("body");
         var contentType = fields.Text("contentType");

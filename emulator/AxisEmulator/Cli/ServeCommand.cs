@@ -155,6 +155,13 @@ public static class ServeCommand
             CustomParser = r => Parse(r, "--token", (text, name) => string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} must not be empty") : text),
         };
 
+        public Option<string?> ScenariosDir { get; } = new("--scenarios-dir")
+        {
+            HelpName = "DIR",
+            Description = "Folder of the scenario files POST /api/v1/scenarios/run and presenter mode may read (by bare name; nothing outside it) [default: the repository's scenarios folder]",
+            CustomParser = r => Parse(r, "--scenarios-dir", (text, name) => EmulatorSettings.ParseStateDirectory(text, name)),
+        };
+
         public Option<string?> Fleet { get; } = new("--fleet")
         {
             HelpName = "FILE",
@@ -195,6 +202,7 @@ public static class ServeCommand
             command.Options.Add(StateDir);
             command.Options.Add(Ephemeral);
             command.Options.Add(Token);
+            command.Options.Add(ScenariosDir);
             command.Options.Add(Fleet);
             command.Options.Add(DhcpPool);
             command.Options.Add(SharedPort);
@@ -301,6 +309,11 @@ public static class ServeCommand
             if (result.GetValue(Token) is { } token)
             {
                 settings = settings with { Token = token };
+            }
+
+            if (result.GetValue(ScenariosDir) is { } scenariosDir)
+            {
+                settings = settings with { ScenariosDirectory = scenariosDir };
             }
 
             return settings;

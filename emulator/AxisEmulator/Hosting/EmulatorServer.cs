@@ -1,4 +1,5 @@
 using System.Globalization;
+using AxisEmulator.Control.Scenarios;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Profiles;
@@ -66,7 +67,9 @@ public static class EmulatorServer
         builder.Services.AddSingleton(settings);
         builder.Services.AddHostedService(services => new EmulatorHostedService(
             settings, services.GetRequiredService<Emulator>(), services.GetRequiredService<ILogger<EmulatorHostedService>>(), fleet));
+        builder.Services.AddSingleton(ScenarioLibrary.Locate(settings.ScenariosDirectory));
         builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
+        builder.WebHost.ConfigureKestrel(ControlPortLimits.ApplyTo);
 
         await using var app = builder.Build();
         app.MapAxisEmulator();

@@ -63,6 +63,12 @@ public sealed record EmulatorSettings
     /// <summary>Bearer token of the control API; required when <see cref="ControlUrl"/> is not loopback.</summary>
     public string? Token { get; init; }
 
+    /// <summary>
+    /// The folder <c>POST /api/v1/scenarios/run</c> and presenter mode read scenario files from (bare
+    /// names only, nothing outside it); null: a <c>scenarios</c> folder next to the executable or above it, else above the working directory.
+    /// </summary>
+    public string? ScenariosDirectory { get; init; }
+
     /// <summary>Whether <c>/metrics</c> also carries the runtime's own <c>dotnet_*</c> figures (see <see cref="ControlOptions.RuntimeMetrics"/>).</summary>
     public bool RuntimeMetrics { get; init; }
 
@@ -146,7 +152,7 @@ public sealed record EmulatorSettings
 
     /// <summary>
     /// Reads the <c>Emulator</c> section: <c>StateDir</c>, <c>Ephemeral</c>, <c>Profile</c>, <c>Clock</c>,
-    /// <c>Seed</c>, <c>Devices</c>, <c>ControlUrl</c>, <c>DeviceBasePort</c>, <c>Token</c>, <c>Fleet</c>,
+    /// <c>Seed</c>, <c>Devices</c>, <c>ControlUrl</c>, <c>DeviceBasePort</c>, <c>Token</c>, <c>ScenariosDir</c>, <c>Fleet</c>,
     /// <c>DhcpPool</c>, <c>SharedPort</c>, <c>ChaosSeed</c>, <c>DeviceBindAddress</c>. Throws <see cref="FormatException"/> naming
     /// the bad key. A configured <c>Fleet</c> wins over configured <c>Devices</c> and <c>Profile</c>
     /// (appsettings.json sets those by default).
@@ -212,6 +218,11 @@ public sealed record EmulatorSettings
         if (section["Token"] is { Length: > 0 } token)
         {
             settings = settings with { Token = token };
+        }
+
+        if (section["ScenariosDir"] is { Length: > 0 } scenariosDir)
+        {
+            settings = settings with { ScenariosDirectory = ParseStateDirectory(scenariosDir, Key("ScenariosDir")) };
         }
 
         if (section["Fleet"] is { Length: > 0 } fleet)

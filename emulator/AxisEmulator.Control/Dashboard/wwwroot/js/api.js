@@ -3,12 +3,26 @@
 const TOKEN_KEY = "axis-emulator-token";
 
 // A control plane opened beyond loopback needs a bearer token: open the dashboard once with ?token=…
+// (or type it when asked). It is kept for this tab only and sent as a header, never as a cookie, so
+// another site cannot make the browser call the API.
 const fromUrl = new URLSearchParams(location.search).get("token");
 if (fromUrl) {
   sessionStorage.setItem(TOKEN_KEY, fromUrl);
   history.replaceState(null, "", location.pathname);
 }
 const token = sessionStorage.getItem(TOKEN_KEY);
+let asked = false;
+
+/** On a 401, asks once per page for the token and reloads with it; false when nothing was entered. */
+function askForToken() {
+  if (asked) return false;
+  asked = true;
+  const entered = window.prompt(token ? "The token was not accepted. Bearer token of this emulator (serve --token):" : "This emulator's control API needs its bearer token (serve --token):");
+  if (!entered) return false;
+  sessionStorage.setItem(TOKEN_KEY, entered.trim());
+  location.reload();
+  return true;
+}
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -31,6 +45,7 @@ export async function api(method, path, body) {
   });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
+  if (response.status === 401) askForToken();
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
 }
