@@ -57,16 +57,8 @@ public sealed class ScenarioLibrary
             return null;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(Path.Combine(Directory, file));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new ScenarioParseResult(null, [new FileError(file, 1, "cannot read the file: " + ex.Message)]);
-        }
-
-        return ScenarioParser.Read(text, file, profiles);
+        return FileText.TryRead(Path.Combine(Directory, file), file, out var text, out var unreadable)
+            ? ScenarioParser.Read(text, file, profiles)
+            : new ScenarioParseResult(null, [unreadable]);
     }
 }
