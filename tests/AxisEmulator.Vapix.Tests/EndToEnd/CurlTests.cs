@@ -116,11 +116,7 @@ public class CurlTests
         var camera = await h.ReadyDeviceAsync();
         var url = h.Endpoint(camera).ToString().TrimEnd('/');
         using var image = await FirmwareImageFile.CreateAsync("M1075-L", "12.9.57", paddingBytes: 512 * 1024);
-        var upload = await Curl(
-            "--digest", "-u", "root:pass",
-            "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
-            "-F", $"file=@{image.Path};type=application/octet-stream",
-            $"{url}/axis-cgi/firmwaremanagement.cgi");
+        var upload = await UploadFirmware(url, image, "--digest", "-u", "root:pass");
 
         upload.Status.Should().Be(200, upload.Raw.ToString());
         upload.ContentType.Should().StartWith("application/json");
@@ -139,11 +135,7 @@ public class CurlTests
         using (var image = await FirmwareImageFile.CreateAsync("M1075-L", "12.10.68", paddingBytes: 3 * 1024 * 1024))
         {
             // curl asks for 100-continue before a large body; the device's 401 must not leave it hanging.
-            var upload = await Curl(
-                "--anyauth", "-u", "root:pass",
-                "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
-                "-F", $"file=@{image.Path};type=application/octet-stream",
-                $"{url}/axis-cgi/firmwaremanagement.cgi");
+            var upload = await UploadFirmware(url, image, "--anyauth", "-u", "root:pass");
 
             upload.Status.Should().Be(200, upload.Raw.ToString());
             JsonNode.Parse(upload.Body)!["data"]!["firmwareVersion"]!.GetValue<string>().Should().Be("12.10.68");
@@ -163,6 +155,16 @@ public class CurlTests
     }
 
     /// <summary>Runs curl, appending the status and content type after the body.</summary>
+    /// <summary>firmwaremanagement.cgi's <c>upgrade</c> as a multipart form: the JSON call, then the image.</summary>
+    private static Task<(int Status, string ContentType, string Body, ToolResult Raw)> UploadFirmware(string url, FirmwareImageFile image, params string[] auth) =>
+        Curl(
+            [
+                .. auth,
+                "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
+                "-F", $"file=@{image.Path};type=application/octet-stream",
+                $"{url}/axis-cgi/firmwaremanagement.cgi",
+            ]);
+
     private static async Task<(int Status, string ContentType, string Body, ToolResult Raw)> Curl(params string[] arguments)
     {
         var result = await ExternalTool.RunAsync(ExternalTool.Curl, ["-sS", "--max-time", "20", "-w", "\n%{http_code} %{content_type}", .. arguments]);
