@@ -1,5 +1,6 @@
 using System.Globalization;
 using AxisEmulator.Contracts;
+using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,14 +34,9 @@ public static class TimelineApi
 
     public static Results<Ok<TimelinePage>, ProblemHttpResult> GetTimeline(string id, string? since, string? kind, ControlPlane control)
     {
-        if (!control.TryGetDevice(id, out var camera))
+        if (DeviceAndSince(id, since, control, out var camera, out var after) is { } problem)
         {
-            return control.UnknownDevice(id);
-        }
-
-        if (ParseSince(since, out var after) is { } badSince)
-        {
-            return badSince;
+            return problem;
         }
 
         if (ParseKinds(kind, out var kinds) is { } badKind)
@@ -60,14 +56,9 @@ public static class TimelineApi
 
     public static Results<Ok<RequestJournal>, ProblemHttpResult> GetRequests(string id, string? since, ControlPlane control)
     {
-        if (!control.TryGetDevice(id, out var camera))
+        if (DeviceAndSince(id, since, control, out var camera, out var after) is { } problem)
         {
-            return control.UnknownDevice(id);
-        }
-
-        if (ParseSince(since, out var after) is { } badSince)
-        {
-            return badSince;
+            return problem;
         }
 
         var last = camera.Timeline.LastSequence;
@@ -76,6 +67,13 @@ public static class TimelineApi
             .OfType<RequestRecord>()
             .ToArray();
         return TypedResults.Ok(new RequestJournal(camera.Id, Math.Max(last, requests.Length > 0 ? requests[^1].Sequence : 0), requests));
+    }
+
+    /// <summary>The route's device and the sequence number <c>?since=</c> reads after; or why not (404, then 400).</summary>
+    private static ProblemHttpResult? DeviceAndSince(string id, string? since, ControlPlane control, out Device camera, out long after)
+    {
+        after = 0;
+        return control.TryGetDevice(id, out camera) ? ParseSince(since, out after) : control.UnknownDevice(id);
     }
 
     internal static ProblemHttpResult? ParseSince(string? text, out long since)

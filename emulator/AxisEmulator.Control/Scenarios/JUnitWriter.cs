@@ -82,30 +82,14 @@ public static class JUnitWriter
         if (report.Steps.Count == 0 || (report.Outcome == ScenarioOutcome.Failed && report.FailedStep is null))
         {
             // Nothing ran (invalid file, or the devices could not be created): one case says why.
-            xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("name", "00 setup");
-            xml.WriteAttributeString("classname", classname);
-            xml.WriteAttributeString("time", Seconds(TimeSpan.Zero));
-            if (report.File is not null)
-            {
-                xml.WriteAttributeString("file", report.File);
-            }
-
+            StartTestCase(xml, "00 setup", classname, TimeSpan.Zero, report.File);
             WriteVerdict(xml, report.Outcome, report.Failure, report.Failure);
             xml.WriteEndElement();
         }
 
         foreach (var step in report.Steps)
         {
-            xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("name", $"{step.Index.ToString("00", CultureInfo.InvariantCulture)} {step.Description}");
-            xml.WriteAttributeString("classname", classname);
-            xml.WriteAttributeString("time", Seconds(step.Duration));
-            if (report.File is not null)
-            {
-                xml.WriteAttributeString("file", report.File);
-            }
-
+            StartTestCase(xml, $"{step.Index.ToString("00", CultureInfo.InvariantCulture)} {step.Description}", classname, step.Duration, report.File);
             xml.WriteAttributeString("line", Number(step.Line));
             switch (step.Status)
             {
@@ -165,6 +149,19 @@ public static class JUnitWriter
     private static int SkippedCount(ScenarioReport report) =>
         report.Steps.Count(s => s.Status == ScenarioStepStatus.NotRun)
         + (report.Steps.Count == 0 && report.Outcome == ScenarioOutcome.Skipped ? 1 : 0);
+
+    /// <summary>Opens a <c>testcase</c> with the attributes every case has; the caller writes its verdict and closes it.</summary>
+    private static void StartTestCase(XmlWriter xml, string name, string classname, TimeSpan time, string? file)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("classname", classname);
+        xml.WriteAttributeString("time", Seconds(time));
+        if (file is not null)
+        {
+            xml.WriteAttributeString("file", file);
+        }
+    }
 
     private static void Property(XmlWriter xml, string name, string value)
     {

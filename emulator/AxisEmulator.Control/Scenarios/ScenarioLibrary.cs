@@ -77,17 +77,9 @@ public sealed class ScenarioLibrary
             return null;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(Path.Combine(Directory, file));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new ScenarioParseResult(null, [new FileError(file, 1, "cannot read the file: " + ex.Message)]);
-        }
-
-        return ScenarioParser.Read(text, file, profiles);
+        return FileText.TryRead(Path.Combine(Directory, file), file, out var text, out var unreadable)
+            ? ScenarioParser.Read(text, file, profiles)
+            : new ScenarioParseResult(null, [unreadable]);
     }
 
     /// <summary>A plain file of the folder, or a link whose final target lies under the folder (both followed through links).</summary>

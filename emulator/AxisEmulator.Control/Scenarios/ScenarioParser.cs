@@ -47,17 +47,9 @@ public static partial class ScenarioParser
     public static ScenarioParseResult ReadFile(string path, ProfileCatalog? profiles = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new ScenarioParseResult(null, [new FileError(path, 1, "cannot read the file: " + ex.Message)]);
-        }
-
-        return Read(text, path, profiles);
+        return FileText.TryRead(path, out var text, out var unreadable)
+            ? Read(text, path, profiles)
+            : new ScenarioParseResult(null, [unreadable]);
     }
 
     /// <summary>Reads <paramref name="text"/> without throwing on validation errors.</summary>

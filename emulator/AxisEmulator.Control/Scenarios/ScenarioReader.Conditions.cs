@@ -164,13 +164,7 @@ internal sealed partial class ScenarioReader
             }
 
             var names = PowerStatuses.Names.Prepend("off").Prepend("on").ToList();
-            var message = $"'{step}.power' must be on, off or a power status ({string.Join(", ", PowerStatuses.Names)}); got {node.Describe()}";
-            if (Suggest.Closest(scalar.Value, names) is { } guess)
-            {
-                message += $"; did you mean '{guess}'?";
-            }
-
-            Error(node.Line, message);
+            Error(node.Line, $"'{step}.power' must be on, off or a power status ({string.Join(", ", PowerStatuses.Names)}); got {node.Describe()}" + Suggest.DidYouMean(scalar.Value, names));
             return false;
         }
 

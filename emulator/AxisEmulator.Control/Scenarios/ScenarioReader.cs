@@ -124,13 +124,7 @@ internal sealed partial class ScenarioReader(string file, List<FileError> errors
             return profile.Id;
         }
 
-        var message = $"unknown profile '{node.Value}'; known: {string.Join(", ", profiles.Ids)}";
-        if (Suggest.Closest(node.Value, profiles.Ids) is { } guess)
-        {
-            message += $"; did you mean '{guess}'?";
-        }
-
-        Error(node.Line, message);
+        Error(node.Line, $"unknown profile '{node.Value}'; known: {string.Join(", ", profiles.Ids)}" + Suggest.DidYouMean(node.Value, profiles.Ids));
         return null;
     }
 
@@ -207,13 +201,7 @@ internal sealed partial class ScenarioReader(string file, List<FileError> errors
 
     private ScenarioStep? UnknownStep(YScalar key)
     {
-        var message = $"unknown step '{key.Value}'; known steps: {string.Join(", ", ScenarioParser.StepKinds)}";
-        if (Suggest.Closest(key.Value, ScenarioParser.StepKinds) is { } guess)
-        {
-            message += $"; did you mean '{guess}'?";
-        }
-
-        Error(key.Line, message);
+        Error(key.Line, $"unknown step '{key.Value}'; known steps: {string.Join(", ", ScenarioParser.StepKinds)}" + Suggest.DidYouMean(key.Value, ScenarioParser.StepKinds));
         return null;
     }
 

@@ -6,6 +6,7 @@ using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;
 
@@ -539,19 +540,5 @@ internal static class ScenarioNames
 
     public static string Kind(TimelineKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static string Kebab(string pascal)
-    {
-        var builder = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
+    public static string Kebab(string pascal) => WireNames.Kebab(pascal);
 }

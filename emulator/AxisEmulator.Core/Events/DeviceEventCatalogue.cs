@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
+using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Core.Events;
 
@@ -35,20 +35,5 @@ public static partial class DeviceEventCatalogue
 
     /// <summary>"ModelMismatch" → "model-mismatch".</summary>
     private static string Kebab<T>(T value)
-        where T : struct, Enum
-    {
-        var pascal = value.ToString();
-        var builder = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]))
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return builder.ToString();
-    }
+        where T : struct, Enum => WireNames.Kebab(value.ToString());
 }

@@ -69,17 +69,9 @@ public sealed record FleetFile
     public static FleetFile Load(string path, ProfileCatalog profiles)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new FleetFileException([new FileError(path, 1, "cannot read the file: " + ex.Message)]);
-        }
-
-        return Parse(text, profiles, path);
+        return FileText.TryRead(path, out var text, out var unreadable)
+            ? Parse(text, profiles, path)
+            : throw new FleetFileException([unreadable]);
     }
 
     /// <summary>Parses a fleet file; null with <paramref name="errors"/> (in file order) when it has problems.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Core.Validation;
@@ -64,35 +62,13 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
     }
 
     /// <summary>"first-last" with two IPv4 addresses in order.</summary>
-    internal static string? CheckPool(string pool)
-    {
-        var parts = pool.Split('-', StringSplitOptions.TrimEntries);
-        const string Example = "e.g. 192.168.0.100-192.168.0.199";
-        if (parts.Length != 2)
+    internal static string? CheckPool(string pool) =>
+        DhcpPoolRange.TryParse(pool) switch
         {
-            return $"'{pool}' must be two IPv4 addresses 'first-last', {Example}";
-        }
-
-        if (!TryIPv4(parts[0], out var first) || !TryIPv4(parts[1], out var last))
-        {
-            return $"'{pool}' must be two IPv4 addresses 'first-last', {Example}";
-        }
-
-        return last < first ? $"the pool ends ({parts[1]}) before it starts ({parts[0]})" : null;
-    }
-
-    private static bool TryIPv4(string text, out uint value)
-    {
-        value = 0;
-        if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork || text.Count(c => c == '.') != 3)
-        {
-            return false;
-        }
-
-        var bytes = address.GetAddressBytes();
-        value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
-        return true;
-    }
+            null => $"'{pool}' must be two IPv4 addresses 'first-last', e.g. {DhcpPoolRange.Example}",
+            { EndsBeforeStart: true } range => $"the pool ends ({range.Last}) before it starts ({range.First})",
+            _ => null,
+        };
 
     private static FleetListeners? Listeners(YamlFields listeners, int devices)
     {

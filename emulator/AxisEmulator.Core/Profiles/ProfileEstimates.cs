@@ -20,13 +20,8 @@ internal static class ProfileEstimates
         {
             if (!IsValueKey(item.Value))
             {
-                var message = $"estimate '{item.Value}' is not a profile key";
-                if (Suggest.Closest(item.Value, HardwareProfileSchema.Paths.Where(IsValueKey)) is { } guess)
-                {
-                    message += $"; did you mean '{guess}'?";
-                }
-
-                errors.Add(new FileError(item.File, item.Line, message));
+                var suggestion = Suggest.DidYouMean(item.Value, HardwareProfileSchema.Paths.Where(IsValueKey));
+                errors.Add(new FileError(item.File, item.Line, $"estimate '{item.Value}' is not a profile key" + suggestion));
             }
         }
     }

@@ -19,14 +19,9 @@ internal sealed class ProfileLoadSession(string directory, YamlDocumentRules yam
     {
         var id = Path.GetFileNameWithoutExtension(path);
         var errors = new List<FileError>();
-        string text;
-        try
+        if (!FileText.TryRead(path, out var text, out var unreadable))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new FileError(path, 1, "cannot read the file: " + ex.Message));
+            errors.Add(unreadable);
             return Remember(new ProfileFile { Id = id, Path = path, HasErrors = true }, errors);
         }
 

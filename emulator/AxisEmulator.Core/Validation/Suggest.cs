@@ -44,6 +44,10 @@ public static class Suggest
             : null;
     }
 
+    /// <summary>"; did you mean 'x'?" with the <see cref="Closest"/> candidate, to end a message; empty when none is close.</summary>
+    public static string DidYouMean(string typed, IEnumerable<string> candidates) =>
+        Closest(typed, candidates) is { } guess ? $"; did you mean '{guess}'?" : "";
+
     private static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AxisEmulator.Core.Yaml;
 
 /// <summary>Builds <see cref="WireNames{T}"/>.</summary>
@@ -15,6 +17,24 @@ public static class WireNames
     /// <summary>Every value of <typeparamref name="T"/>, named with <paramref name="name"/>.</summary>
     public static WireNames<T> Of<T>(Func<T, string> name)
         where T : struct, Enum => Of(Enum.GetValues<T>(), name);
+
+    /// <summary>"ModelMismatch" → "model-mismatch": a dash before every capital but the first, all lower case.</summary>
+    public static string Kebab(string pascal)
+    {
+        ArgumentNullException.ThrowIfNull(pascal);
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(pascal[i]))
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(pascal[i]));
+        }
+
+        return builder.ToString();
+    }
 }
 
 /// <summary>

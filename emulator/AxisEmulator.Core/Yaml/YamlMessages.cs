@@ -9,12 +9,6 @@ public static class YamlMessages
     public static string UnknownKey(string key, string where, IReadOnlyList<string> allowed)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        var message = $"unknown key '{key}' {where}; allowed: {string.Join(", ", allowed)}";
-        if (Suggest.Closest(key, allowed) is { } guess)
-        {
-            message += $"; did you mean '{guess}'?";
-        }
-
-        return message;
+        return $"unknown key '{key}' {where}; allowed: {string.Join(", ", allowed)}" + Suggest.DidYouMean(key, allowed);
     }
 }

@@ -162,13 +162,8 @@ public static class YamlValues
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(errors);
-        var message = $"{Name(path)} must be one of {string.Join(", ", names)}; got {node.Describe()}";
-        if (node is YScalar typed && Suggest.Closest(typed.Value, names) is { } guess)
-        {
-            message += $"; did you mean '{guess}'?";
-        }
-
-        errors.Add(new FileError(node.File, node.Line, message));
+        var suggestion = node is YScalar typed ? Suggest.DidYouMean(typed.Value, names) : "";
+        errors.Add(new FileError(node.File, node.Line, $"{Name(path)} must be one of {string.Join(", ", names)}; got {node.Describe()}" + suggestion));
     }
 
     private static T? Fail<T>(YNode node, ICollection<FileError> errors, string message)

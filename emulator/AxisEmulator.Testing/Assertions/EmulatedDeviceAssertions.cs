@@ -68,17 +68,11 @@ public sealed class EmulatedDeviceAssertions
     {
         try
         {
-            var state = await Subject.WaitForAsync(condition, within, step, what);
-            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, state);
+            return Which(await Subject.WaitForAsync(condition, within, step, what));
         }
         catch (AxisEmulatorTimeoutException timeout)
         {
-            Execute.Assertion
-                .BecauseOf(because, becauseArgs)
-                .FailWith(
-                    "Expected device " + Message.Escape(Subject.Id) + " to reach " + Message.Escape(what) + " within " + SimulatedTime.Format(within) + " of simulated time{reason}, but it did not. " +
-                    Message.Escape(After(timeout.Message)));
-            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, timeout.LastState!);
+            return Fail("to reach", what, within, "it did not", After(timeout.Message), timeout.LastState!, because, becauseArgs);
         }
     }
 
@@ -86,19 +80,26 @@ public sealed class EmulatedDeviceAssertions
     {
         try
         {
-            var state = await Subject.EnsureNeverAsync(condition, within, step, what);
-            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, state);
+            return Which(await Subject.EnsureNeverAsync(condition, within, step, what));
         }
         catch (AxisEmulatorUnexpectedStateException unexpected)
         {
-            Execute.Assertion
-                .BecauseOf(because, becauseArgs)
-                .FailWith(
-                    "Expected device " + Message.Escape(Subject.Id) + " never to reach " + Message.Escape(what) + " within " + SimulatedTime.Format(within) + " of simulated time{reason}, but it did. " +
-                    Message.Escape(unexpected.Message));
-            return new AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>(this, unexpected.State!);
+            return Fail("never to reach", what, within, "it did", unexpected.Message, unexpected.State!, because, becauseArgs);
         }
     }
+
+    /// <summary>Fails (or, inside an assertion scope, records the failure) and hands on the device's state at the end.</summary>
+    private AndWhichConstraint<EmulatedDeviceAssertions, DeviceState> Fail(string expectation, string what, TimeSpan within, string outcome, string detail, DeviceState state, string because, object[] becauseArgs)
+    {
+        Execute.Assertion
+            .BecauseOf(because, becauseArgs)
+            .FailWith(
+                "Expected device " + Message.Escape(Subject.Id) + " " + expectation + " " + Message.Escape(what) + " within " + SimulatedTime.Format(within) + " of simulated time{reason}, but " + outcome + ". " +
+                Message.Escape(detail));
+        return Which(state);
+    }
+
+    private AndWhichConstraint<EmulatedDeviceAssertions, DeviceState> Which(DeviceState state) => new(this, state);
 
     /// <summary>The client's timeout message without its first sentence (the assertion says that part itself).</summary>
     private static string After(string message)

@@ -46,25 +46,17 @@ public static class ApiDiscoveryApi
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(apiList);
-        if (call.Rejection is { } rejection)
-        {
-            return rejection;
-        }
+        return call.Dispatch(method => method == "getApiList" ? call.Success(ApiList(call, apiList)) : null);
+    }
 
-        switch (call.Method)
-        {
-            case "getApiList":
-                var id = Glob(call.Request?.Params?["id"]);
-                var version = Glob(call.Request?.Params?["version"]);
-                var selected = apiList
-                    .Where(e => id.IsMatch(Text(e?["id"])) && version.IsMatch(Text(e?["version"])))
-                    .Select(e => e!.DeepClone());
-                return call.Success(new JsonObject { ["apiList"] = new JsonArray([.. selected]) });
-            case JsonApiSpec.GetSupportedVersions:
-                return call.SupportedVersions();
-            default:
-                return call.UnknownMethod();
-        }
+    private static JsonObject ApiList(JsonApiCall call, JsonArray apiList)
+    {
+        var id = Glob(call.Request?.Params?["id"]);
+        var version = Glob(call.Request?.Params?["version"]);
+        var selected = apiList
+            .Where(e => id.IsMatch(Text(e?["id"])) && version.IsMatch(Text(e?["version"])))
+            .Select(e => e!.DeepClone());
+        return new JsonObject { ["apiList"] = new JsonArray([.. selected]) };
     }
 
     private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";

@@ -33,20 +33,17 @@ public static class BasicDeviceInfoApi
     public static VapixResponse Handle(JsonApiCall call, VapixIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (call.Rejection is { } rejection)
+        return call.Dispatch(method =>
         {
-            return rejection;
-        }
-
-        var all = Properties(identity);
-        return call.Method switch
-        {
-            "getAllProperties" => call.Success(PropertyList(all)),
-            "getAllUnrestrictedProperties" => call.Success(PropertyList(all.Where(p => !Restricted.Contains(p.Key)))),
-            "getProperties" => GetProperties(call, all),
-            JsonApiSpec.GetSupportedVersions => call.SupportedVersions(),
-            _ => call.UnknownMethod(),
-        };
+            var all = Properties(identity);
+            return method switch
+            {
+                "getAllProperties" => call.Success(PropertyList(all)),
+                "getAllUnrestrictedProperties" => call.Success(PropertyList(all.Where(p => !Restricted.Contains(p.Key)))),
+                "getProperties" => GetProperties(call, all),
+                _ => null,
+            };
+        });
     }
 
     /// <summary>In the order every captured device sends them.</summary>

@@ -50,6 +50,24 @@ public sealed class JsonApiCall
         return call;
     }
 
+    /// <summary>
+    /// The answer, decided the same way for every JSON CGI around its own methods: the envelope's
+    /// <see cref="Rejection"/>, then <c>getSupportedVersions</c>, then <paramref name="methods"/>, and
+    /// "unknown method" where that returns null.
+    /// </summary>
+    public VapixResponse Dispatch(Func<string, VapixResponse?> methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        if (Rejection is { } rejection)
+        {
+            return rejection;
+        }
+
+        // The envelope checks rejected a call without a method.
+        var method = Method!;
+        return method == JsonApiSpec.GetSupportedVersions ? SupportedVersions() : methods(method) ?? UnknownMethod();
+    }
+
     public VapixResponse Success(JsonNode data) => Answer("data", data, includeApiVersion: true);
 
     public VapixResponse Fail(JsonError error) =>

@@ -49,7 +49,8 @@ public sealed record JsonApiRequest
         };
     }
 
-    private static string? ScalarText(JsonNode? node) => node is JsonValue value
+    /// <summary>A string, or a number as it was written (clients send <c>"apiVersion": 1.0</c> too); null for anything else.</summary>
+    internal static string? ScalarText(JsonNode? node) => node is JsonValue value
         ? value.GetValueKind() switch
         {
             JsonValueKind.String => value.GetValue<string>(),

@@ -32,17 +32,7 @@ public static class NetworkSettingsApi
     public static VapixResponse Handle(JsonApiCall call, VapixIdentity identity, NetworkState network)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (call.Rejection is { } rejection)
-        {
-            return rejection;
-        }
-
-        return call.Method switch
-        {
-            "getNetworkInfo" => call.Success(NetworkInfo(identity, network)),
-            JsonApiSpec.GetSupportedVersions => call.SupportedVersions(),
-            _ => call.UnknownMethod(),
-        };
+        return call.Dispatch(method => method == "getNetworkInfo" ? call.Success(NetworkInfo(identity, network)) : null);
     }
 
     public static JsonObject NetworkInfo(VapixIdentity identity, NetworkState network)

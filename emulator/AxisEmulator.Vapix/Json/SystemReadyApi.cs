@@ -46,17 +46,7 @@ public static class SystemReadyApi
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(state);
-        if (call.Rejection is { } rejection)
-        {
-            return rejection;
-        }
-
-        return call.Method switch
-        {
-            "systemready" => call.Success(Data(state, call.Personality)),
-            JsonApiSpec.GetSupportedVersions => call.SupportedVersions(),
-            _ => call.UnknownMethod(),
-        };
+        return call.Dispatch(method => method == "systemready" ? call.Success(Data(state, call.Personality)) : null);
     }
 
     /// <summary>

@@ -201,7 +201,7 @@ internal static class FirmwareManagementCgi
     /// </summary>
     private static Reply FactoryDefault(Device camera, JsonApiCall call, string? json)
     {
-        var mode = ModeText(call.Request?.Params?["factoryDefaultMode"]) ?? ModeText(TopLevel(json, "factoryDefaultMode"));
+        var mode = JsonApiRequest.ScalarText(call.Request?.Params?["factoryDefaultMode"]) ?? JsonApiRequest.ScalarText(TopLevel(json, "factoryDefaultMode"));
         var hard = string.Equals(mode, "hard", StringComparison.OrdinalIgnoreCase);
         return Reply.From(call.Success(new JsonObject()))
             .Then(() => camera.FactoryDefault(hard ? FactoryDefaultMode.Hard : FactoryDefaultMode.Soft));
@@ -211,7 +211,7 @@ internal static class FirmwareManagementCgi
     {
         options = UpgradeOptions.Default;
         factoryDefault = null;
-        var mode = ModeText(parameters?["factoryDefaultMode"]);
+        var mode = JsonApiRequest.ScalarText(parameters?["factoryDefaultMode"]);
         switch (mode)
         {
             case null or "none":
@@ -226,7 +226,7 @@ internal static class FirmwareManagementCgi
                 return false;
         }
 
-        var autoCommit = ModeText(parameters?["autoCommit"]) switch
+        var autoCommit = JsonApiRequest.ScalarText(parameters?["autoCommit"]) switch
         {
             null or "default" or "boot" or "started" => AutoCommit.Boot,
             "never" => AutoCommit.Never,
@@ -238,7 +238,7 @@ internal static class FirmwareManagementCgi
         }
 
         TimeSpan? rollback = null;
-        switch (ModeText(parameters?["autoRollback"]))
+        switch (JsonApiRequest.ScalarText(parameters?["autoRollback"]))
         {
             case null or "default":
                 break;
@@ -264,15 +264,6 @@ internal static class FirmwareManagementCgi
     /// <summary>ARTPEC-8 units refuse a downgrade without a hard factory default (CVE-2023-21414; OADM Firmware README).</summary>
     private static bool RestrictsDowngrade(HardwareProfile profile) =>
         profile.Firmware.Soc.Contains("Artpec-8", StringComparison.OrdinalIgnoreCase);
-
-    private static string? ModeText(JsonNode? node) => node is JsonValue value
-        ? value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.ToJsonString(),
-            _ => null,
-        }
-        : null;
 
     private static JsonNode? TopLevel(string? json, string name)
     {

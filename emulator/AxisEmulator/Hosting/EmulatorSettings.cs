@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using AxisEmulator.Control;
 using AxisEmulator.Core.Chaos;
 using AxisEmulator.Core.Clock;
@@ -298,29 +297,11 @@ public sealed record EmulatorSettings
     /// <summary>"first-last": two IPv4 addresses, the first not after the last (e.g. 192.168.0.100-192.168.0.199).</summary>
     public static string ParseDhcpPool(string text, string name = "--dhcp-pool")
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !TryIPv4(parts[0], out var first) || !TryIPv4(parts[1], out var last))
-        {
-            throw new FormatException($"{name} '{text}' must be two IPv4 addresses 'FIRST-LAST', e.g. 192.168.0.100-192.168.0.199");
-        }
-
-        return last < first
-            ? throw new FormatException($"{name} '{text}' ends ({parts[1]}) before it starts ({parts[0]})")
-            : $"{parts[0]}-{parts[1]}";
-    }
-
-    private static bool TryIPv4(string text, out uint value)
-    {
-        value = 0;
-        if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork || text.Count(c => c == '.') != 3)
-        {
-            return false;
-        }
-
-        var bytes = address.GetAddressBytes();
-        value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
-        return true;
+        var pool = DhcpPoolRange.TryParse(text)
+            ?? throw new FormatException($"{name} '{text}' must be two IPv4 addresses 'FIRST-LAST', e.g. {DhcpPoolRange.Example}");
+        return pool.EndsBeforeStart
+            ? throw new FormatException($"{name} '{text}' ends ({pool.Last}) before it starts ({pool.First})")
+            : pool.ToString();
     }
 
     /// <summary>Parses <c>realtime</c>, <c>manual</c> or <c>scaled:N</c> (N greater than 0, at most 1,000,000).</summary>

@@ -115,27 +115,15 @@ public class CurlTests
         await using var h = new ServerHarness();
         var camera = await h.ReadyDeviceAsync();
         var url = h.Endpoint(camera).ToString().TrimEnd('/');
-        var image = Path.Combine(Path.GetTempPath(), $"axis-emulator-{Guid.NewGuid():N}.bin");
-        await File.WriteAllBytesAsync(image, EmulatedFirmwareImage.Create("M1075-L", "12.9.57", paddingBytes: 512 * 1024));
-        try
-        {
-            var upload = await Curl(
-                "--digest", "-u", "root:pass",
-                "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
-                "-F", $"file=@{image};type=application/octet-stream",
-                $"{url}/axis-cgi/firmwaremanagement.cgi");
+        using var image = await FirmwareImageFile.CreateAsync("M1075-L", "12.9.57", paddingBytes: 512 * 1024);
+        var upload = await UploadFirmware(url, image, "--digest", "-u", "root:pass");
 
-            upload.Status.Should().Be(200, upload.Raw.ToString());
-            upload.ContentType.Should().StartWith("application/json");
-            var error = JsonNode.Parse(upload.Body)!["error"]!;
-            error["code"]!.GetValue<int>().Should().Be(421);
-            error["message"]!.GetValue<string>().Should().Be("Firmware image does not match this device.");
-            camera.Phase.Should().Be(DevicePhase.Ready);
-        }
-        finally
-        {
-            File.Delete(image);
-        }
+        upload.Status.Should().Be(200, upload.Raw.ToString());
+        upload.ContentType.Should().StartWith("application/json");
+        var error = JsonNode.Parse(upload.Body)!["error"]!;
+        error["code"]!.GetValue<int>().Should().Be(421);
+        error["message"]!.GetValue<string>().Should().Be("Firmware image does not match this device.");
+        camera.Phase.Should().Be(DevicePhase.Ready);
     }
 
     [Fact]
@@ -144,23 +132,13 @@ public class CurlTests
         await using var h = new ServerHarness();
         var camera = await h.ReadyDeviceAsync("M1075-L");
         var url = h.Endpoint(camera).ToString().TrimEnd('/');
-        var image = Path.Combine(Path.GetTempPath(), $"axis-emulator-{Guid.NewGuid():N}.bin");
-        await File.WriteAllBytesAsync(image, EmulatedFirmwareImage.Create("M1075-L", "12.10.68", paddingBytes: 3 * 1024 * 1024));
-        try
+        using (var image = await FirmwareImageFile.CreateAsync("M1075-L", "12.10.68", paddingBytes: 3 * 1024 * 1024))
         {
             // curl asks for 100-continue before a large body; the device's 401 must not leave it hanging.
-            var upload = await Curl(
-                "--anyauth", "-u", "root:pass",
-                "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
-                "-F", $"file=@{image};type=application/octet-stream",
-                $"{url}/axis-cgi/firmwaremanagement.cgi");
+            var upload = await UploadFirmware(url, image, "--anyauth", "-u", "root:pass");
 
             upload.Status.Should().Be(200, upload.Raw.ToString());
             JsonNode.Parse(upload.Body)!["data"]!["firmwareVersion"]!.GetValue<string>().Should().Be("12.10.68");
-        }
-        finally
-        {
-            File.Delete(image);
         }
 
         await h.RunUntilIdleAsync(camera);
@@ -177,6 +155,16 @@ public class CurlTests
     }
 
     /// <summary>Runs curl, appending the status and content type after the body.</summary>
+    /// <summary>firmwaremanagement.cgi's <c>upgrade</c> as a multipart form: the JSON call, then the image.</summary>
+    private static Task<(int Status, string ContentType, string Body, ToolResult Raw)> UploadFirmware(string url, FirmwareImageFile image, params string[] auth) =>
+        Curl(
+            [
+                .. auth,
+                "-F", """json={"apiVersion":"1.0","method":"upgrade"};type=application/json""",
+                "-F", $"file=@{image.Path};type=application/octet-stream",
+                $"{url}/axis-cgi/firmwaremanagement.cgi",
+            ]);
+
     private static async Task<(int Status, string ContentType, string Body, ToolResult Raw)> Curl(params string[] arguments)
     {
         var result = await ExternalTool.RunAsync(ExternalTool.Curl, ["-sS", "--max-time", "20", "-w", "\n%{http_code} %{content_type}", .. arguments]);

@@ -140,18 +140,10 @@ public class PythonRequestsTests
         await using var h = new ServerHarness();
         var camera = await h.ReadyDeviceAsync("P3245-LVE-10.12");
         var url = h.Endpoint(camera).ToString().TrimEnd('/');
-        var image = Path.Combine(Path.GetTempPath(), $"axis-emulator-{Guid.NewGuid():N}.bin");
-        await File.WriteAllBytesAsync(image, EmulatedFirmwareImage.Create("P3265-LVE", "11.11.192"));
-        try
-        {
-            var upload = await Py("upload", $"{url}/axis-cgi/firmwaremanagement.cgi", """{"apiVersion":"1.0","method":"upgrade"}""", image, "--user", "root", "--password", "pass");
-            upload.Status.Should().Be(200);
-            upload.Body.Should().Be("{\n  \"apiVersion\": \"1.4\",\n  \"method\": \"upgrade\",\n  \"error\": {\n    \"code\": 421,\n    \"message\": \"Firmware image does not match this device.\"\n  }\n}\n");
-        }
-        finally
-        {
-            File.Delete(image);
-        }
+        using var image = await FirmwareImageFile.CreateAsync("P3265-LVE", "11.11.192");
+        var upload = await Py("upload", $"{url}/axis-cgi/firmwaremanagement.cgi", """{"apiVersion":"1.0","method":"upgrade"}""", image.Path, "--user", "root", "--password", "pass");
+        upload.Status.Should().Be(200);
+        upload.Body.Should().Be("{\n  \"apiVersion\": \"1.4\",\n  \"method\": \"upgrade\",\n  \"error\": {\n    \"code\": 421,\n    \"message\": \"Firmware image does not match this device.\"\n  }\n}\n");
     }
 
     private static async Task<string> BootId(string url)
