@@ -41,6 +41,12 @@ public sealed record InProcessEmulatorOptions
 
     /// <summary>Devices added when the fixture starts.</summary>
     public IReadOnlyList<CreateDeviceRequest> Devices { get; init; } = [];
+
+    /// <summary>
+    /// The wall clock of the whole in-process system: the emulator's (its listeners' sockets) and the
+    /// client's retries and polls; null: the system's. Manual simulated time does not depend on it.
+    /// </summary>
+    public TimeProvider? WallClock { get; init; }
 }
 
 /// <summary>
@@ -140,7 +146,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
         builder.Logging.ClearProviders();
         builder.Services.AddAxisEmulator(new AxisEmulatorOptions
         {
-            Emulator = new EmulatorOptions { ClockMode = CoreClockMode.Manual, Seed = Options.Seed, StateDirectory = Options.StateDirectory, DhcpPool = Options.DhcpPool },
+            Emulator = new EmulatorOptions { ClockMode = CoreClockMode.Manual, Seed = Options.Seed, StateDirectory = Options.StateDirectory, DhcpPool = Options.DhcpPool, WallClock = Options.WallClock },
             Profiles = catalog,
             Listeners = Options.DeviceListeners ? new ListenerLayout { BasePort = 0 } : null,
             HardwareProfilesDirectory = profilesDirectory,
@@ -154,7 +160,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
         await app.StartAsync();
 
         var http = app.GetTestClient();
-        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true);
+        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true, wallClock: _emulator.Clock.Wall);
         foreach (var device in Options.Devices)
         {
             await client.CreateDeviceAsync(device);

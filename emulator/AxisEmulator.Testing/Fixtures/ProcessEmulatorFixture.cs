@@ -51,6 +51,9 @@ public sealed record ProcessEmulatorOptions
 
     /// <summary>How long to wait for the process to exit after it is killed.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wall clock of the fixture's tries and timeouts and of its client (<see cref="AxisEmulatorClient.WallClock"/>); null: the system's.</summary>
+    public TimeProvider? WallClock { get; init; }
 }
 
 /// <summary>
@@ -70,6 +73,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
     private readonly Queue<string> _output = new();
     private readonly object _outputLock = new();
     private Process? _process;
+    private TimeProvider? _wall; // the client's, set before the process starts
 
     public ProcessEmulatorFixture()
         : this(new ProcessEmulatorOptions())
@@ -218,7 +222,23 @@ public class ProcessEmulatorFixture : EmulatorFixture
         var port = Options.ControlPort ?? FreeLoopbackPort();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         ControlUrl = url;
+        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true, wallClock: Options.WallClock);
+        _wall = client.WallClock;
+        try
+        {
+            await StartProcessAsync(assembly, url, client);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
 
+    private async Task StartProcessAsync(string assembly, Uri url, AxisEmulatorClient client)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -248,19 +268,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
         _process = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
-        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true);
-        try
-        {
-            await WaitUntilHealthyAsync(client, process);
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        await WaitUntilHealthyAsync(client, process);
     }
 
     protected override async Task StopAsync()
@@ -279,7 +287,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
                 process.Kill(entireProcessTree: true);
             }
 
-            using var timeout = new CancellationTokenSource(Options.ShutdownTimeout, TimeProvider.System);
+            using var timeout = new CancellationTokenSource(Options.ShutdownTimeout, _wall!);
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
@@ -304,7 +312,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
                     $"The emulator exited with code {process.ExitCode} before its control API answered.{Environment.NewLine}Command: dotnet {string.Join(' ', process.StartInfo.ArgumentList)}{Environment.NewLine}Output:{Environment.NewLine}{Output}");
             }
 
-            using var timeout = new CancellationTokenSource(Options.HealthTimeout, TimeProvider.System);
+            using var timeout = new CancellationTokenSource(Options.HealthTimeout, client.WallClock);
             try
             {
                 var health = await client.GetHealthAsync(timeout.Token);
@@ -320,7 +328,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
                 lastError = ex is OperationCanceledException ? "no answer in time" : ex.Message;
             }
 
-            await Task.Delay(Options.StartupInterval, TimeProvider.System);
+            await Task.Delay(Options.StartupInterval, client.WallClock);
         }
 
         throw new TimeoutException(
