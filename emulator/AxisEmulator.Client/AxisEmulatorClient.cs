@@ -421,18 +421,9 @@ public sealed class AxisEmulatorClient : IDisposable
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(condition);
         var trail = new WaitTrail();
-        await foreach (var state in WatchAsync(deviceId, within, step, cancellationToken))
-        {
-            trail.Saw(state);
-            if (condition(state))
-            {
-                return state;
-            }
-        }
-
-        throw trail.Timeout(deviceId, conditionText ?? "the condition", within);
+        return await FirstStateWhereAsync(deviceId, condition, within, step, trail, cancellationToken)
+            ?? throw trail.Timeout(deviceId, conditionText ?? "the condition", within);
     }
 
     /// <summary>
@@ -448,22 +439,31 @@ public sealed class AxisEmulatorClient : IDisposable
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(condition);
         var trail = new WaitTrail();
-        DeviceState? last = null;
+        if (await FirstStateWhereAsync(deviceId, condition, within, step, trail, cancellationToken) is { } state)
+        {
+            throw new AxisEmulatorUnexpectedStateException(
+                $"{deviceId} was not expected to reach `{conditionText}` within {SimulatedTime.Format(within)} of simulated time, but it did after {SimulatedTime.Format(trail.Elapsed)}{trail.Path()}: {state.Describe()}.",
+                state);
+        }
+
+        return trail.Last!;
+    }
+
+    /// <summary>The first state (see <see cref="WatchAsync"/>) that satisfies <paramref name="condition"/>, or null once <paramref name="within"/> has passed; <paramref name="trail"/> sees every state.</summary>
+    private async Task<DeviceState?> FirstStateWhereAsync(string deviceId, Func<DeviceState, bool> condition, TimeSpan within, TimeSpan? step, WaitTrail trail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         await foreach (var state in WatchAsync(deviceId, within, step, cancellationToken))
         {
             trail.Saw(state);
-            last = state;
             if (condition(state))
             {
-                throw new AxisEmulatorUnexpectedStateException(
-                    $"{deviceId} was not expected to reach `{conditionText}` within {SimulatedTime.Format(within)} of simulated time, but it did after {SimulatedTime.Format(trail.Elapsed)}{trail.Path()}: {state.Describe()}.",
-                    state);
+                return state;
             }
         }
 
-        return last!;
+        return null;
     }
 
     public void Dispose()

@@ -62,7 +62,7 @@ public sealed record ProcessEmulatorOptions
 /// started when the fixture initializes (ready once <c>/healthz</c> answers) and killed when it is
 /// disposed. Its console output is kept in <see cref="Output"/> for failure messages.
 /// </summary>
-public class ProcessEmulatorFixture : EmulatorFixture
+public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
 {
     /// <summary>Environment variable naming the emulator's <c>AxisEmulator.dll</c>.</summary>
     public const string AssemblyPathVariable = "AXIS_EMULATOR_DLL";
@@ -80,14 +80,11 @@ public class ProcessEmulatorFixture : EmulatorFixture
     {
     }
 
-    /// <summary>A fixture with options: subclass with a parameterless constructor to use it as an xunit fixture (xunit wants exactly one public constructor).</summary>
+    /// <inheritdoc cref="EmulatorFixture{TOptions}(TOptions)"/>
     protected ProcessEmulatorFixture(ProcessEmulatorOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
     }
-
-    public ProcessEmulatorOptions Options { get; }
 
     /// <summary>The control API's URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri? ControlUrl { get; private set; }
@@ -108,20 +105,8 @@ public class ProcessEmulatorFixture : EmulatorFixture
     }
 
     /// <summary>Starts a fixture outside xunit's lifecycle (dispose it with <c>await using</c>).</summary>
-    public static async Task<ProcessEmulatorFixture> StartAsync(ProcessEmulatorOptions? options = null)
-    {
-        var fixture = new ProcessEmulatorFixture(options ?? new ProcessEmulatorOptions());
-        try
-        {
-            await fixture.InitializeAsync();
-            return fixture;
-        }
-        catch
-        {
-            await fixture.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<ProcessEmulatorFixture> StartAsync(ProcessEmulatorOptions? options = null) =>
+        StartOutsideXunitAsync(new ProcessEmulatorFixture(options ?? new ProcessEmulatorOptions()));
 
     /// <summary>
     /// Where <c>AxisEmulator.dll</c> is: <paramref name="explicitPath"/>, the <c>AXIS_EMULATOR_DLL</c>
