@@ -251,6 +251,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
         {
             WallTime.Join(driver, TimeSpan.FromSeconds(2));
         }
+
         _wake.Dispose();
     }
 
