@@ -37,8 +37,8 @@ public sealed class AxisEmulatorClient : IDisposable
     private readonly string? _token;
 
     /// <summary>A client with its own <see cref="System.Net.Http.HttpClient"/> (30 s timeout) for the emulator at <paramref name="baseAddress"/>.</summary>
-    public AxisEmulatorClient(Uri baseAddress, string? bearerToken = null)
-        : this(new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) }, bearerToken, disposeHttpClient: true)
+    public AxisEmulatorClient(Uri baseAddress, string? bearerToken = null, TimeProvider? wallClock = null)
+        : this(new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) }, bearerToken, disposeHttpClient: true, wallClock)
     {
     }
 
@@ -46,8 +46,9 @@ public sealed class AxisEmulatorClient : IDisposable
     /// A client over <paramref name="httpClient"/>, whose <see cref="HttpClient.BaseAddress"/> is the
     /// emulator's control URL (a path prefix, for a reverse proxy, is kept). With
     /// <paramref name="bearerToken"/>, every request carries <c>Authorization: Bearer &lt;token&gt;</c>.
+    /// <paramref name="wallClock"/> times the client's retries, polls and deadlines (see <see cref="WallClock"/>).
     /// </summary>
-    public AxisEmulatorClient(HttpClient httpClient, string? bearerToken = null, bool disposeHttpClient = false)
+    public AxisEmulatorClient(HttpClient httpClient, string? bearerToken = null, bool disposeHttpClient = false, TimeProvider? wallClock = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         var baseAddress = httpClient.BaseAddress
@@ -61,7 +62,16 @@ public sealed class AxisEmulatorClient : IDisposable
         _http = httpClient;
         _ownsHttp = disposeHttpClient;
         _token = string.IsNullOrEmpty(bearerToken) ? null : bearerToken;
+        WallClock = wallClock ?? WallTime.System;
     }
+
+    /// <summary>
+    /// The wall clock of the client's retries, polls and deadlines (the pauses of
+    /// <see cref="WaitUntilHealthyAsync"/> and <see cref="WaitForRequestAsync"/>, polling in realtime,
+    /// the event stream's deadlines): the system's unless one was given, a fake in a test.
+    /// Simulated time is the emulator's; this is the time the answers take to come.
+    /// </summary>
+    public TimeProvider WallClock { get; }
 
     /// <summary>The control URL every path is relative to (always ends with '/').</summary>
     public Uri BaseAddress { get; }
@@ -91,8 +101,8 @@ public sealed class AxisEmulatorClient : IDisposable
         string? lastError = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(perTry);
+            using var tryLimit = new CancellationTokenSource(perTry, WallClock);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tryLimit.Token);
             try
             {
                 var health = await GetHealthAsync(timeout.Token);
@@ -118,7 +128,7 @@ public sealed class AxisEmulatorClient : IDisposable
 
             if (attempt < attempts)
             {
-                await Task.Delay(pause, TimeProvider.System, cancellationToken);
+                await Task.Delay(pause, WallClock, cancellationToken);
             }
         }
 
@@ -260,7 +270,7 @@ public sealed class AxisEmulatorClient : IDisposable
 
             if (attempt < attempts)
             {
-                await Task.Delay(pause, TimeProvider.System, cancellationToken);
+                await Task.Delay(pause, WallClock, cancellationToken);
             }
         }
 
@@ -304,7 +314,7 @@ public sealed class AxisEmulatorClient : IDisposable
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             await EnsureSuccessAsync(response, request, cancellationToken);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var events = new TimelineEventStream(request, response, stream);
+            var events = new TimelineEventStream(request, response, stream, WallClock);
             response = null;
             return events;
         }
@@ -391,7 +401,7 @@ public sealed class AxisEmulatorClient : IDisposable
         var polls = (int)Math.Min(MaxWaitSteps, Math.Ceiling(wallBudget / pollEvery) + 1);
         for (var poll = 0; poll < polls && state.Time - started < within; poll++)
         {
-            await Task.Delay(pollEvery, TimeProvider.System, cancellationToken);
+            await Task.Delay(pollEvery, WallClock, cancellationToken);
             state = await GetDeviceAsync(deviceId, cancellationToken);
             yield return state;
         }
@@ -411,18 +421,9 @@ public sealed class AxisEmulatorClient : IDisposable
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(condition);
         var trail = new WaitTrail();
-        await foreach (var state in WatchAsync(deviceId, within, step, cancellationToken))
-        {
-            trail.Saw(state);
-            if (condition(state))
-            {
-                return state;
-            }
-        }
-
-        throw trail.Timeout(deviceId, conditionText ?? "the condition", within);
+        return await FirstStateWhereAsync(deviceId, condition, within, step, trail, cancellationToken)
+            ?? throw trail.Timeout(deviceId, conditionText ?? "the condition", within);
     }
 
     /// <summary>
@@ -438,22 +439,31 @@ public sealed class AxisEmulatorClient : IDisposable
         [CallerArgumentExpression(nameof(condition))] string? conditionText = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(condition);
         var trail = new WaitTrail();
-        DeviceState? last = null;
+        if (await FirstStateWhereAsync(deviceId, condition, within, step, trail, cancellationToken) is { } state)
+        {
+            throw new AxisEmulatorUnexpectedStateException(
+                $"{deviceId} was not expected to reach `{conditionText}` within {SimulatedTime.Format(within)} of simulated time, but it did after {SimulatedTime.Format(trail.Elapsed)}{trail.Path()}: {state.Describe()}.",
+                state);
+        }
+
+        return trail.Last!;
+    }
+
+    /// <summary>The first state (see <see cref="WatchAsync"/>) that satisfies <paramref name="condition"/>, or null once <paramref name="within"/> has passed; <paramref name="trail"/> sees every state.</summary>
+    private async Task<DeviceState?> FirstStateWhereAsync(string deviceId, Func<DeviceState, bool> condition, TimeSpan within, TimeSpan? step, WaitTrail trail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         await foreach (var state in WatchAsync(deviceId, within, step, cancellationToken))
         {
             trail.Saw(state);
-            last = state;
             if (condition(state))
             {
-                throw new AxisEmulatorUnexpectedStateException(
-                    $"{deviceId} was not expected to reach `{conditionText}` within {SimulatedTime.Format(within)} of simulated time, but it did after {SimulatedTime.Format(trail.Elapsed)}{trail.Path()}: {state.Describe()}.",
-                    state);
+                return state;
             }
         }
 
-        return last!;
+        return null;
     }
 
     public void Dispose()

@@ -18,10 +18,12 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
     private readonly CancellationTokenSource _stop = new();
     private readonly IAsyncEnumerator<SseItem<string>> _events;
     private readonly List<TimelineEntry> _received = [];
+    private readonly TimeProvider _wall;
     private bool _ended;
 
-    internal TimelineEventStream(HttpRequestMessage? request, HttpResponseMessage? response, Stream stream)
+    internal TimelineEventStream(HttpRequestMessage? request, HttpResponseMessage? response, Stream stream, TimeProvider wallClock)
     {
+        _wall = wallClock;
         _request = request;
         _response = response;
         _stream = stream;
@@ -30,9 +32,9 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
         _events = SseParser.Create(stream).EnumerateAsync(_stop.Token).GetAsyncEnumerator(_stop.Token);
     }
 
-    /// <summary>A stream over any <c>text/event-stream</c> body (a recording, a test).</summary>
-    public TimelineEventStream(Stream stream)
-        : this(null, null, stream)
+    /// <summary>A stream over any <c>text/event-stream</c> body (a recording, a test); <paramref name="wallClock"/> times <see cref="ReadUntilAsync"/> (default: the system's).</summary>
+    public TimelineEventStream(Stream stream, TimeProvider? wallClock = null)
+        : this(null, null, stream, wallClock ?? WallTime.System)
     {
     }
 
@@ -88,7 +90,7 @@ public sealed class TimelineEventStream : IAsyncEnumerable<TimelineEntry>, IAsyn
     {
         ArgumentNullException.ThrowIfNull(match);
         var read = new List<TimelineEntry>();
-        using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
+        using var deadline = new CancellationTokenSource(timeout, _wall);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {

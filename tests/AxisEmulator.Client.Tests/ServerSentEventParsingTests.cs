@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Net.ServerSentEvents;
 using System.Text;
 using AxisEmulator.Contracts;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AxisEmulator.Client.Tests;
 
@@ -168,10 +169,15 @@ public class ServerSentEventParsingTests
     {
         var pipe = new Pipe();
         await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(EmulatorStream));
-        await using var stream = new TimelineEventStream(pipe.Reader.AsStream());
+        var wall = new FakeTimeProvider();
+        await using var stream = new TimelineEventStream(pipe.Reader.AsStream(), wall);
 
-        var act = () => stream.ReadUntilAsync(e => e.Event == "factory-reset", TimeSpan.FromMilliseconds(200));
+        var reading = stream.ReadUntilAsync(e => e.Event == "factory-reset", TimeSpan.FromMilliseconds(200));
+        wall.Advance(TimeSpan.FromMilliseconds(199));
+        reading.IsCompleted.Should().BeFalse("the deadline is 200 ms of the stream's wall clock");
+        wall.Advance(TimeSpan.FromMilliseconds(1));
 
+        var act = () => reading;
         (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("No event matched").And.Contain("within 0.2 s of wall time; read 3");
         await pipe.Writer.CompleteAsync();
     }

@@ -68,7 +68,7 @@ public sealed class ControlPlane
             return;
         }
 
-        var wall = TimeProvider.System; // clock-ok: sockets open and close in wall time
+        var wall = Clock.Wall; // sockets open and close in wall time
         var started = wall.GetTimestamp();
         string? unsettled = null;
         try

@@ -21,20 +21,22 @@ public sealed class ScenarioPresenter : IDisposable
     public const double DefaultCaptionPauseSeconds = 2;
     public const double MaxCaptionPauseSeconds = 30;
 
+    /// <summary>Longest <see cref="Stop"/> waits for the play to end (wall time, like its caption pauses).</summary>
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
+
     private readonly object _sync = new();
     private readonly ControlPlane _control;
     private readonly IScenarioVapixClient? _vapix;
     private readonly ILogger _logger;
-    private readonly TimeProvider _wall;
     private PresenterPlay? _play;
     private long _version;
     private bool _disposed;
 
-    /// <param name="wall">
-    /// Paces the caption pauses: reading time is for people, so it is wall time (the simulation clock
-    /// stands still meanwhile). Default <see cref="TimeProvider.System"/>.
-    /// </param>
-    public ScenarioPresenter(ControlPlane control, ScenarioLibrary library, IScenarioVapixClient? vapix, ILogger logger, TimeProvider? wall = null)
+    /// <remarks>
+    /// Caption pauses are paced by the clock's <see cref="SimulationClock.Wall"/>: reading time is for
+    /// people, so it is wall time (the simulation clock stands still meanwhile).
+    /// </remarks>
+    public ScenarioPresenter(ControlPlane control, ScenarioLibrary library, IScenarioVapixClient? vapix, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(control);
         ArgumentNullException.ThrowIfNull(library);
@@ -43,7 +45,6 @@ public sealed class ScenarioPresenter : IDisposable
         Library = library;
         _vapix = vapix;
         _logger = logger;
-        _wall = wall ?? TimeProvider.System; // clock-ok: caption reading time is wall time, for the audience
     }
 
     public ScenarioLibrary Library { get; }
@@ -105,7 +106,7 @@ public sealed class ScenarioPresenter : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var devices = targets ?? AddDevices(scenario);
-            var play = new PresenterPlay(file, scenario, devices, new ScaledPacing(_control.Clock, devices, scale, TimeSpan.FromSeconds(Math.Clamp(captionPauseSeconds, 0, MaxCaptionPauseSeconds)), _wall), _control.Clock, _vapix, _logger, Changed);
+            var play = new PresenterPlay(file, scenario, devices, new ScaledPacing(_control.Clock, devices, scale, TimeSpan.FromSeconds(Math.Clamp(captionPauseSeconds, 0, MaxCaptionPauseSeconds)), _control.Clock.Wall), _control.Clock, _vapix, _logger, Changed);
             if (targets is not null && targets.FirstOrDefault(d => !string.Equals(d.Profile.Id, scenario.Device.Profile, StringComparison.OrdinalIgnoreCase)) is { } other)
             {
                 play.Message = $"Played on {other.Id} ({other.Profile.Id}); the scenario was written for {scenario.Device.Profile}, so timings and outcomes may differ.";
@@ -135,11 +136,11 @@ public sealed class ScenarioPresenter : IDisposable
         play.Cancel();
         try
         {
-            play.Task?.Wait(TimeSpan.FromSeconds(10));
+            play.Task?.WaitAsync(StopBound, _control.Clock.Wall).Wait();
         }
         catch (AggregateException)
         {
-            // The play records its own failure.
+            // The play records its own failure; one still stopping after the bound winds down on its own.
         }
 
         return true;

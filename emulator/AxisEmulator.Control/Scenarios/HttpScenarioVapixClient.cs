@@ -18,12 +18,15 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IDeviceEndpoints _endpoints;
+    private readonly TimeProvider _wall;
 
-    /// <summary>A client of the devices behind <paramref name="endpoints"/> (the host's listeners).</summary>
-    public HttpScenarioVapixClient(IDeviceEndpoints endpoints)
+    /// <summary>A client of the devices behind <paramref name="endpoints"/> (the host's listeners), timed by <paramref name="wall"/> (the simulation clock's <c>Wall</c>).</summary>
+    public HttpScenarioVapixClient(IDeviceEndpoints endpoints, TimeProvider wall)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(wall);
         _endpoints = endpoints;
+        _wall = wall;
     }
 
     public async Task<ScenarioVapixResponse> SendAsync(Device device, ScenarioVapixRequest request, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
         ArgumentNullException.ThrowIfNull(request);
 
         // The listener follows the device asynchronously: let it catch up with the last clock advance.
-        await _endpoints.SettledAsync(device.Id).WaitAsync(RequestTimeout, cancellationToken);
+        await _endpoints.SettledAsync(device.Id).WaitAsync(RequestTimeout, _wall, cancellationToken);
         if (!_endpoints.IsOpen(device.Id) || _endpoints.EndpointOf(device.Id) is not { } endpoint)
         {
             throw new HttpRequestException($"connection refused: {device.Id} is {device.Phase.ToKebab()} and its HTTP listener is closed");
@@ -66,7 +69,7 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
 
         // What the device does after answering (a restart, a factory default) has happened by the
         // time a real client could look again; so has the listener's reaction to it.
-        await _endpoints.SettledAsync(device.Id).WaitAsync(RequestTimeout, cancellationToken);
+        await _endpoints.SettledAsync(device.Id).WaitAsync(RequestTimeout, _wall, cancellationToken);
         return new ScenarioVapixResponse((int)response.StatusCode, contentType, body);
     }
 

@@ -46,12 +46,19 @@ public sealed class SimulationClock : TimeProvider, IDisposable
     public SimulationClock(ClockMode mode = ClockMode.Manual, double scale = 1, DateTimeOffset? epoch = null, TimeProvider? wallClock = null)
     {
         Epoch = epoch ?? DefaultEpoch;
-        _wall = wallClock ?? System; // clock-ok: the one place wall time enters, to pace realtime mode
+        _wall = wallClock ?? WallTime.System;
         SetMode(mode, scale);
     }
 
     /// <summary>Simulated time zero.</summary>
     public DateTimeOffset Epoch { get; }
+
+    /// <summary>
+    /// The wall clock this clock paces realtime and scaled modes by (the system's unless one was
+    /// given): what lives in wall time whatever the simulation does — sockets, captions for an
+    /// audience — takes its time from here, so a test can fake it in one place.
+    /// </summary>
+    public TimeProvider Wall => _wall;
 
     public ClockMode Mode
     {
@@ -240,7 +247,11 @@ public sealed class SimulationClock : TimeProvider, IDisposable
         }
 
         _wake.Set();
-        _driver?.Join(TimeSpan.FromSeconds(2));
+        if (_driver is { } driver)
+        {
+            WallTime.Join(driver, TimeSpan.FromSeconds(2));
+        }
+
         _wake.Dispose();
     }
 
@@ -382,7 +393,7 @@ public sealed class SimulationClock : TimeProvider, IDisposable
                 continue;
             }
 
-            _wake.Wait(wait > TimeSpan.FromMinutes(1) || wait == Timeout.InfiniteTimeSpan ? TimeSpan.FromMinutes(1) : wait);
+            WallTime.Sleep(_wake, wait > TimeSpan.FromMinutes(1) || wait == Timeout.InfiniteTimeSpan ? TimeSpan.FromMinutes(1) : wait);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class Emulator : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Profiles = profiles;
-        Clock = new SimulationClock(options.ClockMode, options.ClockScale);
+        Clock = new SimulationClock(options.ClockMode, options.ClockScale, wallClock: options.WallClock);
         Store = options.Store ?? (options.StateDirectory is null ? new InMemoryDeviceStateStore() : new FileDeviceStateStore(options.StateDirectory));
         Lan = ParseLan(options.DhcpPool);
         Chaos = new ChaosController(this);

@@ -10,6 +10,9 @@ public sealed record EmulatorOptions
     /// <summary>Simulated seconds per wall second in <see cref="ClockMode.Scaled"/> mode.</summary>
     public double ClockScale { get; init; } = 1;
 
+    /// <summary>The wall clock realtime and scaled time are paced by, and sockets live in; null: the system's (tests give a fake).</summary>
+    public TimeProvider? WallClock { get; init; }
+
     /// <summary>Emulator-wide seed: the same seed and inputs give the same timeline.</summary>
     public int Seed { get; init; }
 

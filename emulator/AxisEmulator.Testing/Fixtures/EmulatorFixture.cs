@@ -76,4 +76,35 @@ public abstract class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
 
     protected InvalidOperationException NotStarted() =>
         new($"{GetType().Name} has not started: use it as an xunit fixture (IClassFixture/ICollectionFixture) or call InitializeAsync first.");
+
+    /// <summary>Starts <paramref name="fixture"/> outside xunit's lifecycle, disposing it when the start fails.</summary>
+    protected static async Task<TFixture> StartOutsideXunitAsync<TFixture>(TFixture fixture)
+        where TFixture : EmulatorFixture
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        try
+        {
+            await fixture.InitializeAsync();
+            return fixture;
+        }
+        catch
+        {
+            await fixture.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>A fixture set up by <typeparamref name="TOptions"/>.</summary>
+public abstract class EmulatorFixture<TOptions> : EmulatorFixture
+    where TOptions : class
+{
+    /// <summary>Subclass with a parameterless constructor to use it as an xunit fixture (xunit wants exactly one public constructor).</summary>
+    protected EmulatorFixture(TOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+    }
+
+    public TOptions Options { get; }
 }

@@ -41,6 +41,12 @@ public sealed record InProcessEmulatorOptions
 
     /// <summary>Devices added when the fixture starts.</summary>
     public IReadOnlyList<CreateDeviceRequest> Devices { get; init; } = [];
+
+    /// <summary>
+    /// The wall clock of the whole in-process system: the emulator's (its listeners' sockets) and the
+    /// client's retries and polls; null: the system's. Manual simulated time does not depend on it.
+    /// </summary>
+    public TimeProvider? WallClock { get; init; }
 }
 
 /// <summary>
@@ -50,7 +56,7 @@ public sealed record InProcessEmulatorOptions
 /// as an xunit class or collection fixture (subclass it to pass options), or per test with
 /// <c>await using var emulator = await InProcessEmulatorFixture.StartAsync();</c>.
 /// </summary>
-public class InProcessEmulatorFixture : EmulatorFixture
+public class InProcessEmulatorFixture : EmulatorFixture<InProcessEmulatorOptions>
 {
     private static readonly ConcurrentDictionary<string, Lazy<ProfileCatalog>> Catalogs = new(StringComparer.Ordinal);
 
@@ -63,14 +69,11 @@ public class InProcessEmulatorFixture : EmulatorFixture
     {
     }
 
-    /// <summary>A fixture with options: subclass with a parameterless constructor to use it as an xunit fixture (xunit wants exactly one public constructor).</summary>
+    /// <inheritdoc cref="EmulatorFixture{TOptions}(TOptions)"/>
     protected InProcessEmulatorFixture(InProcessEmulatorOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
     }
-
-    public InProcessEmulatorOptions Options { get; }
 
     /// <summary>The emulator itself: its clock, profiles and devices, for what the API does not reach.</summary>
     public Emulator Emulator => _emulator ?? throw NotStarted();
@@ -79,20 +82,8 @@ public class InProcessEmulatorFixture : EmulatorFixture
     public DeviceListenerSet? Listeners => _listeners;
 
     /// <summary>Starts a fixture outside xunit's lifecycle (dispose it with <c>await using</c>).</summary>
-    public static async Task<InProcessEmulatorFixture> StartAsync(InProcessEmulatorOptions? options = null)
-    {
-        var fixture = new InProcessEmulatorFixture(options ?? new InProcessEmulatorOptions());
-        try
-        {
-            await fixture.InitializeAsync();
-            return fixture;
-        }
-        catch
-        {
-            await fixture.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<InProcessEmulatorFixture> StartAsync(InProcessEmulatorOptions? options = null) =>
+        StartOutsideXunitAsync(new InProcessEmulatorFixture(options ?? new InProcessEmulatorOptions()));
 
     /// <summary>Moves simulated time forward by <paramref name="duration"/>, running every event due on the way.</summary>
     public void Advance(TimeSpan duration) => Emulator.Clock.Advance(duration);
@@ -140,7 +131,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
         builder.Logging.ClearProviders();
         builder.Services.AddAxisEmulator(new AxisEmulatorOptions
         {
-            Emulator = new EmulatorOptions { ClockMode = CoreClockMode.Manual, Seed = Options.Seed, StateDirectory = Options.StateDirectory, DhcpPool = Options.DhcpPool },
+            Emulator = new EmulatorOptions { ClockMode = CoreClockMode.Manual, Seed = Options.Seed, StateDirectory = Options.StateDirectory, DhcpPool = Options.DhcpPool, WallClock = Options.WallClock },
             Profiles = catalog,
             Listeners = Options.DeviceListeners ? new ListenerLayout { BasePort = 0 } : null,
             HardwareProfilesDirectory = profilesDirectory,
@@ -154,7 +145,7 @@ public class InProcessEmulatorFixture : EmulatorFixture
         await app.StartAsync();
 
         var http = app.GetTestClient();
-        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true);
+        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true, wallClock: _emulator.Clock.Wall);
         foreach (var device in Options.Devices)
         {
             await client.CreateDeviceAsync(device);

@@ -51,6 +51,9 @@ public sealed record ProcessEmulatorOptions
 
     /// <summary>How long to wait for the process to exit after it is killed.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wall clock of the fixture's tries and timeouts and of its client (<see cref="AxisEmulatorClient.WallClock"/>); null: the system's.</summary>
+    public TimeProvider? WallClock { get; init; }
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ public sealed record ProcessEmulatorOptions
 /// started when the fixture initializes (ready once <c>/healthz</c> answers) and killed when it is
 /// disposed. Its console output is kept in <see cref="Output"/> for failure messages.
 /// </summary>
-public class ProcessEmulatorFixture : EmulatorFixture
+public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
 {
     /// <summary>Environment variable naming the emulator's <c>AxisEmulator.dll</c>.</summary>
     public const string AssemblyPathVariable = "AXIS_EMULATOR_DLL";
@@ -70,20 +73,18 @@ public class ProcessEmulatorFixture : EmulatorFixture
     private readonly Queue<string> _output = new();
     private readonly object _outputLock = new();
     private Process? _process;
+    private TimeProvider? _wall; // the client's, set before the process starts
 
     public ProcessEmulatorFixture()
         : this(new ProcessEmulatorOptions())
     {
     }
 
-    /// <summary>A fixture with options: subclass with a parameterless constructor to use it as an xunit fixture (xunit wants exactly one public constructor).</summary>
+    /// <inheritdoc cref="EmulatorFixture{TOptions}(TOptions)"/>
     protected ProcessEmulatorFixture(ProcessEmulatorOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
     }
-
-    public ProcessEmulatorOptions Options { get; }
 
     /// <summary>The control API's URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri? ControlUrl { get; private set; }
@@ -104,20 +105,8 @@ public class ProcessEmulatorFixture : EmulatorFixture
     }
 
     /// <summary>Starts a fixture outside xunit's lifecycle (dispose it with <c>await using</c>).</summary>
-    public static async Task<ProcessEmulatorFixture> StartAsync(ProcessEmulatorOptions? options = null)
-    {
-        var fixture = new ProcessEmulatorFixture(options ?? new ProcessEmulatorOptions());
-        try
-        {
-            await fixture.InitializeAsync();
-            return fixture;
-        }
-        catch
-        {
-            await fixture.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<ProcessEmulatorFixture> StartAsync(ProcessEmulatorOptions? options = null) =>
+        StartOutsideXunitAsync(new ProcessEmulatorFixture(options ?? new ProcessEmulatorOptions()));
 
     /// <summary>
     /// Where <c>AxisEmulator.dll</c> is: <paramref name="explicitPath"/>, the <c>AXIS_EMULATOR_DLL</c>
@@ -218,7 +207,23 @@ public class ProcessEmulatorFixture : EmulatorFixture
         var port = Options.ControlPort ?? FreeLoopbackPort();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         ControlUrl = url;
+        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true, wallClock: Options.WallClock);
+        _wall = client.WallClock;
+        try
+        {
+            await StartProcessAsync(assembly, url, client);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
 
+    private async Task StartProcessAsync(string assembly, Uri url, AxisEmulatorClient client)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -248,19 +253,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
         _process = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
-        var client = new AxisEmulatorClient(http, Options.BearerToken, disposeHttpClient: true);
-        try
-        {
-            await WaitUntilHealthyAsync(client, process);
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        await WaitUntilHealthyAsync(client, process);
     }
 
     protected override async Task StopAsync()
@@ -279,7 +272,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
                 process.Kill(entireProcessTree: true);
             }
 
-            using var timeout = new CancellationTokenSource(Options.ShutdownTimeout, TimeProvider.System);
+            using var timeout = new CancellationTokenSource(Options.ShutdownTimeout, _wall!);
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
@@ -304,7 +297,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
                     $"The emulator exited with code {process.ExitCode} before its control API answered.{Environment.NewLine}Command: dotnet {string.Join(' ', process.StartInfo.ArgumentList)}{Environment.NewLine}Output:{Environment.NewLine}{Output}");
             }
 
-            using var timeout = new CancellationTokenSource(Options.HealthTimeout, TimeProvider.System);
+            using var timeout = new CancellationTokenSource(Options.HealthTimeout, client.WallClock);
             try
             {
                 var health = await client.GetHealthAsync(timeout.Token);
@@ -320,7 +313,7 @@ public class ProcessEmulatorFixture : EmulatorFixture
                 lastError = ex is OperationCanceledException ? "no answer in time" : ex.Message;
             }
 
-            await Task.Delay(Options.StartupInterval, TimeProvider.System);
+            await Task.Delay(Options.StartupInterval, client.WallClock);
         }
 
         throw new TimeoutException(

@@ -27,17 +27,24 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
     private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _wall;
     private readonly ConnectionHub _hub = new();
     private readonly SocketConnectionContextFactory _connections;
     private readonly Lazy<Task<KestrelServer>> _server;
     private bool _disposed;
 
-    public DeviceHttpServer(ILoggerFactory? loggerFactory = null)
+    /// <param name="wall">The wall clock sockets live in (the simulation clock's <c>Wall</c>): grace periods, idle connections.</param>
+    public DeviceHttpServer(TimeProvider wall, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(wall);
+        _wall = wall;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _connections = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), _loggerFactory.CreateLogger<DeviceHttpServer>());
         _server = new Lazy<Task<KestrelServer>>(StartAsync);
     }
+
+    /// <summary>The wall clock the connections are timed by.</summary>
+    public TimeProvider Wall => _wall;
 
     /// <summary>How long stopping the process lets requests in flight finish (wall time).</summary>
     public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(2);
@@ -59,7 +66,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     internal ConnectionContext Admit(Socket socket, RequestDelegate handler)
     {
         var connection = _connections.Create(socket);
-        connection.Features.Set(new DeviceConnection(handler));
+        connection.Features.Set(new DeviceConnection(handler, _wall));
         if (!_hub.Incoming.Writer.TryWrite(connection))
         {
             // The server is stopping: nobody will serve this connection.
@@ -80,7 +87,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
         if (_server.IsValueCreated)
         {
             var server = await _server.Value;
-            using var abort = new CancellationTokenSource(StopGracePeriod);
+            using var abort = new CancellationTokenSource(StopGracePeriod, _wall);
             await server.StopAsync(abort.Token);
             server.Dispose();
         }
@@ -104,7 +111,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     /// connection stands (before its first request, in a request, between requests) when the
     /// listener closes gracefully.
     /// </summary>
-    internal sealed class DeviceConnection(RequestDelegate handler)
+    internal sealed class DeviceConnection(RequestDelegate handler, TimeProvider wall)
     {
         private const int Fresh = 0;
         private const int InRequest = 1;
@@ -125,7 +132,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
         public void EndRequest()
         {
-            Volatile.Write(ref _requestEnded, TimeProvider.System.GetTimestamp());
+            Volatile.Write(ref _requestEnded, wall.GetTimestamp());
             Interlocked.Exchange(ref _state, BetweenRequests);
         }
 
@@ -137,7 +144,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
         /// close asked for while a request is still finishing can leave it open.
         /// </summary>
         public bool IdleFor(TimeSpan settle) =>
-            Volatile.Read(ref _state) == BetweenRequests && TimeProvider.System.GetElapsedTime(Volatile.Read(ref _requestEnded)) >= settle;
+            Volatile.Read(ref _state) == BetweenRequests && wall.GetElapsedTime(Volatile.Read(ref _requestEnded)) >= settle;
     }
 
     /// <summary>Kestrel's one "endpoint": the device sockets, bound by their listeners, not by Kestrel.</summary>

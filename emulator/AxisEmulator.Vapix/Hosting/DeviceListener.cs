@@ -33,7 +33,9 @@ public sealed class DeviceListener : IAsyncDisposable
     private CancellationTokenSource? _stopAccepting;
     private Socket? _reservation;
 
-    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null)
+    /// <param name="server">The engine shared by a fleet; null: the listener's own, timed by <paramref name="wall"/>.</param>
+    /// <param name="wall">The wall clock of a listener without a shared server (the shared one brings its own).</param>
+    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null, TimeProvider? wall = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (!allowNonLoopback && !IPAddress.IsLoopback(address))
@@ -46,13 +48,16 @@ public sealed class DeviceListener : IAsyncDisposable
         _handler = handler;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeviceListener>();
         _ownsServer = server is null;
-        _server = server ?? new DeviceHttpServer(loggerFactory);
+        _server = server ?? new DeviceHttpServer(wall ?? throw new ArgumentNullException(nameof(wall), "A listener without a shared server needs the wall clock its sockets are timed by."), loggerFactory);
     }
 
     public IPAddress Address { get; }
 
     /// <summary>The bound port (assigned on the first open when 0 was asked for).</summary>
     public int Port { get; private set; }
+
+    /// <summary>The wall clock the sockets are timed by (the server's).</summary>
+    private TimeProvider Wall => _server.Wall;
 
     public bool IsOpen => Volatile.Read(ref _socket) is not null;
 
@@ -140,7 +145,7 @@ public sealed class DeviceListener : IAsyncDisposable
                 // New attempts are now dropped (the client retries them); handshakes under way
                 // finish within microseconds on loopback: take them in after a moment.
                 Drain(socket);
-                await Task.Delay(HandshakeSettle, TimeProvider.System);
+                await Task.Delay(HandshakeSettle, Wall);
             }
 
             Drain(socket);
@@ -261,8 +266,8 @@ public sealed class DeviceListener : IAsyncDisposable
         if (graceful)
         {
             open.ForEach(c => c.Features.Get<DeviceHttpServer.DeviceConnection>()?.BeginClosing());
-            var started = TimeProvider.System.GetTimestamp();
-            while (open.Count > 0 && TimeProvider.System.GetElapsedTime(started) < GracePeriod)
+            var started = Wall.GetTimestamp();
+            while (open.Count > 0 && Wall.GetElapsedTime(started) < GracePeriod)
             {
                 foreach (var connection in open.Where(c => c.Features.Get<DeviceHttpServer.DeviceConnection>()?.IdleFor(Settle) == true).ToList())
                 {
@@ -271,7 +276,7 @@ public sealed class DeviceListener : IAsyncDisposable
                 }
 
                 // Wall-clock polling on purpose: this is about sockets, not the simulation.
-                await Task.Delay(Poll, TimeProvider.System);
+                await Task.Delay(Poll, Wall);
                 lock (_sync)
                 {
                     open.RemoveAll(c => !_connections.ContainsKey(c));
@@ -298,7 +303,7 @@ public sealed class DeviceListener : IAsyncDisposable
         try
         {
             // Aborting is immediate on the socket; the bookkeeping follows on the I/O threads.
-            await Task.WhenAll(closing).WaitAsync(GracePeriod);
+            await Task.WhenAll(closing).WaitAsync(GracePeriod, Wall);
         }
         catch (TimeoutException)
         {
@@ -306,7 +311,7 @@ public sealed class DeviceListener : IAsyncDisposable
         }
 
         // Connections asked to close above end on their own; wait for them too, so ConnectionsClosed means what it says.
-        await Task.WhenAll(all).WaitAsync(GracePeriod).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(all).WaitAsync(GracePeriod, Wall).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>How long a connection must have been between requests before it is asked to close (see <see cref="DeviceHttpServer.DeviceConnection.IdleFor"/>).</summary>

@@ -57,7 +57,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         _layout = layout ?? new ListenerLayout();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
-        _server = new DeviceHttpServer(_loggerFactory);
+        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory);
         foreach (var device in emulator.Devices)
         {
             Attach(device);

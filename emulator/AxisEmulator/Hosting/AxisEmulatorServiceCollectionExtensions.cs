@@ -31,10 +31,10 @@ public static class AxisEmulatorServiceCollectionExtensions
             services.AddSingleton<IDeviceEndpoints>(listeners);
 
             // Scenarios played inside the server (the dashboard's presenter) reach devices over real HTTP.
-            services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners));
+            services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners, devices.Emulator.Clock.Wall));
         }
 
-        services.AddSingleton<IScenarioSandboxFactory, ScenarioSandboxes>();
+        services.AddSingleton<IScenarioSandboxFactory>(new ScenarioSandboxes(devices.Emulator.Clock.Wall));
         services.AddAxisEmulatorControl(devices.Emulator, devices.Listeners, options.Control);
         return services;
     }

@@ -11,12 +11,13 @@ namespace AxisEmulator.Hosting;
 /// manual time with real VAPIX listeners on free loopback ports, and the HTTP client that reaches them.
 /// Control asks for them through <see cref="IScenarioSandboxFactory"/>; only the host knows how listeners are built.
 /// </summary>
-public sealed class ScenarioSandboxes : IScenarioSandboxFactory
+/// <param name="wallClock">The wall clock the sandboxes' sockets live in: the host's (null: the system's).</param>
+public sealed class ScenarioSandboxes(TimeProvider? wallClock = null) : IScenarioSandboxFactory
 {
     public IScenarioSandbox Create(ProfileCatalog profiles, int seed) =>
         new Sandbox(EmulatedDevices.Start(new AxisEmulatorOptions
         {
-            Emulator = new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed },
+            Emulator = new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, WallClock = wallClock },
             Profiles = profiles,
             Listeners = new ListenerLayout { BasePort = 0 },
         }));
@@ -25,7 +26,7 @@ public sealed class ScenarioSandboxes : IScenarioSandboxFactory
     {
         public Emulator Emulator => devices.Emulator;
 
-        public IScenarioVapixClient Vapix { get; } = new HttpScenarioVapixClient(devices.Listeners!);
+        public IScenarioVapixClient Vapix { get; } = new HttpScenarioVapixClient(devices.Listeners!, devices.Emulator.Clock.Wall);
 
         public ValueTask DisposeAsync() => devices.DisposeAsync();
     }

@@ -14,8 +14,8 @@ internal sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> 
     public static HttpResponseMessage Response(HttpStatusCode status, string body, string mediaType) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
 
-    public AxisEmulatorClient Client(string baseAddress = "http://emulator.test:8080/", string? token = null) =>
-        new(new HttpClient(this) { BaseAddress = new Uri(baseAddress) }, token, disposeHttpClient: true);
+    public AxisEmulatorClient Client(string baseAddress = "http://emulator.test:8080/", string? token = null, TimeProvider? wallClock = null) =>
+        new(new HttpClient(this) { BaseAddress = new Uri(baseAddress) }, token, disposeHttpClient: true, wallClock);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

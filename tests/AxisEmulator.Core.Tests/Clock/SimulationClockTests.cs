@@ -100,6 +100,17 @@ public class SimulationClockTests
     }
 
     [Fact]
+    public void The_wall_clock_it_paces_by_is_the_one_it_hands_on_to_sockets_and_captions()
+    {
+        var wall = new FakeTimeProvider();
+        using var faked = new SimulationClock(ClockMode.Scaled, 50, wallClock: wall);
+        using var real = new SimulationClock();
+
+        faked.Wall.Should().BeSameAs(wall);
+        real.Wall.Should().BeSameAs(TimeProvider.System, "without one the clock paces by the system's");
+    }
+
+    [Fact]
     public async Task Scaled_clock_fires_due_events_on_its_driver_thread()
     {
         using var clock = new SimulationClock(ClockMode.Scaled, 100_000);

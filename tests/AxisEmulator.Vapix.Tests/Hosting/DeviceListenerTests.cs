@@ -25,7 +25,7 @@ public class DeviceListenerTests
     [Fact]
     public async Task Every_client_connected_before_a_graceful_close_is_answered_and_later_ones_are_refused()
     {
-        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("still here"));
+        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("still here"), wall: TimeProvider.System);
         await listener.OpenAsync();
         var endpoint = new IPEndPoint(IPAddress.Loopback, listener.Port);
 
@@ -58,7 +58,7 @@ public class DeviceListenerTests
     [Fact]
     public async Task Clients_connecting_throughout_a_graceful_close_are_answered_or_refused_never_reset()
     {
-        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("up"));
+        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("up"), wall: TimeProvider.System);
         await listener.OpenAsync();
         var endpoint = new IPEndPoint(IPAddress.Loopback, listener.Port);
         var answered = 0;
@@ -119,7 +119,7 @@ public class DeviceListenerTests
         // once under pollers starved the pool this way.
         for (var round = 0; round < 60; round++)
         {
-            await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("up"));
+            await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("up"), wall: TimeProvider.System);
             await listener.OpenAsync();
             var endpoint = new IPEndPoint(IPAddress.Loopback, listener.Port);
             var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
@@ -147,7 +147,7 @@ public class DeviceListenerTests
     [Fact]
     public async Task A_graceful_close_closes_idle_keep_alive_connections_with_a_fin()
     {
-        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("first"));
+        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("first"), wall: TimeProvider.System);
         await listener.OpenAsync();
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, listener.Port));
@@ -172,7 +172,7 @@ public class DeviceListenerTests
             entered.TrySetResult();
             await release.Task.WaitAsync(context.RequestAborted);
             await context.Response.WriteAsync("too late");
-        });
+        }, wall: TimeProvider.System);
         await listener.OpenAsync();
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, listener.Port));
@@ -191,7 +191,7 @@ public class DeviceListenerTests
     [Fact]
     public async Task A_listener_reopens_on_the_same_port_after_a_close()
     {
-        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("back"));
+        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("back"), wall: TimeProvider.System);
         await listener.OpenAsync();
         var port = listener.Port;
         await listener.CloseAsync(graceful: true);
@@ -208,7 +208,7 @@ public class DeviceListenerTests
     [Fact]
     public async Task A_listener_reopens_at_once_while_a_client_of_the_last_boot_has_not_sent_its_request()
     {
-        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("served"));
+        await using var listener = new DeviceListener(IPAddress.Loopback, 0, Answer("served"), wall: TimeProvider.System);
         await listener.OpenAsync();
         var endpoint = new IPEndPoint(IPAddress.Loopback, listener.Port);
         using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

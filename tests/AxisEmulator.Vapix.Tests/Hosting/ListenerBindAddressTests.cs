@@ -20,7 +20,7 @@ public class ListenerBindAddressTests
     [InlineData("::")]
     public void By_default_a_non_loopback_address_is_refused(string address)
     {
-        var create = () => new DeviceListener(IPAddress.Parse(address), 0, Nothing);
+        var create = () => new DeviceListener(IPAddress.Parse(address), 0, Nothing, wall: TimeProvider.System);
 
         create.Should().Throw<ArgumentException>()
             .WithMessage($"Device listeners bind loopback only; {IPAddress.Parse(address)} is not a loopback address.*");
@@ -32,7 +32,7 @@ public class ListenerBindAddressTests
     [InlineData("192.168.0.90", "http://192.168.0.90:8081/")]
     public void An_explicit_address_is_accepted_and_a_wildcard_is_reported_as_loopback(string address, string endpoint)
     {
-        var listener = new DeviceListener(IPAddress.Parse(address), 8081, Nothing, allowNonLoopback: true);
+        var listener = new DeviceListener(IPAddress.Parse(address), 8081, Nothing, allowNonLoopback: true, wall: TimeProvider.System);
 
         listener.Address.Should().Be(IPAddress.Parse(address));
         listener.Endpoint.Should().Be(new Uri(endpoint));
