@@ -37,7 +37,7 @@ public class ScenarioReachTests
     {
         using var emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual }, Profiles);
         var camera = emulator.AddDevice("P3265-LVE", "cam-1");
-        var client = new HttpScenarioVapixClient(new OneEndpoint(new Uri("http://127.0.0.1:9/")));
+        var client = new HttpScenarioVapixClient(new OneEndpoint(new Uri("http://127.0.0.1:9/")), emulator.Clock.Wall);
 
         var send = () => client.SendAsync(camera, new ScenarioVapixRequest("GET", "//203.0.113.7/axis-cgi/param.cgi", null, null, null, null), CancellationToken.None);
 
