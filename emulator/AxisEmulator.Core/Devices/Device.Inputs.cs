@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Boot;
 using AxisEmulator.Core.Button;
 using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
@@ -19,30 +20,23 @@ public sealed partial class Device
         source.EnsureValid();
         using (_gate.Enter())
         {
-            var wasOn = _source is not null;
-            _source = source;
+            var wasOn = PowerInput.Plug(source);
             Timeline.Append(wasOn ? new PowerSourceChanged(source) : new PoweredOn(source));
-            if (!wasOn || _boot.Phase == DevicePhase.Off)
+            if (!wasOn || Boot.Phase == DevicePhase.Off)
             {
-                _bootLoopCount = 0;
-                var reading = PowerRail.Evaluate(source, Profile.Power, LoadFor(DevicePhase.Bootloader));
-                if (reading.Status == PowerStatus.NoPower)
+                Boot.BootLoopCount = 0;
+                if (PowerInput.DeadAtPlugIn() is { } dead)
                 {
-                    _reading = reading;
-                    Timeline.Append(new NoPowerAtPlugIn(reading));
+                    Timeline.Append(new NoPowerAtPlugIn(dead));
                     return;
                 }
 
-                _boot.Fire(BootTrigger.PowerOn);
-                return;
+                Boot.Fire(BootTrigger.PowerOn);
             }
-
-            if (_boot.Phase == DevicePhase.Brownout)
+            else if (Boot.Phase != DevicePhase.Brownout) // in a brown-out the PSE retry picks up the new source
             {
-                return; // the PSE retry picks up the new source
+                Boot.CheckPower(Boot.Phase);
             }
-
-            CheckPower(_boot.Phase);
         }
     }
 
@@ -51,20 +45,19 @@ public sealed partial class Device
     {
         using (_gate.Enter())
         {
-            if (_source is null)
+            if (!PowerInput.IsPlugged)
             {
                 return;
             }
 
-            _source = null;
-            _reading = null;
-            if (_boot.Phase == DevicePhase.Off)
+            PowerInput.Unplug();
+            if (Boot.Phase == DevicePhase.Off)
             {
                 Timeline.Append(new PoweredOff(Unplugged: true));
                 return;
             }
 
-            _boot.Fire(BootTrigger.PowerLost);
+            Boot.Fire(BootTrigger.PowerLost);
         }
     }
 
@@ -154,14 +147,14 @@ public sealed partial class Device
     {
         using (_gate.Enter())
         {
-            if (_bricked == bricked)
+            if (Boot.Bricked == bricked)
             {
                 return;
             }
 
-            _bricked = bricked;
+            Boot.Bricked = bricked;
             Timeline.Append(bricked ? new UnitBricked() : new UnitRepaired());
-            _boot.Fire(bricked ? BootTrigger.Brick : BootTrigger.Unbrick);
+            Boot.Fire(bricked ? BootTrigger.Brick : BootTrigger.Unbrick);
         }
     }
 
@@ -170,20 +163,11 @@ public sealed partial class Device
     {
         using (_gate.Enter())
         {
-            if (_linkUp == up)
+            if (NetworkFace.SetLink(up))
             {
-                return;
+                Boot.LinkChanged();
+                NetworkFace.UpdateListening();
             }
-
-            _linkUp = up;
-            PublishAddressing();
-            Timeline.Append(up ? new LinkRestored() : new LinkLost());
-            if (_boot.Phase is DevicePhase.NetworkUp or DevicePhase.Ready)
-            {
-                ShowStatusForRunning(_boot.Phase == DevicePhase.Ready);
-            }
-
-            UpdateListening();
         }
     }
 
@@ -192,13 +176,13 @@ public sealed partial class Device
     {
         using (_gate.Enter())
         {
-            if (!_boot.CanFire(BootTrigger.Restart))
+            if (!Boot.CanFire(BootTrigger.Restart))
             {
                 return false;
             }
 
             Timeline.Append(new RestartRequested());
-            _boot.Fire(BootTrigger.Restart);
+            Boot.Fire(BootTrigger.Restart);
             return true;
         }
     }
@@ -211,7 +195,7 @@ public sealed partial class Device
     {
         using (_gate.Enter())
         {
-            if (!_boot.CanFire(BootTrigger.Restart))
+            if (!Boot.CanFire(BootTrigger.Restart))
             {
                 return false;
             }
@@ -222,7 +206,7 @@ public sealed partial class Device
                     ? "factory default (soft): users and settings erased, network settings kept"
                     : "factory default (hard): all settings erased, network reset");
             Timeline.Append(new FactoryResetStarted(mode, FactoryResetSource.Network));
-            _boot.Fire(BootTrigger.Restart);
+            Boot.Fire(BootTrigger.Restart);
             return true;
         }
     }

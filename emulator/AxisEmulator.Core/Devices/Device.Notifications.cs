@@ -31,7 +31,7 @@ public sealed partial class Device
     private void RaiseAppended(Action<TimelineEntry> subscribers, TimelineEntry entry) =>
         _gate.Notify(new Notification(subscribers, entry, TellAppended));
 
-    private void RaisePhaseChangedLocked(DevicePhase from, DevicePhase to)
+    internal void RaisePhaseChangedLocked(DevicePhase from, DevicePhase to)
     {
         if (PhaseChanged is { } subscribers)
         {
@@ -39,7 +39,7 @@ public sealed partial class Device
         }
     }
 
-    private void RaiseListeningChangedLocked(bool listening)
+    internal void RaiseListeningChangedLocked(bool listening)
     {
         if (ListeningChanged is { } subscribers)
         {
@@ -48,6 +48,6 @@ public sealed partial class Device
     }
 
     /// <summary>The LAN's news for another device on this device's address waits until this device's gate is released.</summary>
-    private void TellSharingChangeLocked(SharingChange change) =>
+    internal void TellSharingChangeLocked(SharingChange change) =>
         _gate.Notify(new Notification(change.Watcher, change, TellSharingChanged));
 }

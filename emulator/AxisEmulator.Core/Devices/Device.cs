@@ -5,7 +5,9 @@ using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Network;
+using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
+using Stateless.Graph;
 
 namespace AxisEmulator.Core.Devices;
 
@@ -24,9 +26,6 @@ public sealed partial class Device
     private readonly DeviceGate _gate = new();
     private readonly SimulationClock _clock;
     private readonly DeviceConfigWriter _writer;
-    private readonly EmulatedLan _lan;
-    private readonly Random _random;
-    private readonly BootMachine _boot;
     private DeviceConfig _config;
 
     public Device(DeviceOptions options, SimulationClock clock)
@@ -42,8 +41,7 @@ public sealed partial class Device
         Profile = options.Profile;
         _clock = clock;
         var store = options.Store ?? new InMemoryDeviceStateStore();
-        _lan = options.Lan ?? new EmulatedLan();
-        _random = new Random(StableSeed(options.Seed, options.Id));
+        Random = new Random(StableSeed(options.Seed, options.Id));
         Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity) { Raise = RaiseAppended };
 
         var stored = store.Load(Id);
@@ -59,18 +57,19 @@ public sealed partial class Device
 
         _writer = new DeviceConfigWriter(Id, store);
 
-        PublishAddressing();
+        PowerInput = new PowerInput(Profile.Power);
+        NetworkFace = new DeviceNetwork(this, options.Lan ?? new EmulatedLan());
         Leds = new LedPanel(Profile.Leds);
         foreach (var led in Leds.All)
         {
             led.Changed += OnLedChanged;
         }
 
-        Button = new ControlButton(ScheduleUnderGate, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), _random);
-        Button.DebouncedChanged += OnButtonDebounced;
+        Button = new ControlButton(ScheduleUnderGate, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), Random);
+        Boot = new BootSequence(this);
+        Firmware = new DeviceFirmware(this);
+        Button.DebouncedChanged += Boot.OnButtonDebounced;
         Button.Dropout += length => Timeline.Append(new ContactDroppedOut(length));
-        _boot = new BootMachine(this);
-        _lan.Watch(Identity.Serial, OnSharingChanged);
     }
 
     /// <summary>
@@ -86,7 +85,7 @@ public sealed partial class Device
         }
 
         PowerOff();
-        _lan.Unwatch(Serial);
+        NetworkFace.Unplug();
         return _writer.CloseAsync();
     }
 
@@ -118,13 +117,37 @@ public sealed partial class Device
 
     public DevicePhase Phase
     {
-        get { using (_gate.Enter()) { return _boot.Phase; } }
+        get { using (_gate.Enter()) { return Boot.Phase; } }
     }
 
     /// <summary>True while the device's HTTP listener should be open.</summary>
     public bool IsListening
     {
-        get { using (_gate.Enter()) { return _listening; } }
+        get { using (_gate.Enter()) { return NetworkFace.Listening; } }
+    }
+
+    /// <summary>Whether the listener is open and, if not, how it closes: orderly (a reboot) or by losing power, link or firmware.</summary>
+    public ListenerClose ListenerClose
+    {
+        get { using (_gate.Enter()) { return NetworkFace.Close; } }
+    }
+
+    /// <summary>Time since the boot loader last started (zero when unpowered).</summary>
+    public TimeSpan Uptime
+    {
+        get { using (_gate.Enter()) { return Boot.Uptime; } }
+    }
+
+    /// <summary>UUID of the current boot; a new one on every boot.</summary>
+    public string? BootId
+    {
+        get { using (_gate.Enter()) { return Boot.BootId; } }
+    }
+
+    /// <summary>Times the PSE cut power and retried since the last stable boot.</summary>
+    public int BootLoopCount
+    {
+        get { using (_gate.Enter()) { return Boot.BootLoopCount; } }
     }
 
     /// <summary>Runs <paramref name="read"/> on the stored configuration under the gate.</summary>
@@ -179,12 +202,12 @@ public sealed partial class Device
     public DeviceConfig Config => Volatile.Read(ref _config);
 
     /// <summary>The addressing now, lock-free and without the conflict list: for per-request use by the VAPIX server.</summary>
-    public NetworkAddressing Addressing => Volatile.Read(ref _addressing)!;
+    public NetworkAddressing Addressing => NetworkFace.Addressing;
 
     /// <summary>The network part of <see cref="Snapshot"/> alone.</summary>
     public NetworkSnapshot Network
     {
-        get { using (_gate.Enter()) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
+        get { using (_gate.Enter()) { return NetworkFace.Snapshot; } }
     }
 
     /// <summary>A consistent picture of the device for the control plane.</summary>
@@ -196,21 +219,47 @@ public sealed partial class Device
                 Id,
                 Profile.Id,
                 Serial,
-                _boot.Phase,
-                new PowerSnapshot(_source is not null, _source, _reading),
+                Boot.Phase,
+                PowerInput.Snapshot,
                 new ButtonSnapshot(Button.IsPressed, Button.IsHeld, Button.Fault, _holdRelease?.Due),
                 Leds.All.ToDictionary(l => l.Name, l => l.State),
-                new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts),
-                new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, _bootId, Uptime, _config.NeedsSetup),
-                _bootCount,
-                _bootLoopCount,
-                _bricked,
-                ResetHoldNow());
+                NetworkFace.Snapshot,
+                new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, Boot.BootId, Boot.Uptime, _config.NeedsSetup),
+                Boot.BootCount,
+                Boot.BootLoopCount,
+                Boot.Bricked,
+                Boot.ResetHoldNow());
         }
     }
 
+    /// <summary>The state machines as Mermaid diagrams (checked into docs/).</summary>
+    public IReadOnlyDictionary<string, string> ExportStateDiagrams()
+    {
+        using (_gate.Enter())
+        {
+            return new Dictionary<string, string>
+            {
+                ["boot-loader-and-firmware"] = MermaidGraph.Format(Boot.Info),
+                ["firmware-banks"] = MermaidGraph.Format(FirmwareBankMachine.Describe()),
+            };
+        }
+    }
+
+    // The parts, driven under the gate.
+    internal BootSequence Boot { get; }
+
+    internal PowerInput PowerInput { get; }
+
+    internal DeviceNetwork NetworkFace { get; }
+
+    internal DeviceFirmware Firmware { get; }
+
+    internal SimulationClock SimulationClock => _clock;
+
+    internal Random Random { get; }
+
     /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate, named "{id} {what}".</summary>
-    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => _clock.Schedule(delay, new EventName(Id, what), () =>
+    internal ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => _clock.Schedule(delay, new EventName(Id, what), () =>
     {
         using (_gate.Enter())
         {
@@ -218,10 +267,11 @@ public sealed partial class Device
         }
     });
 
-    private void CommitConfig(DeviceConfig updated, string description)
+    /// <summary>Replaces the configuration and hands it to the writer. Call under the gate.</summary>
+    internal void CommitConfig(DeviceConfig updated, string description)
     {
         Volatile.Write(ref _config, updated);
-        PublishAddressing();
+        NetworkFace.Publish();
         _writer.Submit(_config);
         Timeline.Append(new ConfigChanged(description));
     }
