@@ -3,6 +3,7 @@ using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
+using Stateless.Graph;
 
 namespace AxisEmulator.Core.Boot;
 
@@ -26,7 +27,6 @@ internal sealed partial class BootSequence : IBootPhases
 
     public DevicePhase Phase => _machine.Phase;
 
-    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 
     /// <summary>A bricked unit shows no LED and never reaches the network; set by the control plane or a single bank corrupted mid-flash.</summary>
     public bool Bricked { get; set; }
@@ -49,6 +49,13 @@ internal sealed partial class BootSequence : IBootPhases
     private Profiles.HardwareProfile Profile => _device.Profile;
 
     private LedPanel Leds => _device.Leds;
+
+    /// <summary>The boot machine and the firmware banks as Mermaid diagrams.</summary>
+    public IReadOnlyDictionary<string, string> Diagrams() => new Dictionary<string, string>
+    {
+        ["boot-loader-and-firmware"] = MermaidGraph.Format(_machine.Info),
+        ["firmware-banks"] = MermaidGraph.Format(FirmwareBankMachine.Describe()),
+    };
 
     public void Fire(BootTrigger trigger) => _machine.Fire(trigger);
 
