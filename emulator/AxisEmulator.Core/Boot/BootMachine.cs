@@ -21,7 +21,7 @@ internal sealed class BootMachine
         {
             if (t.Source != t.Destination || t.IsReentry)
             {
-                phases.Entered(PhaseOf(t.Source), PhaseOf(t.Destination));
+                phases.Entered(t.Source.Phase, t.Destination.Phase);
             }
         });
         _machine.OnUnhandledTrigger((state, trigger) =>
@@ -47,6 +47,14 @@ internal sealed class BootMachine
             .Permit(BootTrigger.PowerLost, BootState.Off)
             .Permit(BootTrigger.BrownOut, BootState.Brownout)
             .Permit(BootTrigger.Brick, BootState.Bricked);
+
+        // Stateless searches Powered's children in this order on every transition (allocating for
+        // each one it looks at), so the phases every boot goes through come first.
+        foreach (var child in (BootState[])[BootState.Booting, BootState.NetworkUp, BootState.Bootloader, BootState.Ready,
+            BootState.ResetHold, BootState.ResetArmed, BootState.FactoryResetting, BootState.Upgrading, BootState.ShuttingDown])
+        {
+            _machine.Configure(child).SubstateOf(BootState.Powered);
+        }
 
         Powered(BootState.Bootloader)
             .OnEntry(phases.EnterBootloader, "status amber, sample the button")
@@ -100,24 +108,7 @@ internal sealed class BootMachine
             .Ignore(BootTrigger.BrownOut); // a weaker source plugged into a dead unit: it stays dead, as it always has
     }
 
-    private enum BootState
-    {
-        Off,
-        Brownout,
-        Powered,
-        Bootloader,
-        ResetHold,
-        ResetArmed,
-        FactoryResetting,
-        Booting,
-        NetworkUp,
-        Ready,
-        Upgrading,
-        ShuttingDown,
-        Bricked,
-    }
-
-    public DevicePhase Phase => PhaseOf(_machine.State);
+    public DevicePhase Phase => _machine.State.Phase;
 
     public StateMachineInfo Info => _machine.GetInfo();
 
@@ -125,24 +116,42 @@ internal sealed class BootMachine
 
     public bool CanFire(BootTrigger trigger) => _machine.CanFire(trigger);
 
-    /// <summary>The wire phase of a state; <c>Powered</c> is only a parent, never where the machine is.</summary>
-    private static DevicePhase PhaseOf(BootState state) => state switch
-    {
-        BootState.Off => DevicePhase.Off,
-        BootState.Brownout => DevicePhase.Brownout,
-        BootState.Bootloader => DevicePhase.Bootloader,
-        BootState.ResetHold => DevicePhase.ResetHold,
-        BootState.ResetArmed => DevicePhase.ResetArmed,
-        BootState.FactoryResetting => DevicePhase.FactoryResetting,
-        BootState.Booting => DevicePhase.Booting,
-        BootState.NetworkUp => DevicePhase.NetworkUp,
-        BootState.Ready => DevicePhase.Ready,
-        BootState.Upgrading => DevicePhase.Upgrading,
-        BootState.ShuttingDown => DevicePhase.ShuttingDown,
-        BootState.Bricked => DevicePhase.Bricked,
-        _ => throw new UnreachableException($"{state} is a superstate, never the current one."),
-    };
+    /// <summary>A child of <c>Powered</c> (declared so above).</summary>
+    private StateMachine<BootState, BootTrigger>.StateConfiguration Powered(BootState state) => _machine.Configure(state);
 
-    private StateMachine<BootState, BootTrigger>.StateConfiguration Powered(BootState state) =>
-        _machine.Configure(state).SubstateOf(BootState.Powered);
+    /// <summary>
+    /// A state of the machine: one per phase, plus <c>Powered</c>, only ever a parent. Instances of a
+    /// class, not an enum, so Stateless compares states without boxing them on every lookup (it walks
+    /// the superstate's children on each transition); the names are what the diagram shows.
+    /// </summary>
+    private sealed class BootState
+    {
+        public static readonly BootState Off = new(nameof(Off), DevicePhase.Off);
+        public static readonly BootState Brownout = new(nameof(Brownout), DevicePhase.Brownout);
+        public static readonly BootState Powered = new(nameof(Powered), phase: null);
+        public static readonly BootState Bootloader = new(nameof(Bootloader), DevicePhase.Bootloader);
+        public static readonly BootState ResetHold = new(nameof(ResetHold), DevicePhase.ResetHold);
+        public static readonly BootState ResetArmed = new(nameof(ResetArmed), DevicePhase.ResetArmed);
+        public static readonly BootState FactoryResetting = new(nameof(FactoryResetting), DevicePhase.FactoryResetting);
+        public static readonly BootState Booting = new(nameof(Booting), DevicePhase.Booting);
+        public static readonly BootState NetworkUp = new(nameof(NetworkUp), DevicePhase.NetworkUp);
+        public static readonly BootState Ready = new(nameof(Ready), DevicePhase.Ready);
+        public static readonly BootState Upgrading = new(nameof(Upgrading), DevicePhase.Upgrading);
+        public static readonly BootState ShuttingDown = new(nameof(ShuttingDown), DevicePhase.ShuttingDown);
+        public static readonly BootState Bricked = new(nameof(Bricked), DevicePhase.Bricked);
+
+        private readonly string _name;
+        private readonly DevicePhase? _phase;
+
+        private BootState(string name, DevicePhase? phase)
+        {
+            _name = name;
+            _phase = phase;
+        }
+
+        /// <summary>The wire phase of this state; <c>Powered</c> is never where the machine is.</summary>
+        public DevicePhase Phase => _phase ?? throw new UnreachableException($"{_name} is a superstate, never the current one.");
+
+        public override string ToString() => _name;
+    }
 }
