@@ -210,7 +210,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
                 {
                     // A device going through a reboot closes like Apache's graceful stop; a power cut, a brick
                     // or a pulled cable just drops everything. The device says which (it may be further along by now).
-                    await Listener.CloseAsync(graceful: !close.DropsConnections());
+                    await Listener.CloseAsync(graceful: close == ListenerClose.Orderly);
                     logger.LogInformation("{Device} listener closed ({Endpoint})", Camera.Id, Listener.Endpoint);
                 }
             }
