@@ -1,103 +1,37 @@
+using AxisEmulator.Core.Boot;
 using AxisEmulator.Core.Button;
-using AxisEmulator.Core.Clock;
 using AxisEmulator.Core.Config;
-using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Power;
 
 namespace AxisEmulator.Core.Devices;
 
-/// <summary>What the outside world can do to a device: the verbs of the control plane and VAPIX.</summary>
+/// <summary>What the outside world can do to a device: the verbs of the control plane and VAPIX, each under the gate.</summary>
 public sealed partial class Device
 {
-    /// <summary>The release of a hold in progress (<see cref="HoldButton"/>); null when none is pending.</summary>
-    private ScheduledEvent? _holdRelease;
-
     /// <summary>Plugs in <paramref name="source"/> (or changes it while powered: the rail is re-evaluated).</summary>
     public void PowerOn(PowerSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
         source.EnsureValid();
-        using (_gate.Enter())
-        {
-            var wasOn = _source is not null;
-            _source = source;
-            Timeline.Append(wasOn ? new PowerSourceChanged(source) : new PoweredOn(source));
-            if (!wasOn || _boot.Phase == DevicePhase.Off)
-            {
-                _bootLoopCount = 0;
-                var reading = PowerRail.Evaluate(source, Profile.Power, LoadFor(DevicePhase.Bootloader));
-                if (reading.Status == PowerStatus.NoPower)
-                {
-                    _reading = reading;
-                    Timeline.Append(new NoPowerAtPlugIn(reading));
-                    return;
-                }
-
-                _boot.Fire(BootTrigger.PowerOn);
-                return;
-            }
-
-            if (_boot.Phase == DevicePhase.Brownout)
-            {
-                return; // the PSE retry picks up the new source
-            }
-
-            CheckPower(_boot.Phase);
-        }
+        using (_gate.Enter()) { Boot.PlugIn(source); }
     }
 
     /// <summary>Pulls the plug.</summary>
     public void PowerOff()
     {
-        using (_gate.Enter())
-        {
-            if (_source is null)
-            {
-                return;
-            }
-
-            _source = null;
-            _reading = null;
-            if (_boot.Phase == DevicePhase.Off)
-            {
-                Timeline.Append(new PoweredOff(Unplugged: true));
-                return;
-            }
-
-            _boot.Fire(BootTrigger.PowerLost);
-        }
+        using (_gate.Enter()) { Boot.Unplug(); }
     }
 
     /// <summary>A finger presses the control button (and keeps it down: a hold in progress no longer ends on its own).</summary>
     public void PressButton()
     {
-        using (_gate.Enter())
-        {
-            ForgetHold();
-            if (Button.IsHeld)
-            {
-                return;
-            }
-
-            Timeline.Append(new ButtonPressed());
-            Button.Press();
-        }
+        using (_gate.Enter()) { _finger.Press(); }
     }
 
     /// <summary>The finger lets go (ending a hold in progress now).</summary>
     public void ReleaseButton()
     {
-        using (_gate.Enter())
-        {
-            ForgetHold();
-            if (!Button.IsHeld)
-            {
-                return;
-            }
-
-            Timeline.Append(new ButtonReleased());
-            Button.Release();
-        }
+        using (_gate.Enter()) { _finger.Release(); }
     }
 
     /// <summary>
@@ -108,31 +42,10 @@ public sealed partial class Device
     public DateTimeOffset HoldButton(TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        lock (_gate)
-        {
-            PressButton();
-            ScheduledEvent? release = null;
-            release = ScheduleUnderGate(duration, "button: hold ends", () =>
-            {
-                // A timer that was already waiting for the gate when a press replaced its hold stays quiet.
-                if (ReferenceEquals(_holdRelease, release))
-                {
-                    _holdRelease = null;
-                    ReleaseButton();
-                }
-            });
-            _holdRelease = release;
-            return release.Due;
-        }
+        using (_gate.Enter()) { return _finger.Hold(duration); }
     }
 
-    /// <summary>Drops the release of a hold in progress; the button stays as it is. Call under the gate.</summary>
-    private void ForgetHold()
-    {
-        _holdRelease?.Cancel();
-        _holdRelease = null;
-    }
-
+    /// <summary>Gives the button a condition: healthy, mushy, stuck or broken.</summary>
     public void SetButtonFault(ButtonFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
@@ -142,27 +55,13 @@ public sealed partial class Device
             throw new ArgumentException(string.Join(" ", errors), nameof(fault));
         }
 
-        using (_gate.Enter())
-        {
-            Timeline.Append(new ButtonConditionSet(fault));
-            Button.SetFault(fault);
-        }
+        using (_gate.Enter()) { _finger.SetFault(fault); }
     }
 
     /// <summary>Bricks (or repairs) the unit: a bricked unit shows no LED and never reaches the network.</summary>
     public void SetBricked(bool bricked)
     {
-        using (_gate.Enter())
-        {
-            if (_bricked == bricked)
-            {
-                return;
-            }
-
-            _bricked = bricked;
-            Timeline.Append(bricked ? new UnitBricked() : new UnitRepaired());
-            _boot.Fire(bricked ? BootTrigger.Brick : BootTrigger.Unbrick);
-        }
+        using (_gate.Enter()) { Boot.SetBricked(bricked); }
     }
 
     /// <summary>Plugs or unplugs the network link (the emulated cable to the switch, for data).</summary>
@@ -170,37 +69,18 @@ public sealed partial class Device
     {
         using (_gate.Enter())
         {
-            if (_linkUp == up)
+            if (NetworkFace.SetLink(up))
             {
-                return;
+                Boot.LinkChanged();
+                NetworkFace.UpdateListening();
             }
-
-            _linkUp = up;
-            PublishAddressing();
-            Timeline.Append(up ? new LinkRestored() : new LinkLost());
-            if (_boot.Phase is DevicePhase.NetworkUp or DevicePhase.Ready)
-            {
-                ShowStatusForRunning(_boot.Phase == DevicePhase.Ready);
-            }
-
-            UpdateListening();
         }
     }
 
     /// <summary>Soft reboot (restart.cgi, firmware management reboot); false when not running.</summary>
     public bool Restart()
     {
-        using (_gate.Enter())
-        {
-            if (!_boot.CanFire(BootTrigger.Restart))
-            {
-                return false;
-            }
-
-            Timeline.Append(new RestartRequested());
-            _boot.Fire(BootTrigger.Restart);
-            return true;
-        }
+        using (_gate.Enter()) { return Boot.Restart(); }
     }
 
     /// <summary>
@@ -209,21 +89,46 @@ public sealed partial class Device
     /// </summary>
     public bool FactoryDefault(FactoryDefaultMode mode)
     {
-        using (_gate.Enter())
-        {
-            if (!_boot.CanFire(BootTrigger.Restart))
-            {
-                return false;
-            }
+        using (_gate.Enter()) { return Boot.FactoryDefault(mode); }
+    }
 
-            CommitConfig(
-                _config.AfterFactoryDefault(mode),
-                mode == FactoryDefaultMode.Soft
-                    ? "factory default (soft): users and settings erased, network settings kept"
-                    : "factory default (hard): all settings erased, network reset");
-            Timeline.Append(new FactoryResetStarted(mode, FactoryResetSource.Network));
-            _boot.Fire(BootTrigger.Restart);
-            return true;
-        }
+    /// <summary>
+    /// Starts a firmware upgrade: the image is written to the inactive bank, then the unit reboots
+    /// into it, uncommitted. Returns why it was refused, or <see cref="UpgradeRejection.None"/>.
+    /// </summary>
+    public UpgradeRejection StartUpgrade(FirmwareImage image, UpgradeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using (_gate.Enter()) { return Firmware.StartUpgrade(image, options); }
+    }
+
+    /// <summary>Commits the running image; false when nothing is pending.</summary>
+    public bool CommitFirmware()
+    {
+        using (_gate.Enter()) { return Firmware.Commit(); }
+    }
+
+    /// <summary>Switches to the other bank and reboots into it; false when there is none.</summary>
+    public bool RollbackFirmware()
+    {
+        using (_gate.Enter()) { return Firmware.Rollback(); }
+    }
+
+    /// <summary>Drops the rollback image; false when there is none or an upgrade is pending.</summary>
+    public bool PurgeFirmware()
+    {
+        using (_gate.Enter()) { return Firmware.Purge(); }
+    }
+
+    /// <summary>Firmware bank state: committed, flashing, pending-commit or corrupt.</summary>
+    public BankState FirmwareState
+    {
+        get { using (_gate.Enter()) { return Firmware.Banks.State; } }
+    }
+
+    /// <summary>Time left before an uncommitted image rolls back by itself, if a rollback timer runs.</summary>
+    public TimeSpan? TimeToRollback
+    {
+        get { using (_gate.Enter()) { return Firmware.TimeToRollback; } }
     }
 }

@@ -5,6 +5,7 @@ using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Events;
 using AxisEmulator.Core.Leds;
 using AxisEmulator.Core.Network;
+using AxisEmulator.Core.Power;
 using AxisEmulator.Core.Profiles;
 
 namespace AxisEmulator.Core.Devices;
@@ -14,80 +15,47 @@ namespace AxisEmulator.Core.Devices;
 /// configuration and a timeline of everything that happened to it, all in simulated time.
 /// </summary>
 /// <remarks>
-/// Every input — a finger on the button, a cable pulled, a VAPIX request, a timer firing — goes
-/// through one gate, so the state machines (not thread-safe themselves) see one trigger at a time.
-/// Events and timeline subscribers are told after the gate is released, in order, on the thread
-/// that made the change and before its call returns (<see cref="DeviceGate"/>).
+/// An aggregate of small parts — <see cref="BootSequence"/> and its <see cref="BootMachine"/>,
+/// <see cref="PowerInput"/>, <see cref="DeviceNetwork"/>, <see cref="DeviceFirmware"/>, the
+/// <see cref="ButtonFinger"/> — driven through one gate, so the state machines (not thread-safe
+/// themselves) see one trigger at a time. Events and timeline subscribers are told after the gate
+/// is released, in order, on the thread that made the change and before its call returns
+/// (<see cref="DeviceGate"/>).
 /// </remarks>
 public sealed partial class Device
 {
     private readonly DeviceGate _gate = new();
-    private readonly SimulationClock _clock;
     private readonly DeviceConfigWriter _writer;
-    private readonly EmulatedLan _lan;
-    private readonly Random _random;
-    private readonly BootMachine _boot;
+    private readonly ButtonFinger _finger;
     private DeviceConfig _config;
 
     public Device(DeviceOptions options, SimulationClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        if (options.Serial is not null && !DeviceIdentity.IsValidSerial(options.Serial))
-        {
-            throw new ArgumentException($"Serial '{options.Serial}' is not 12 hexadecimal digits (e.g. ACCC8E0A1B2C).", nameof(options));
-        }
-
+        var store = options.Store ?? new InMemoryDeviceStateStore();
+        (Identity, _config) = StoredConfiguration.LoadOrCreate(options, store);
         Id = options.Id;
         Profile = options.Profile;
-        _clock = clock;
-        var store = options.Store ?? new InMemoryDeviceStateStore();
-        _lan = options.Lan ?? new EmulatedLan();
-        _random = new Random(StableSeed(options.Seed, options.Id));
+        SimulationClock = clock;
+        Random = new Random(StoredConfiguration.StableSeed(options.Seed, options.Id));
         Timeline = new DeviceTimeline(options.Id, clock, options.TimelineCapacity) { Raise = RaiseAppended };
-
-        var stored = store.Load(Id);
-        var serial = options.Serial ?? stored?.Serial ?? DeviceIdentity.Generate(Profile.Identity.SerialOui, Id, options.Seed).Serial;
-        Identity = new DeviceIdentity(serial);
-        _config = stored is null
-            ? DeviceConfig.Factory(Identity.Serial, Profile.Firmware.Version)
-            : stored with { Serial = Identity.Serial };
-        if (stored is null || stored.Serial != Identity.Serial)
-        {
-            store.Save(Id, _config); // a new device's factory configuration is on disk before anyone can use it
-        }
-
         _writer = new DeviceConfigWriter(Id, store);
 
-        PublishAddressing();
+        PowerInput = new PowerInput(Profile.Power);
+        NetworkFace = new DeviceNetwork(this, options.Lan ?? new EmulatedLan());
         Leds = new LedPanel(Profile.Leds);
         foreach (var led in Leds.All)
         {
-            led.Changed += OnLedChanged;
+            led.Changed += (changed, old, state) => Timeline.Append(new LedChanged(changed.Name, old, state));
         }
 
-        Button = new ControlButton(ScheduleUnderGate, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), _random);
-        Button.DebouncedChanged += OnButtonDebounced;
+        Button = new ControlButton(ScheduleUnderGate, TimeSpan.FromMilliseconds(Profile.Reset.DebounceMilliseconds), Random);
+        _finger = new ButtonFinger(this);
+        Boot = new BootSequence(this);
+        Firmware = new DeviceFirmware(this);
+        Button.DebouncedChanged += Boot.OnButtonDebounced;
         Button.Dropout += length => Timeline.Append(new ContactDroppedOut(length));
-        _boot = new BootMachine(this);
-        _lan.Watch(Identity.Serial, OnSharingChanged);
-    }
-
-    /// <summary>
-    /// Unplugs the device from the emulated LAN for good (it was removed from the emulator). Its
-    /// configuration is no longer saved after the changes already made; the task completes once
-    /// those are stored.
-    /// </summary>
-    public Task Retire()
-    {
-        lock (_gate)
-        {
-            ForgetHold();
-        }
-
-        PowerOff();
-        _lan.Unwatch(Serial);
-        return _writer.CloseAsync();
     }
 
     public string Id { get; }
@@ -101,116 +69,48 @@ public sealed partial class Device
     public DeviceTimeline Timeline { get; }
 
     /// <summary>The clock this device lives on.</summary>
-    public TimeProvider Clock => _clock;
+    public TimeProvider Clock => SimulationClock;
 
     public LedPanel Leds { get; }
 
     public ControlButton Button { get; }
 
-    /// <summary>Raised on every phase change (old, new), once the device gate is released.</summary>
-    public event Action<Device, DevicePhase, DevicePhase>? PhaseChanged;
+    // The parts, driven under the gate.
+    internal BootSequence Boot { get; }
+
+    internal PowerInput PowerInput { get; }
+
+    internal DeviceNetwork NetworkFace { get; }
+
+    internal DeviceFirmware Firmware { get; }
+
+    internal SimulationClock SimulationClock { get; }
+
+    internal Random Random { get; }
 
     /// <summary>
-    /// Raised when the HTTP listener should open (true) or close (false), once the device gate is
-    /// released and before the call that caused it returns (the listener set's "settled" counts on it).
+    /// Unplugs the device from the emulated LAN for good (it was removed from the emulator). Its
+    /// configuration is no longer saved after the changes already made; the task completes once
+    /// those are stored.
     /// </summary>
-    public event Action<Device, bool>? ListeningChanged;
-
-    public DevicePhase Phase
-    {
-        get { using (_gate.Enter()) { return _boot.Phase; } }
-    }
-
-    /// <summary>True while the device's HTTP listener should be open.</summary>
-    public bool IsListening
-    {
-        get { using (_gate.Enter()) { return _listening; } }
-    }
-
-    /// <summary>Runs <paramref name="read"/> on the stored configuration under the gate.</summary>
-    public T ReadConfig<T>(Func<DeviceConfig, T> read)
+    public Task Retire()
     {
         using (_gate.Enter())
         {
-            return read(_config);
+            _finger.Forget();
+            Boot.Unplug();
         }
-    }
 
-    /// <summary>
-    /// Changes the configuration atomically and hands it to the device's writer, which stores it
-    /// behind the caller's back (see <see cref="FlushConfigAsync"/>). <paramref name="change"/> returns
-    /// the new configuration (or the same instance for no change) and a result for the caller.
-    /// </summary>
-    public T UpdateConfig<T>(Func<DeviceConfig, (DeviceConfig Config, T Result)> change, string? description = null)
-    {
-        using (_gate.Enter())
-        {
-            var (updated, result) = change(_config);
-            if (!ReferenceEquals(updated, _config))
-            {
-                CommitConfig(updated with { Serial = Identity.Serial }, description ?? "configuration changed");
-            }
-
-            return result;
-        }
-    }
-
-    /// <summary>
-    /// Completes once every configuration change made before the call is on disk (never waited for
-    /// under the gate). Await it before acknowledging a change: a VAPIX answer that says OK.
-    /// </summary>
-    public Task FlushConfigAsync() => _writer.FlushAsync();
-
-    /// <summary>How many configuration changes the device has made: compare two readings to see whether anything changed between them.</summary>
-    public long ConfigChanges => _writer.Submitted;
-
-    public bool NeedsSetup
-    {
-        get { using (_gate.Enter()) { return _config.NeedsSetup; } }
+        NetworkFace.Unplug();
+        return _writer.CloseAsync();
     }
 
     /// <summary>Records a VAPIX request in the timeline (method, path, user, status, why its credentials were refused).</summary>
-    public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null, RequestRefusal refusal = RequestRefusal.None)
-    {
+    public void RecordHttp(string method, string path, string? user, int status, double? milliseconds = null, RequestRefusal refusal = RequestRefusal.None) =>
         Timeline.Append(new VapixRequestAnswered(method, path, user, status, milliseconds, refusal));
-    }
-
-    /// <summary>The stored configuration now (immutable; replaced as a whole on every change). Lock-free, for per-request readers.</summary>
-    public DeviceConfig Config => Volatile.Read(ref _config);
-
-    /// <summary>The addressing now, lock-free and without the conflict list: for per-request use by the VAPIX server.</summary>
-    public NetworkAddressing Addressing => Volatile.Read(ref _addressing)!;
-
-    /// <summary>The network part of <see cref="Snapshot"/> alone.</summary>
-    public NetworkSnapshot Network
-    {
-        get { using (_gate.Enter()) { return new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts); } }
-    }
-
-    /// <summary>A consistent picture of the device for the control plane.</summary>
-    public DeviceSnapshot Snapshot()
-    {
-        using (_gate.Enter())
-        {
-            return new DeviceSnapshot(
-                Id,
-                Profile.Id,
-                Serial,
-                _boot.Phase,
-                new PowerSnapshot(_source is not null, _source, _reading),
-                new ButtonSnapshot(Button.IsPressed, Button.IsHeld, Button.Fault, _holdRelease?.Due),
-                Leds.All.ToDictionary(l => l.Name, l => l.State),
-                new NetworkSnapshot(_listening, _address, _linkLocal, _config.Network.BootProto, _linkUp, Conflicts),
-                new FirmwareSnapshot(_config.Firmware.ActiveVersion, _config.Firmware.InactiveVersion, _config.Firmware.Committed, _bootId, Uptime, _config.NeedsSetup),
-                _bootCount,
-                _bootLoopCount,
-                _bricked,
-                ResetHoldNow());
-        }
-    }
 
     /// <summary>Schedules <paramref name="action"/> on the clock to run under this device's gate, named "{id} {what}".</summary>
-    private ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => _clock.Schedule(delay, new EventName(Id, what), () =>
+    internal ScheduledEvent ScheduleUnderGate(TimeSpan delay, string what, Action action) => SimulationClock.Schedule(delay, new EventName(Id, what), () =>
     {
         using (_gate.Enter())
         {
@@ -218,24 +118,37 @@ public sealed partial class Device
         }
     });
 
-    private void CommitConfig(DeviceConfig updated, string description)
-    {
-        Volatile.Write(ref _config, updated);
-        PublishAddressing();
-        _writer.Submit(_config);
-        Timeline.Append(new ConfigChanged(description));
-    }
+    /// <summary>Raised on every phase change (old, new), once the device gate is released.</summary>
+    public event Action<Device, DevicePhase, DevicePhase>? PhaseChanged;
 
-    private void OnLedChanged(Led led, LedState old, LedState state) => Timeline.Append(new LedChanged(led.Name, old, state));
+    /// <summary>
+    /// Raised when the HTTP listener should open (true) or close (false), once the device gate is
+    /// released and before the call that caused it returns (the listener set's "settled" counts on it).
+    /// How it closes is <see cref="ListenerClose"/>.
+    /// </summary>
+    public event Action<Device, bool>? ListeningChanged;
 
-    private static int StableSeed(int seed, string id)
+    internal void RaisePhaseChangedLocked(DevicePhase from, DevicePhase to)
     {
-        var hash = 2166136261u ^ (uint)seed;
-        foreach (var c in id)
+        if (PhaseChanged is { } subscribers)
         {
-            hash = (hash ^ c) * 16777619u;
+            _gate.Notify(new Notification(subscribers, (this, from, to), DeviceTellers.PhaseChanged));
         }
-
-        return (int)(hash & 0x7FFFFFFF);
     }
+
+    internal void RaiseListeningChangedLocked(bool listening)
+    {
+        if (ListeningChanged is { } subscribers)
+        {
+            _gate.Notify(new Notification(subscribers, (this, listening), DeviceTellers.ListeningChanged));
+        }
+    }
+
+    /// <summary>The LAN's news for another device on this device's address waits until this device's gate is released.</summary>
+    internal void TellSharingChangeLocked(SharingChange change) =>
+        _gate.Notify(new Notification(change.Watcher, change, DeviceTellers.SharingChanged));
+
+    /// <summary>The timeline's subscribers hear of an entry once the gate is released (at once when it is not held: a VAPIX request's entry).</summary>
+    private void RaiseAppended(Action<TimelineEntry> subscribers, TimelineEntry entry) =>
+        _gate.Notify(new Notification(subscribers, entry, DeviceTellers.Appended));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
+using AxisEmulator.Core.Network;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -196,7 +197,8 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 
         private async Task ApplyAsync()
         {
-            var wanted = !_stopped && Camera.IsListening;
+            var close = Camera.ListenerClose;
+            var wanted = !_stopped && close == ListenerClose.Open;
             try
             {
                 if (wanted && !Listener.IsOpen)
@@ -206,10 +208,9 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
                 }
                 else if (!wanted && Listener.IsOpen)
                 {
-                    // A device going through a reboot (it may be further along by now) closes like Apache's
-                    // graceful stop; a power cut, a brick or a pulled cable just drops everything.
-                    await Listener.CloseAsync(graceful: Camera.Phase is DevicePhase.ShuttingDown or DevicePhase.Bootloader
-                        or DevicePhase.ResetHold or DevicePhase.ResetArmed or DevicePhase.FactoryResetting or DevicePhase.Booting);
+                    // A device going through a reboot closes like Apache's graceful stop; a power cut, a brick
+                    // or a pulled cable just drops everything. The device says which (it may be further along by now).
+                    await Listener.CloseAsync(graceful: close == ListenerClose.Orderly);
                     logger.LogInformation("{Device} listener closed ({Endpoint})", Camera.Id, Listener.Endpoint);
                 }
             }

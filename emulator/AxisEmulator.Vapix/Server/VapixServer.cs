@@ -1,5 +1,6 @@
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Events;
+using AxisEmulator.Core.Network;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -271,8 +272,7 @@ public static class VapixServer
     }
 
     /// <summary>A device going down in order (restart, factory default) still answers the connections its web server had accepted; one that lost power, its cable or its firmware answers nothing.</summary>
-    private static bool AnswersNothing(Device camera) =>
-        !camera.IsListening && (!camera.Phase.IsPowered() || camera.Phase == DevicePhase.Bricked || !camera.Addressing.LinkUp);
+    private static bool AnswersNothing(Device camera) => camera.ListenerClose.DropsConnections();
 
     private static bool IsChunked(Microsoft.Extensions.Primitives.StringValues transferEncoding)
     {

@@ -1,0 +1,138 @@
+using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Events;
+using AxisEmulator.Core.Profiles;
+
+namespace AxisEmulator.Core.Network;
+
+/// <summary>
+/// A device's face on the emulated LAN: the link, the address it takes (static, DHCP lease,
+/// fallback or link-local), conflicts with others on that address, and whether it listens.
+/// Driven under the device's gate.
+/// </summary>
+internal sealed class DeviceNetwork
+{
+    private readonly Device _device;
+    private readonly EmulatedLan _lan;
+    private NetworkAddressing? _addressing;
+    private string? _address;
+    private string? _linkLocal;
+    private bool _sharedAddress;
+
+    public DeviceNetwork(Device device, EmulatedLan lan)
+    {
+        _device = device;
+        _lan = lan;
+        Publish();
+        _lan.Watch(device.Serial, OnSharingChanged);
+    }
+
+    public bool LinkUp { get; private set; } = true;
+
+    public bool Listening { get; private set; }
+
+    /// <summary>The addressing now, lock-free, without the conflict list.</summary>
+    public NetworkAddressing Addressing => Volatile.Read(ref _addressing)!;
+
+    public NetworkSnapshot Snapshot => new(Listening, _address, _linkLocal, BootProto, LinkUp, Conflicts);
+
+    public ListenerClose Close => ListenerCloses.For(Listening, _device.Boot.Phase, _device.Boot.Bricked, LinkUp);
+
+    private BootProtocol BootProto => _device.Config.Network.BootProto;
+
+    /// <summary>Serials sharing this device's address (empty when it has the address to itself).</summary>
+    private IReadOnlyList<string> Conflicts => _sharedAddress ? _lan.OthersAt(_address, _device.Serial) : [];
+
+    /// <summary>Plugs or unplugs the cable to the switch; false when it already was.</summary>
+    public bool SetLink(bool up)
+    {
+        if (LinkUp == up)
+        {
+            return false;
+        }
+
+        LinkUp = up;
+        Publish();
+        _device.Timeline.Append(up ? new LinkRestored() : new LinkLost());
+        return true;
+    }
+
+    public void AssignAddress()
+    {
+        var settings = _device.Config.Network;
+        var serial = _device.Serial;
+        _linkLocal = EmulatedLan.LinkLocalFor(serial);
+        // [S] after a reset without DHCP: AXIS OS ≤ 11 falls back to 192.168.0.90, 12.x to link-local only.
+        _address = settings.BootProto == BootProtocol.None ? settings.IpAddress
+            : _lan.RequestLease(serial) ?? (_device.Profile.Firmware.Personality == FirmwarePersonality.Os12 ? _linkLocal : settings.IpAddress);
+        Publish();
+        var conflict = _lan.Claim(serial, _address, _device.TellSharingChangeLocked);
+        _sharedAddress = conflict.Count > 0;
+        var origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpEnabled ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
+        _device.Timeline.Append(new AddressAssigned(_address, _linkLocal, settings.BootProto, origin));
+        if (_sharedAddress)
+        {
+            RecordConflict(_address!, conflict);
+        }
+    }
+
+    /// <summary>Opens or closes the listener for the phase; outside the network phases the address is given back.</summary>
+    public void UpdateListening()
+    {
+        var phase = _device.Boot.Phase;
+        var listening = phase.HasNetwork() && LinkUp && !_device.Boot.Bricked;
+        if (!phase.HasNetwork())
+        {
+            _lan.Claim(_device.Serial, null, _device.TellSharingChangeLocked);
+            _sharedAddress = false;
+        }
+
+        if (listening == Listening)
+        {
+            return;
+        }
+
+        Listening = listening;
+        _device.Timeline.Append(listening ? new ListenerOpened() : new ListenerClosed());
+        _device.RaiseListeningChangedLocked(listening);
+    }
+
+    /// <summary>Replaces <see cref="Addressing"/> when one of its parts changed.</summary>
+    public void Publish()
+    {
+        var current = _addressing;
+        if (current is null || current.IpAddress != _address || current.LinkLocalAddress != _linkLocal
+            || current.BootProto != BootProto || current.LinkUp != LinkUp)
+        {
+            Volatile.Write(ref _addressing, new NetworkAddressing(_address, _linkLocal, BootProto, LinkUp));
+        }
+    }
+
+    public void Unplug() => _lan.Unwatch(_device.Serial);
+
+    /// <summary>
+    /// The address this device holds became shared, or stopped being shared. Told by another device
+    /// once its gate is released; the update runs as a clock event under this device's own gate, at
+    /// the same simulated instant, after what was already due then.
+    /// </summary>
+    private void OnSharingChanged(string address, bool shared) => _device.ScheduleUnderGate(TimeSpan.Zero, "network: address sharing changed", () =>
+    {
+        if (_address != address || !_device.Boot.Phase.HasNetwork() || shared == _sharedAddress)
+        {
+            return;
+        }
+
+        _sharedAddress = shared;
+        if (shared)
+        {
+            RecordConflict(address, _lan.ConflictAt(address, _device.Serial));
+        }
+        else
+        {
+            _device.Timeline.Append(new IpConflictResolved(address));
+        }
+    });
+
+    // A mass reset can put hundreds on one address: name a few, count the rest.
+    private void RecordConflict(string address, AddressConflict conflict) => _device.Timeline.Append(new IpConflict(address, conflict.Count, conflict.FirstSerials));
+}
