@@ -165,20 +165,7 @@ public static class DeviceInputsApi
             return Problems.Invalid(errors);
         }
 
-        if (buttonFault is not null)
-        {
-            camera.SetButtonFault(buttonFault);
-        }
-
-        if (faults.Bricked is { } bricked)
-        {
-            camera.SetBricked(bricked);
-        }
-
-        if (faults.NetworkLink is { } link)
-        {
-            camera.SetNetworkLink(link);
-        }
+        Core.Devices.DeviceFaults.SetFaults(camera, buttonFault, faults.Bricked, faults.NetworkLink);
 
         await control.SettleAsync(request.HttpContext);
         return TypedResults.Ok(control.StateOf(camera));

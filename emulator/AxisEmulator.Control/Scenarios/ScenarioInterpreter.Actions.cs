@@ -52,20 +52,7 @@ public sealed partial class ScenarioInterpreter
     {
         foreach (var device in _devices)
         {
-            if (step.Button is { } button)
-            {
-                device.SetButtonFault(button);
-            }
-
-            if (step.Bricked is { } bricked)
-            {
-                device.SetBricked(bricked);
-            }
-
-            if (step.NetworkLink is { } link)
-            {
-                device.SetNetworkLink(link);
-            }
+            device.SetFaults(step.Button, step.Bricked, step.NetworkLink);
         }
 
         return StepOutcome.Pass();
