@@ -31,10 +31,20 @@ internal sealed class CameraModel
         values.Add(value);
     }
 
+    /// <summary>
+    /// The client sends one request at a time, so every earlier write to <paramref name="key"/> was
+    /// answered, and what the device stored of it is superseded now.
+    /// </summary>
     public void Acknowledged(string key, string? value)
     {
         _expected[key] = value;
-        _beforeFactoryDefault = null; // a later acknowledged write is stored after the factory default it followed
+        _uncertain.Remove(key);
+        if (_beforeFactoryDefault is not null)
+        {
+            // Stored after the factory default it followed: that default is on disk, and everything before it is gone.
+            _beforeFactoryDefault = null;
+            _uncertain.Clear();
+        }
     }
 
     public void FactoryDefaultSent() => _factoryDefaultUncertain = true;
@@ -43,6 +53,7 @@ internal sealed class CameraModel
     {
         _beforeFactoryDefault ??= new Dictionary<string, string?>(_expected, StringComparer.Ordinal);
         _expected = new Dictionary<string, string?>(StringComparer.Ordinal);
+        _factoryDefaultUncertain = false;
     }
 
     /// <summary>Keys whose stored value no acceptable state explains (the fewest over the alternatives).</summary>

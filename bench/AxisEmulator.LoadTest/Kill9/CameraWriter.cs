@@ -19,6 +19,9 @@ internal sealed class CameraWriter(string id, CameraModel model, HttpClient http
 
     public int FactoryDefaults { get; private set; }
 
+    /// <summary>A write was sent and not answered yet (read after the kill: it died unacknowledged).</summary>
+    public bool InFlight { get; private set; }
+
     /// <summary>Writes until the emulator goes away (a request fails) or <paramref name="stop"/> is set.</summary>
     public async Task RunAsync(Uri device, CancellationToken stop)
     {
@@ -44,7 +47,9 @@ internal sealed class CameraWriter(string id, CameraModel model, HttpClient http
                 else
                 {
                     model.FactoryDefaultSent();
+                    InFlight = true;
                     using var response = await Vapix.DigestGetAsync(http, new Uri(device, "/axis-cgi/factorydefault.cgi"), _digest);
+                    InFlight = false;
                     var body = await response.Content.ReadAsStringAsync(stop);
                     if (response.StatusCode != HttpStatusCode.OK || !body.Contains("factoryMessage", StringComparison.Ordinal))
                     {
@@ -82,7 +87,9 @@ internal sealed class CameraWriter(string id, CameraModel model, HttpClient http
                     ["sgrp"] = "admin:operator:viewer:ptz",
                 });
                 model.Sent("user:root", CameraModel.Present);
+                InFlight = true;
                 using var response = await http.PostAsync(new Uri(device, "/axis-cgi/pwdgrp.cgi"), form, stop);
+                InFlight = false;
                 var body = await response.Content.ReadAsStringAsync(stop);
                 if (response.StatusCode == HttpStatusCode.OK && body.Contains("Created account root.", StringComparison.Ordinal))
                 {
@@ -102,7 +109,9 @@ internal sealed class CameraWriter(string id, CameraModel model, HttpClient http
     private async Task WriteAsync(Uri device, string pathAndQuery, string key, string? value, Func<string, bool> isOk)
     {
         model.Sent(key, value);
+        InFlight = true;
         using var response = await Vapix.DigestGetAsync(http, new Uri(device, pathAndQuery), _digest);
+        InFlight = false;
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode == HttpStatusCode.OK && isOk(body))
         {
