@@ -24,7 +24,7 @@ internal static class Kill9Command
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"kills {figures.Kills} ({figures.KillsDuringBoot} while booting, {figures.InFlightAtKill} writes in flight), acknowledged writes {figures.AcknowledgedWrites} (factory defaults {figures.FactoryDefaults}), lost {figures.Lost}, corrupt {figures.Corrupt}, start-up failures {figures.StartupFailures}, unexpected answers {figures.UnexpectedAnswers}; start to ready mean {figures.StartToReadyMean.TotalMilliseconds:F0} ms, max {figures.StartToReadyMax.TotalMilliseconds:F0} ms; {figures.Elapsed.TotalSeconds:F1} s in all"));
+            $"kills {figures.Kills} ({figures.KillsDuringBoot} while booting, {figures.InFlightAtKill} writes in flight, {figures.SavesCutShort} inside a save), acknowledged writes {figures.AcknowledgedWrites} (factory defaults {figures.FactoryDefaults}), lost {figures.Lost}, corrupt {figures.Corrupt}, start-up failures {figures.StartupFailures}, unexpected answers {figures.UnexpectedAnswers}; start to ready mean {figures.StartToReadyMean.TotalMilliseconds:F0} ms, max {figures.StartToReadyMax.TotalMilliseconds:F0} ms; {figures.Elapsed.TotalSeconds:F1} s in all"));
         return figures.Lost == 0 && figures.Corrupt == 0 && figures.StartupFailures == 0 && figures.Kills == options.Kills ? 0 : 1;
     }
 }

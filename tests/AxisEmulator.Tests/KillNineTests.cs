@@ -16,7 +16,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
         var dll = Path.Combine(AppContext.BaseDirectory, "AxisEmulator.dll");
         var figures = await Kill9Run.RunAsync(new Kill9Options(dll, Kills: 30, Devices: 3, Seed: 17, MaxWritesBeforeKill: 20), output.WriteLine);
 
-        output.WriteLine($"kills {figures.Kills} ({figures.KillsDuringBoot} while booting, {figures.InFlightAtKill} writes in flight), acknowledged writes {figures.AcknowledgedWrites} (factory defaults {figures.FactoryDefaults}), lost {figures.Lost}, corrupt {figures.Corrupt}, start-up failures {figures.StartupFailures}, unexpected answers {figures.UnexpectedAnswers}, {figures.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"kills {figures.Kills} ({figures.KillsDuringBoot} while booting, {figures.InFlightAtKill} writes in flight, {figures.SavesCutShort} inside a save), acknowledged writes {figures.AcknowledgedWrites} (factory defaults {figures.FactoryDefaults}), lost {figures.Lost}, corrupt {figures.Corrupt}, start-up failures {figures.StartupFailures}, unexpected answers {figures.UnexpectedAnswers}, {figures.Elapsed.TotalSeconds:F1} s");
         figures.Problems.Should().BeEmpty();
         figures.Kills.Should().Be(30);
         figures.Lost.Should().Be(0);

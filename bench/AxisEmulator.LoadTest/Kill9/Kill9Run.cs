@@ -8,7 +8,7 @@ internal sealed record Kill9Options(string Dll, int Kills = 200, int Devices = 3
 
 /// <summary>What a run measured. Lost, corrupt and start-up failures must all be 0.</summary>
 internal sealed record Kill9Figures(
-    int Kills, int KillsDuringBoot, int AcknowledgedWrites, int InFlightAtKill, int FactoryDefaults, int Lost, int Corrupt, int StartupFailures, int UnexpectedAnswers,
+    int Kills, int KillsDuringBoot, int SavesCutShort, int AcknowledgedWrites, int InFlightAtKill, int FactoryDefaults, int Lost, int Corrupt, int StartupFailures, int UnexpectedAnswers,
     TimeSpan StartToReadyMean, TimeSpan StartToReadyMax, TimeSpan Elapsed, IReadOnlyList<string> Problems);
 
 /// <summary>
@@ -27,7 +27,8 @@ internal sealed class Kill9Run
     private readonly Dictionary<string, CameraModel> _models = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
     private readonly List<TimeSpan> _boots = [];
-    private int _kills, _killsDuringBoot, _inFlightAtKill, _acknowledged, _factoryDefaults, _lost, _corrupt, _startupFailures, _unexpected;
+    private DateTime _lifeStarted;
+    private int _kills, _killsDuringBoot, _savesCutShort, _inFlightAtKill, _acknowledged, _factoryDefaults, _lost, _corrupt, _startupFailures, _unexpected;
 
     private Kill9Run(Kill9Options options)
     {
@@ -63,7 +64,7 @@ internal sealed class Kill9Run
         }
 
         return new Kill9Figures(
-            run._kills, run._killsDuringBoot, run._acknowledged, run._inFlightAtKill, run._factoryDefaults, run._lost, run._corrupt, run._startupFailures, run._unexpected,
+            run._kills, run._killsDuringBoot, run._savesCutShort, run._acknowledged, run._inFlightAtKill, run._factoryDefaults, run._lost, run._corrupt, run._startupFailures, run._unexpected,
             run._boots.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)run._boots.Average(b => b.Ticks)),
             run._boots.Count == 0 ? TimeSpan.Zero : run._boots.Max(),
             total.Elapsed,
@@ -74,6 +75,7 @@ internal sealed class Kill9Run
     private async Task<bool> StartDriveAndKillAsync(HttpClient http)
     {
         var boot = Stopwatch.StartNew();
+        _lifeStarted = DateTime.UtcNow;
         StatefulEmulator emulator;
         try
         {
@@ -169,6 +171,13 @@ internal sealed class Kill9Run
         foreach (var (id, model) in _models)
         {
             var path = Path.Combine(_stateDirectory, id + ".json");
+            if (File.Exists(path + ".tmp") && File.GetLastWriteTimeUtc(path + ".tmp") >= _lifeStarted)
+            {
+                // This life's kill fell inside a save, before its rename: the kills do land mid-write.
+                // The file stays, as the next start finds it after a real crash.
+                _savesCutShort++;
+            }
+
             Dictionary<string, string?> actual;
             try
             {
