@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AxisEmulator.LoadTest.Kill9;
 
 namespace AxisEmulator.LoadTest;
@@ -17,7 +18,17 @@ internal static class Kill9Command
             MaxWritesBeforeKill: args.Int("max-writes", 30, 1));
         args.EnsureAllRead();
         Console.WriteLine($"kill-9: {options.Kills} kills of {options.Devices} cameras, seed {options.Seed}, clock {options.Clock}; {ProcessInfo.MachineLine()}");
-        var figures = await Kill9Run.RunAsync(options, Console.WriteLine);
+        // Ctrl+C or SIGTERM ends the run after the current life, so no emulator or state directory is left behind.
+        using var interrupt = new CancellationTokenSource();
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        }
+
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        var figures = await Kill9Run.RunAsync(options, Console.WriteLine, interrupt.Token);
         foreach (var problem in figures.Problems.Take(50))
         {
             Console.WriteLine("  problem: " + problem);

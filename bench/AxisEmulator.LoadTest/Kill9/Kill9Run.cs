@@ -36,14 +36,17 @@ internal sealed class Kill9Run
         _random = new Random(options.Seed);
     }
 
-    public static async Task<Kill9Figures> RunAsync(Kill9Options options, Action<string>? progress = null)
+    /// <param name="options">What to run.</param>
+    /// <param name="progress">A line every ten kills.</param>
+    /// <param name="interrupt">Ends the run after the current life (killed and checked as any other), the state directory removed.</param>
+    public static async Task<Kill9Figures> RunAsync(Kill9Options options, Action<string>? progress = null, CancellationToken interrupt = default)
     {
         var run = new Kill9Run(options);
         var total = Stopwatch.StartNew();
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(20) };
         try
         {
-            while (run._kills < options.Kills && await run.StartDriveAndKillAsync(http))
+            while (run._kills < options.Kills && !interrupt.IsCancellationRequested && await run.StartDriveAndKillAsync(http, interrupt))
             {
                 run.CheckStateFiles();
                 if (run._kills % 10 == 0)
@@ -72,7 +75,7 @@ internal sealed class Kill9Run
     }
 
     /// <summary>One life of the emulator, ended by SIGKILL; false when it did not start (a start-up failure).</summary>
-    private async Task<bool> StartDriveAndKillAsync(HttpClient http)
+    private async Task<bool> StartDriveAndKillAsync(HttpClient http, CancellationToken interrupt)
     {
         var boot = Stopwatch.StartNew();
         _lifeStarted = DateTime.UtcNow;
@@ -108,12 +111,12 @@ internal sealed class Kill9Run
             }
 
             _boots.Add(boot.Elapsed);
-            await DriveAndKillAsync(emulator, ready, http);
+            await DriveAndKillAsync(emulator, ready, http, interrupt);
             return true;
         }
     }
 
-    private async Task DriveAndKillAsync(StatefulEmulator emulator, IReadOnlyDictionary<string, Uri> ready, HttpClient http)
+    private async Task DriveAndKillAsync(StatefulEmulator emulator, IReadOnlyDictionary<string, Uri> ready, HttpClient http, CancellationToken interrupt)
     {
         var target = _random.Next(1, _options.MaxWritesBeforeKill + 1);
         var count = 0;
@@ -138,11 +141,11 @@ internal sealed class Kill9Run
                 // A camera in setup mode (new, or defaulted before the last kill) gets its admin first.
                 var device = model.Expected("user:root") is null ? await writer.CreateAdminAsync(stop.Token) ?? endpoint : endpoint;
                 await writer.RunAsync(device, stop.Token);
-            })));
+            }, CancellationToken.None)));
         }
 
         var all = Task.WhenAll(writers.Select(w => w.Run));
-        var first = await Task.WhenAny(killNow.Task, all, Task.Delay(TimeSpan.FromSeconds(60)));
+        var first = await Task.WhenAny(killNow.Task, all, Task.Delay(TimeSpan.FromSeconds(60), interrupt));
         await emulator.KillAsync();
         _kills++;
         await stop.CancelAsync();
@@ -155,7 +158,7 @@ internal sealed class Kill9Run
             _problems.Add($"kill {_kills}: {ex.Message}");
         }
 
-        if (first != killNow.Task)
+        if (first != killNow.Task && !interrupt.IsCancellationRequested)
         {
             _problems.Add($"kill {_kills}: the writers stopped or stalled before {target} acknowledged writes");
         }
