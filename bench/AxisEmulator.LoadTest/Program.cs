@@ -16,6 +16,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
                            [--devices 1000] [--scale 20] [--pollers 64] [--timeout 180]
           timing-fidelity  1,000 devices booting in realtime; lateness of the clock's events (GET /api/v1/clock/lateness)
                            [--devices 1000] [--seconds 150]
+          kill-9           cameras under param.cgi/pwdgrp.cgi/factorydefault.cgi writes, SIGKILLed and restarted on their state directory
+                           [--kills 200] [--devices 3] [--seed 1] [--clock scaled:50] [--max-writes 30]
 
         common: --emulator PATH/AxisEmulator.dll (default: emulator/AxisEmulator/bin/Release/net10.0 of this checkout)
                 --quiet-log (start the emulator with Logging__LogLevel__Default=Warning)
@@ -36,6 +38,7 @@ try
         "scale-1000" => await FleetBenchmarks.Scale1000Async(options),
         "reboot-storm" => await FleetBenchmarks.RebootStormAsync(options),
         "timing-fidelity" => await FleetBenchmarks.TimingFidelityAsync(options),
+        "kill-9" => await Kill9Command.RunAsync(options),
         "serve-bare" => await StubServers.ServeBareAsync(options),
         "serve-wiremock" => await StubServers.ServeWireMockAsync(options),
         _ => throw new FormatException($"unknown command '{args[0]}' (--help lists them)"),
