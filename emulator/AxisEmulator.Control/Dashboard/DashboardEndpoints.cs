@@ -12,16 +12,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace AxisEmulator.Control.Dashboard;
 
-/// <summary>Where the dashboard finds the shipped scenarios for presenter mode.</summary>
-public sealed record DashboardOptions
-{
-    /// <summary>
-    /// The directory of scenario files (<c>*.yaml</c>). Null: a <c>scenarios</c> directory next to the
-    /// executable or in one of its parents, else in the working directory or one of its parents.
-    /// </summary>
-    public string? ScenariosDirectory { get; init; }
-}
-
 /// <summary>
 /// The browser dashboard on the control port (DESIGN.md §7, <c>GET /</c>): static HTML, CSS and
 /// JavaScript modules embedded in this assembly, plus the presenter-mode endpoints
@@ -42,21 +32,20 @@ public static class DashboardEndpoints
     /// <see cref="IScenarioVapixClient"/> lets presenter mode play <c>vapix</c> steps; without one they are skipped.
     /// Mapping again on the same builder does nothing.
     /// </summary>
-    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints, DashboardOptions? options = null)
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        if (!Mapped.TryAdd(endpoints, options ?? new object()))
+        if (!Mapped.TryAdd(endpoints, new object()))
         {
             return endpoints;
         }
 
-        options ??= new DashboardOptions();
         var services = endpoints.ServiceProvider;
         var control = services.GetRequiredService<ControlPlane>();
         var access = services.GetRequiredService<ControlAccessFilter>();
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("AxisEmulator.Control.Dashboard") ?? NullLogger.Instance;
         var presenter = services.GetService<ScenarioPresenter>()
-            ?? new ScenarioPresenter(control, services.GetService<ScenarioLibrary>() ?? ScenarioLibrary.Locate(options.ScenariosDirectory), services.GetService<IScenarioVapixClient>(), logger);
+            ?? new ScenarioPresenter(control, services.GetService<ScenarioLibrary>() ?? ScenarioLibrary.Locate(null), services.GetService<IScenarioVapixClient>(), logger);
         services.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(presenter.Dispose);
 
         endpoints.MapGet("/", (HttpContext http) => Serve(http, "index.html"))

@@ -21,6 +21,9 @@ public sealed record AxisEmulatorOptions
     /// <summary>The <c>hardware-profiles</c> directory the VAPIX data is read from; null: the installed one.</summary>
     public string? HardwareProfilesDirectory { get; init; }
 
+    /// <summary>The folder <c>POST /api/v1/scenarios/run</c> and presenter mode read scenario files from; null: a <c>scenarios</c> folder found near the executable or the working directory.</summary>
+    public string? ScenariosDirectory { get; init; }
+
     /// <summary>Access to the control API and its stream and metrics options.</summary>
     public ControlOptions Control { get; init; } = new();
 

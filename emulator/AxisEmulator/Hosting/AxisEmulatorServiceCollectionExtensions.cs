@@ -35,6 +35,7 @@ public static class AxisEmulatorServiceCollectionExtensions
         }
 
         services.AddSingleton<IScenarioSandboxFactory>(new ScenarioSandboxes(devices.Emulator.Clock.Wall));
+        services.AddSingleton(ScenarioLibrary.Locate(options.ScenariosDirectory));
         services.AddAxisEmulatorControl(devices.Emulator, devices.Listeners, options.Control);
         return services;
     }

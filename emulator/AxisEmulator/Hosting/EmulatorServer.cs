@@ -62,12 +62,12 @@ public static class EmulatorServer
             Profiles = profiles,
             Listeners = layout,
             Control = settings.ToControlOptions(),
+            ScenariosDirectory = settings.ScenariosDirectory,
             LoggerFactory = loggerFactory,
         });
         builder.Services.AddSingleton(settings);
         builder.Services.AddHostedService(services => new EmulatorHostedService(
             settings, services.GetRequiredService<Emulator>(), services.GetRequiredService<ILogger<EmulatorHostedService>>(), fleet));
-        builder.Services.AddSingleton(ScenarioLibrary.Locate(settings.ScenariosDirectory));
         builder.WebHost.UseUrls(settings.ControlUrl.GetLeftPart(UriPartial.Authority));
         builder.WebHost.ConfigureKestrel(ControlPortLimits.ApplyTo);
 
