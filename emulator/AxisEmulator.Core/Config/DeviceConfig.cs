@@ -31,6 +31,9 @@ public sealed record DeviceConfig
 
     public NetworkSettings Network { get; init; } = NetworkSettings.FactoryDefault;
 
+    /// <summary>How far the device's clock was set from simulated time (see <c>DeviceSystemTime</c>).</summary>
+    public TimeSpan ClockOffset { get; init; }
+
     public required FirmwareBanks Firmware { get; init; }
 
     /// <summary>No admin yet: the device is in setup mode (<c>needsetup: yes</c>).</summary>
@@ -44,6 +47,7 @@ public sealed record DeviceConfig
     {
         Serial = Serial,
         Firmware = Firmware,
+        ClockOffset = mode == FactoryDefaultMode.Soft ? ClockOffset : TimeSpan.Zero,
         Network = mode == FactoryDefaultMode.Soft
             ? NetworkSettings.FactoryDefault with
             {

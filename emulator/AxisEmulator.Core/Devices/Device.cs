@@ -54,6 +54,7 @@ public sealed partial class Device
         _finger = new ButtonFinger(this);
         Boot = new BootSequence(this);
         Firmware = new DeviceFirmware(this);
+        SystemTime = new DeviceSystemTime(this);
         Button.DebouncedChanged += Boot.OnButtonDebounced;
         Button.Dropout += length => Timeline.Append(new ContactDroppedOut(length));
     }
@@ -70,6 +71,9 @@ public sealed partial class Device
 
     /// <summary>The clock this device lives on.</summary>
     public TimeProvider Clock => SimulationClock;
+
+    /// <summary>The device's own date, time and time zone (settable; follows simulated time).</summary>
+    public DeviceSystemTime SystemTime { get; }
 
     public LedPanel Leds { get; }
 
