@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace AxisEmulator.Vapix.Tests.EndToEnd;
 
 /// <summary>The result of a client run as a child process.</summary>
@@ -49,38 +46,7 @@ internal static class ExternalTool
 
     public static async Task<ToolResult> RunAsync(string file, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Loopback only, whatever proxy the CI environment sets.
-        start.Environment["NO_PROXY"] = "*";
-        start.Environment["no_proxy"] = "*";
-        start.Environment.Remove("http_proxy");
-        start.Environment.Remove("HTTP_PROXY");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish");
-        }
-
-        return new ToolResult(process.ExitCode, await stdout, await stderr);
+        var result = await PeerProcess.RunAsync(file, arguments, timeout);
+        return new ToolResult(result.ExitCode, result.Stdout, result.Stderr);
     }
 }
