@@ -41,6 +41,11 @@ public static class EmulatorServer
             fleet = fleet with { DhcpPool = pool };
         }
 
+        if (fleet is { LabNetwork: true } && !settings.LabNetwork)
+        {
+            settings = (settings with { LabNetwork = true }).Validate();
+        }
+
         var layout = LayoutFor(settings, fleet);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });

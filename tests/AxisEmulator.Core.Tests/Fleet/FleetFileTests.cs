@@ -110,6 +110,14 @@ public class FleetFileTests
     }
 
     [Fact]
+    public void Network_lab_puts_the_fleet_in_the_lab_and_loopback_is_the_default()
+    {
+        Parse("network: lab\ngroups:\n  - { profile: P3265-LVE, count: 2 }\n").LabNetwork.Should().BeTrue();
+        Parse("network: loopback\ngroups:\n  - { profile: P3265-LVE, count: 2 }\n").LabNetwork.Should().BeFalse();
+        Parse("groups:\n  - { profile: P3265-LVE, count: 2 }\n").LabNetwork.Should().BeFalse();
+    }
+
+    [Fact]
     public void Shared_port_listeners_and_a_chaos_section_without_a_seed()
     {
         var fleet = Parse("""
@@ -181,6 +189,8 @@ public class FleetFileTests
         { "groups:\n  - { profile: P3265-LVE, count: 6000 }\n  - { profile: P3265-LVE, count: 6000, idPrefix: b }", "fleet.yaml:1: the groups add up to 12000 devices; one fleet file holds at most 10000" },
         { "groups:\n  - &g { profile: P3265-LVE, count: 1 }\n  - *g", "fleet.yaml:3: YAML aliases (*g) are not supported; write each group out" },
         { "groups: [ { profile: P3265-LVE, count: 1 } ]\ngroups: []", "fleet.yaml:2: duplicate key 'groups' (first set at line 1)" },
+        { "network: bridge\ngroups: [ { profile: P3265-LVE, count: 1 } ]", "fleet.yaml:1: 'network': must be loopback (each device on a 127.0.0.1 port) or lab" },
+        { "network: lab\nlisteners: { sharedPort: 80 }\ngroups: [ { profile: P3265-LVE, count: 1 } ]", "fleet.yaml:2: 'listeners' does not apply with 'network: lab'" },
     };
 
     [Theory]
