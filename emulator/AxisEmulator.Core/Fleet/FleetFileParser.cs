@@ -14,7 +14,7 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private static readonly YamlDocumentRules Rules = new()
     {
-        EmptyMessage = "the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos)",
+        EmptyMessage = "the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos, network)",
         FileKind = "a fleet file",
         AliasHint = "write each group out",
     };

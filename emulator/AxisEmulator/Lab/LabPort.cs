@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Core.Network;
+using AxisEmulator.Lab.Dhcp;
 using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Lab;
@@ -10,7 +13,9 @@ namespace AxisEmulator.Lab;
 /// the carrier and addresses following the device. The link is up exactly while the device's
 /// listener should be open (network up, powered, not bricked, cable in); going down waits for the
 /// listener to close first, so a reboot's graceful close still reaches its clients. Addresses are
-/// the ones the device's addressing chose, applied to the interface. Work runs one step at a time,
+/// the ones the device's addressing chose, applied to the interface; on DHCP a real client runs on
+/// eth0 while the link is up, and its lease replaces the address (released on an orderly shutdown,
+/// kept on a power cut, as a real unit does). Work runs one step at a time,
 /// off the thread that told the change, always converging on the device's latest state.
 /// </summary>
 internal sealed class LabPort
@@ -24,10 +29,16 @@ internal sealed class LabPort
     private bool _removed;
     private bool _carrier;
     private string[] _applied = [];
+    private readonly TimeProvider _wall;
+    private DhcpClient? _dhcpClient;
+    private CancellationTokenSource? _dhcpStop;
+    private Task _dhcp = Task.CompletedTask;
+    private DhcpLease? _lease;
 
-    public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, ILogger logger)
+    public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ILogger logger)
     {
         _device = device;
+        _wall = wall;
         _namespace = names.Camera(index);
         _listenerSettled = listenerSettled;
         _logger = logger;
@@ -58,7 +69,16 @@ internal sealed class LabPort
         lock (_sync)
         {
             _removed = true;
-            _chain = _chain.ContinueWith(_ => IpCommand.Run("netns", "delete", _namespace), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            _chain = _chain.ContinueWith(
+                async _ =>
+                {
+                    await StopDhcpAsync(release: false);
+                    _dhcpClient?.Dispose();
+                    IpCommand.Run("netns", "delete", _namespace);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default).Unwrap();
             return _chain;
         }
     }
@@ -88,11 +108,13 @@ internal sealed class LabPort
                 {
                     IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "up");
                     _carrier = true;
+                    StartDhcp();
                 }
             }
             else if (_carrier)
             {
                 await _listenerSettled(_device.Id);
+                await StopDhcpAsync(release: _device.ListenerClose == ListenerClose.Orderly);
                 IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "down");
                 _carrier = false;
             }
@@ -101,6 +123,72 @@ internal sealed class LabPort
         {
             _logger.LogError("{Device}: {Problem}", _device.Id, ex.Message);
         }
+    }
+
+    /// <summary>The lease held now (null without one).</summary>
+    public DhcpLease? Lease => Volatile.Read(ref _lease);
+
+    private void StartDhcp()
+    {
+        if (_device.Config.Network.BootProto != BootProtocol.Dhcp)
+        {
+            return;
+        }
+
+        var profile = _device.Profile;
+        _dhcpClient ??= new DhcpClient(_namespace, LabSegment.Interface, Convert.FromHexString(_device.Serial), new DhcpIdentity(
+            "axis-" + _device.Serial.ToLowerInvariant(), $"AXIS,{profile.ProductType},{profile.Model},{profile.Firmware.Version}"), _wall);
+        var stop = new CancellationTokenSource();
+        _dhcpStop = stop;
+        _dhcp = Task.Run(() => KeepLeaseAsync(_dhcpClient, stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Gets a lease, hands it to the device, renews it at T1 (a new DISCOVER when the renewal fails), until stopped.</summary>
+    private async Task KeepLeaseAsync(DhcpClient client, CancellationToken stop)
+    {
+        try
+        {
+            var lease = await client.AcquireAsync(stop);
+            while (lease is not null && !stop.IsCancellationRequested)
+            {
+                Volatile.Write(ref _lease, lease);
+                if (_device.AdoptLease(lease.Address.ToString()))
+                {
+                    _logger.LogInformation("{Device}: DHCP lease {Address} from {Server} for {Lease}", _device.Id, lease.Address, lease.Server, lease.LeaseTime);
+                    Converge();
+                }
+
+                await Task.Delay(lease.RenewAfter, _wall, stop);
+                lease = await client.RenewAsync(lease, stop) ?? await client.AcquireAsync(stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the link went down
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            _logger.LogWarning("{Device}: DHCP client stopped: {Error}", _device.Id, ex.SocketErrorCode);
+        }
+    }
+
+    private async Task StopDhcpAsync(bool release)
+    {
+        if (_dhcpStop is not { } stop)
+        {
+            return;
+        }
+
+        await stop.CancelAsync();
+        await _dhcp;
+        stop.Dispose();
+        _dhcpStop = null;
+        if (release && Volatile.Read(ref _lease) is { } lease)
+        {
+            await _dhcpClient!.ReleaseAsync(lease);
+        }
+
+        Volatile.Write(ref _lease, null);
     }
 
     /// <summary>Puts the device's address and link-local address on eth0 when they are not there already.</summary>

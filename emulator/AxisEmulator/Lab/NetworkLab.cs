@@ -57,7 +57,7 @@ public sealed class NetworkLab : IAsyncDisposable
     public DevicePlacement Place(Device device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        var port = new LabPort(Names, Interlocked.Increment(ref _nextIndex), device, id => ListenerSettled(id), _logger);
+        var port = new LabPort(Names, Interlocked.Increment(ref _nextIndex), device, id => ListenerSettled(id), _emulator.Clock.Wall, _logger);
         _ports[device.Id] = port;
         return new DevicePlacement(
             IPAddress.Any,
@@ -65,6 +65,9 @@ public sealed class NetworkLab : IAsyncDisposable
             family => NetworkNamespace.Create(port.Namespace, () => new Socket(family, SocketType.Stream, ProtocolType.Tcp)),
             () => port.Endpoint);
     }
+
+    /// <summary>The DHCP lease a device's client holds on the segment now, or null.</summary>
+    public System.Net.IPAddress? LeaseOf(string deviceId) => _ports.TryGetValue(deviceId, out var port) ? port.Lease?.Address : null;
 
     /// <summary>Completes when the device's link and addresses match it.</summary>
     public Task SettledAsync(string deviceId) => _ports.TryGetValue(deviceId, out var port) ? port.Settled : Task.CompletedTask;

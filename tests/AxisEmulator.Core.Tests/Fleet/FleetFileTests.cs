@@ -150,11 +150,11 @@ public class FleetFileTests
 
     public static TheoryData<string, string> BadFiles() => new()
     {
-        { "", "fleet.yaml:1: the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos)" },
+        { "", "fleet.yaml:1: the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos, network)" },
         { "groups:\n  - { profile: P3265-LVE, count: 1 ]\nchaos: {}", "fleet.yaml:2: YAML syntax error" },
         { "- 1\n- 2", "fleet.yaml:1: the file must be a mapping of keys, got a list" },
         { "dhcp: { pool: 192.168.0.1-192.168.0.9 }", "fleet.yaml:1: missing required key 'groups'" },
-        { "group:\n  - { profile: P3265-LVE, count: 1 }", "fleet.yaml:1: unknown key 'group' at the top level; allowed: dhcp, listeners, groups, chaos; did you mean 'groups'?" },
+        { "group:\n  - { profile: P3265-LVE, count: 1 }", "fleet.yaml:1: unknown key 'group' at the top level; allowed: dhcp, listeners, groups, chaos, network; did you mean 'groups'?" },
         { "groups: []", "fleet.yaml:1: 'groups' is empty" },
         { "groups: { profile: P3265-LVE }", "fleet.yaml:1: 'groups' must be a list, got a mapping" },
         { "groups:\n  - { profile: P3265-LV, count: 1 }", "fleet.yaml:2: unknown profile 'P3265-LV'; did you mean 'P3265-LVE'?" },
