@@ -59,8 +59,7 @@ internal sealed class LabPort
     public Uri? Endpoint => _device.Addressing.IpAddress is { } address ? new Uri($"http://{address}/") : null;
 
     /// <summary>The MAC a serial is (Axis: the serial is the MAC, DESIGN §4.5), as ip writes it.</summary>
-    public static string MacOf(string serial) =>
-        string.Join(':', Enumerable.Range(0, 6).Select(i => serial.Substring(2 * i, 2))).ToLowerInvariant();
+    public static string MacOf(string serial) => MacAddress.Of(serial) ?? throw new ArgumentException($"serial '{serial}' is not 12 hex digits, so it is no MAC", nameof(serial));
 
     /// <summary>Stops following the device and deletes its namespace (with its interface and the bridge port).</summary>
     public Task RemoveAsync()
