@@ -41,7 +41,8 @@ public sealed record NetworkState(
     string? LinkLocal,
     BootProtocol BootProto,
     bool LinkUp,
-    [property: Description("Serials of other devices claiming the same emulated address.")] IReadOnlyList<string> Conflicts);
+    [property: Description("Serials of other devices claiming the same emulated address.")] IReadOnlyList<string> Conflicts,
+    [property: Description("The interface's MAC address, aa:bb:cc:dd:ee:ff: the serial (in the network lab, the MAC its eth0 really has).")] string? MacAddress = null);
 
 /// <summary>The running firmware.</summary>
 public sealed record FirmwareState(

@@ -60,7 +60,8 @@ public static class ContractMapping
                 network.LinkLocalAddress,
                 WireValues.Of(network.BootProto),
                 network.LinkUp,
-                network.Conflicts),
+                network.Conflicts,
+                Core.Network.MacAddress.Of(snapshot.Serial)),
             new FirmwareState(
                 firmware.Version,
                 firmware.InactiveVersion,

@@ -77,6 +77,12 @@ public sealed partial class Device
         }
     }
 
+    /// <summary>A DHCP lease obtained for real on the device's interface (the network lab) replaces its address; false when it does not apply.</summary>
+    public bool AdoptLease(string address)
+    {
+        using (_gate.Enter()) { return NetworkFace.AdoptLease(address); }
+    }
+
     /// <summary>Soft reboot (restart.cgi, firmware management reboot); false when not running.</summary>
     public bool Restart()
     {

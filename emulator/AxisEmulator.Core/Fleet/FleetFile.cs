@@ -49,6 +49,9 @@ public sealed record FleetFile
     /// <summary>Seeded chaos to start with the fleet; null: none.</summary>
     public FleetChaos? Chaos { get; init; }
 
+    /// <summary><c>network: lab</c>: the fleet lives in a network lab (as <c>serve --network lab</c>); false: on loopback ports.</summary>
+    public bool LabNetwork { get; init; }
+
     public int DeviceCount => Groups.Sum(g => g.Count);
 
     /// <summary>The emulator options this fleet needs: <paramref name="options"/> with the fleet's DHCP pool.</summary>

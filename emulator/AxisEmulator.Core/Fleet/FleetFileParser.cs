@@ -14,12 +14,12 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
     private static readonly YamlDocumentRules Rules = new()
     {
-        EmptyMessage = "the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos)",
+        EmptyMessage = "the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos, network)",
         FileKind = "a fleet file",
         AliasHint = "write each group out",
     };
 
-    private static readonly string[] TopKeys = ["dhcp", "listeners", "groups", "chaos"];
+    private static readonly string[] TopKeys = ["dhcp", "listeners", "groups", "chaos", "network"];
     private static readonly string[] DhcpKeys = ["pool"];
     private static readonly string[] ListenerKeys = ["basePort", "sharedPort"];
     private static readonly string[] GroupKeys = ["profile", "count", "idPrefix", "power", "faults"];
@@ -48,7 +48,13 @@ internal sealed partial class FleetFileParser(ProfileCatalog profiles, string fi
 
         var listeners = top.Fields("listeners", ListenerKeys) is { } l ? Listeners(l, total) : null;
         var chaos = top.Fields("chaos", ChaosKeys) is { } c ? Chaos(c) : null;
-        return new FleetFile { Source = file, DhcpPool = pool, Listeners = listeners, Groups = groups, Chaos = chaos };
+        var lab = top.String("network", mode => mode is "loopback" or "lab" ? null : $"must be loopback (each device on a 127.0.0.1 port) or lab (each camera in its own network namespace, on port 80 of its own address), got '{mode}'") == "lab";
+        if (lab && top.Has("listeners"))
+        {
+            top.Error(top.LineOf("listeners"), "'listeners' does not apply with 'network: lab': each camera listens on port 80 of its own address in the lab");
+        }
+
+        return new FleetFile { Source = file, DhcpPool = pool, Listeners = listeners, Groups = groups, Chaos = chaos, LabNetwork = lab };
     }
 
     private static string? Pool(YamlFields dhcp)

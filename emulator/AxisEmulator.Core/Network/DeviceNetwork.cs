@@ -76,6 +76,32 @@ internal sealed class DeviceNetwork
         }
     }
 
+    /// <summary>
+    /// A lease a real DHCP client got on the device's interface (the network lab) replaces the address
+    /// taken at network-up, as the firmware's netd does: it puts the fallback on eth0, starts DHCP, and
+    /// a lease replaces it (hardware-facts §3.1, fw 8.40.3). False when the device is off the network,
+    /// not on DHCP, or already has the address.
+    /// </summary>
+    public bool AdoptLease(string address)
+    {
+        if (!_device.Boot.Phase.HasNetwork() || BootProto != BootProtocol.Dhcp || _address == address)
+        {
+            return false;
+        }
+
+        _address = address;
+        Publish();
+        var conflict = _lan.Claim(_device.Serial, address, _device.TellSharingChangeLocked);
+        _sharedAddress = conflict.Count > 0;
+        _device.Timeline.Append(new AddressAssigned(address, _linkLocal, BootProto, AddressOrigin.Dhcp));
+        if (_sharedAddress)
+        {
+            RecordConflict(address, conflict);
+        }
+
+        return true;
+    }
+
     /// <summary>Opens or closes the listener for the phase; outside the network phases the address is given back.</summary>
     public void UpdateListening()
     {

@@ -32,11 +32,14 @@ public sealed class DeviceListener : IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
     private CancellationTokenSource? _stopAccepting;
     private Socket? _reservation;
+    private readonly Func<AddressFamily, Socket> _createSocket;
 
     /// <param name="server">The engine shared by a fleet; null: the listener's own, timed by <paramref name="wall"/>.</param>
     /// <param name="wall">The wall clock of a listener without a shared server (the shared one brings its own).</param>
-    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null, TimeProvider? wall = null)
+    /// <param name="createSocket">Makes the listening sockets (the network lab makes them in the device's own namespace); null: here.</param>
+    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null, TimeProvider? wall = null, Func<AddressFamily, Socket>? createSocket = null)
     {
+        _createSocket = createSocket ?? (family => new Socket(family, SocketType.Stream, ProtocolType.Tcp));
         ArgumentNullException.ThrowIfNull(address);
         if (!allowNonLoopback && !IPAddress.IsLoopback(address))
         {
@@ -93,7 +96,7 @@ public sealed class DeviceListener : IAsyncDisposable
 
         await _server.EnsureStartedAsync().WaitAsync(cancellationToken);
         ReleasePort();
-        var socket = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        var socket = _createSocket(Address.AddressFamily);
         try
         {
             // As Kestrel and Apache do: a port in TIME_WAIT from the last boot must not keep the device off the network.
@@ -334,7 +337,7 @@ public sealed class DeviceListener : IAsyncDisposable
             return;
         }
 
-        var socket = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        var socket = _createSocket(Address.AddressFamily);
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);

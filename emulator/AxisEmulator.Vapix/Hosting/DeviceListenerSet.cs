@@ -23,6 +23,12 @@ public sealed record ListenerLayout
 
     /// <summary>When set, each device gets its own loopback address 127.0.x.y on this one port.</summary>
     public int? SharedPort { get; init; }
+
+    /// <summary>
+    /// Puts a device's listener somewhere other than this machine's loopback (the network lab: port 80
+    /// of the device's own address, in its own network namespace); null: the layout above.
+    /// </summary>
+    public Func<Device, DevicePlacement>? Place { get; init; }
 }
 
 /// <summary>
@@ -69,7 +75,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
     }
 
     /// <summary>The device's endpoint (known once it first opened, or up front for fixed ports).</summary>
-    public Uri? EndpointOf(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.Listener.Endpoint : null;
+    public Uri? EndpointOf(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.Endpoint : null;
 
     public bool IsOpen(string deviceId) => _slots.TryGetValue(deviceId, out var slot) && slot.Listener.IsOpen;
 
@@ -130,12 +136,24 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
     private void Attach(Device camera)
     {
         var index = Interlocked.Increment(ref _nextIndex);
+        if (_layout.Place is { } place)
+        {
+            var placement = place(camera);
+            AttachSlot(new Slot(camera, new DeviceListener(placement.BindAddress, placement.Port, _handlerFor(camera), _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket), _logger, placement.Endpoint));
+            return;
+        }
+
         var (address, port) = _layout.SharedPort is { } shared
             ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared)
             : (_layout.BindAddress ?? IPAddress.Loopback, _layout.BasePort == 0 ? 0 : _layout.BasePort + index - 1);
         var explicitBind = _layout.SharedPort is null && _layout.BindAddress is not null;
         var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory, allowNonLoopback: explicitBind, server: _server);
-        var slot = new Slot(camera, listener, _logger);
+        AttachSlot(new Slot(camera, listener, _logger));
+    }
+
+    private void AttachSlot(Slot slot)
+    {
+        var camera = slot.Camera;
         if (_slots.TryAdd(camera.Id, slot))
         {
             camera.ListeningChanged += OnListeningChanged;
@@ -162,7 +180,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         }
     }
 
-    private sealed class Slot(Device camera, DeviceListener listener, ILogger logger)
+    private sealed class Slot(Device camera, DeviceListener listener, ILogger logger, Func<Uri?>? endpoint = null)
     {
         private readonly object _sync = new();
         private Task _chain = Task.CompletedTask;
@@ -171,6 +189,8 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         public Device Camera { get; } = camera;
 
         public DeviceListener Listener { get; } = listener;
+
+        public Uri? Endpoint => endpoint is null ? Listener.Endpoint : endpoint();
 
         public Task Settled
         {
@@ -204,7 +224,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
                 if (wanted && !Listener.IsOpen)
                 {
                     await Listener.OpenAsync();
-                    logger.LogInformation("{Device} listening on {Endpoint}", Camera.Id, Listener.Endpoint);
+                    logger.LogInformation("{Device} listening on {Endpoint}", Camera.Id, Endpoint);
                 }
                 else if (!wanted && Listener.IsOpen)
                 {

@@ -23,6 +23,7 @@ public static class EmulatorCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ProfilesCommand.Create());
+        root.Subcommands.Add(LabCommand.Create());
         return root;
     }
 

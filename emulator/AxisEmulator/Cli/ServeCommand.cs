@@ -190,8 +190,24 @@ public static class ServeCommand
             CustomParser = r => Parse(r, "--chaos-seed", EmulatorSettings.ParseSeed),
         };
 
+        public Option<string?> Network { get; } = new("--network")
+        {
+            HelpName = "loopback|lab",
+            Description = "loopback: each device's VAPIX on a 127.0.0.1 port; lab: each camera in its own network namespace on a virtual Ethernet segment, VAPIX on port 80 of its own address, tools run with 'lab exec' (Linux, root or CAP_NET_ADMIN+CAP_SYS_ADMIN) [default: loopback]",
+            CustomParser = r => Parse(r, "--network", (text, name) => EmulatorSettings.ParseNetwork(text, name) ? "lab" : "loopback"),
+        };
+
+        public Option<string?> LabName { get; } = new("--lab-name")
+        {
+            HelpName = "NAME",
+            Description = $"Name of the lab (its namespaces are axlab-NAME-…; 'lab exec --lab-name NAME' reaches it) [default: {Lab.LabNames.DefaultLab}]",
+            CustomParser = r => Parse(r, "--lab-name", EmulatorSettings.ParseLabName),
+        };
+
         public void AddTo(Command command)
         {
+            command.Options.Add(Network);
+            command.Options.Add(LabName);
             command.Options.Add(Devices);
             command.Options.Add(Profile);
             command.Options.Add(Clock);
@@ -264,6 +280,16 @@ public static class ServeCommand
             if (result.GetValue(SharedPort) is { } sharedPort)
             {
                 settings = settings with { SharedPort = sharedPort };
+            }
+
+            if (result.GetValue(Network) is { } network)
+            {
+                settings = settings with { LabNetwork = network == "lab" };
+            }
+
+            if (result.GetValue(LabName) is { } labName)
+            {
+                settings = settings with { LabName = labName };
             }
 
             if (result.GetValue(ChaosSeed) is { } chaosSeed)

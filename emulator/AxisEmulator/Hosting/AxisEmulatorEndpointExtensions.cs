@@ -16,7 +16,9 @@ public static class AxisEmulatorEndpointExtensions
     public static WebApplication MapAxisEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Disposed in the reverse order: the listeners, then the lab's namespaces, then the emulator.
         app.Services.GetRequiredService<Emulator>();
+        app.Services.GetService<Lab.NetworkLab>();
         app.Services.GetService<DeviceListenerSet>();
         app.MapControlApi();
         return app;

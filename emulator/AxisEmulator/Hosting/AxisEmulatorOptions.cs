@@ -18,6 +18,9 @@ public sealed record AxisEmulatorOptions
     /// <summary>Where the devices' VAPIX listeners go; null: no listeners, no sockets (an in-process test).</summary>
     public ListenerLayout? Listeners { get; init; }
 
+    /// <summary>The network lab the devices live in (<c>serve --network lab</c>: each on port 80 of its own address, in its own namespace); null: the loopback layout of <see cref="Listeners"/>.</summary>
+    public Lab.LabNames? Lab { get; init; }
+
     /// <summary>The <c>hardware-profiles</c> directory the VAPIX data is read from; null: the installed one.</summary>
     public string? HardwareProfilesDirectory { get; init; }
 

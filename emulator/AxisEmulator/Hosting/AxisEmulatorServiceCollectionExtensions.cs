@@ -28,15 +28,20 @@ public static class AxisEmulatorServiceCollectionExtensions
         if (devices.Listeners is { } listeners)
         {
             services.AddSingleton(_ => listeners);
-            services.AddSingleton<IDeviceEndpoints>(listeners);
+            services.AddSingleton(devices.Endpoints!);
 
             // Scenarios played inside the server (the dashboard's presenter) reach devices over real HTTP.
-            services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(listeners, devices.Emulator.Clock.Wall));
+            services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(devices.Endpoints!, devices.Emulator.Clock.Wall));
+        }
+
+        if (devices.Lab is { } lab)
+        {
+            services.AddSingleton(_ => lab);
         }
 
         services.AddSingleton<IScenarioSandboxFactory>(new ScenarioSandboxes(devices.Emulator.Clock.Wall));
         services.AddSingleton(ScenarioLibrary.Locate(options.ScenariosDirectory));
-        services.AddAxisEmulatorControl(devices.Emulator, devices.Listeners, options.Control);
+        services.AddAxisEmulatorControl(devices.Emulator, devices.Endpoints, options.Control);
         return services;
     }
 }

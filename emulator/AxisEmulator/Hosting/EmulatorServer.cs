@@ -41,6 +41,11 @@ public static class EmulatorServer
             fleet = fleet with { DhcpPool = pool };
         }
 
+        if (fleet is { LabNetwork: true } && !settings.LabNetwork)
+        {
+            settings = (settings with { LabNetwork = true }).Validate();
+        }
+
         var layout = LayoutFor(settings, fleet);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -61,6 +66,7 @@ public static class EmulatorServer
             Emulator = fleet is null ? options : fleet.ApplyTo(options),
             Profiles = profiles,
             Listeners = layout,
+            Lab = settings.Lab,
             Control = settings.ToControlOptions(),
             ScenariosDirectory = settings.ScenariosDirectory,
             LoggerFactory = loggerFactory,
@@ -76,8 +82,8 @@ public static class EmulatorServer
         await app.StartAsync(cancellationToken);
 
         var emulator = app.Services.GetRequiredService<Emulator>();
-        var listeners = app.Services.GetRequiredService<DeviceListenerSet>();
-        await WriteBannerAsync(output, settings, emulator, listeners, BoundUrls(app));
+        var endpoints = app.Services.GetRequiredService<IDeviceEndpoints>();
+        await WriteBannerAsync(output, settings, emulator, endpoints, app.Services.GetService<Lab.NetworkLab>(), BoundUrls(app));
         await app.WaitForShutdownAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped at simulated {emulator.Clock.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."));
         return 0;
@@ -114,7 +120,7 @@ public static class EmulatorServer
             ? addresses
             : [.. app.Urls];
 
-    private static async Task WriteBannerAsync(TextWriter output, EmulatorSettings settings, Emulator emulator, DeviceListenerSet listeners, IReadOnlyList<string> urls)
+    private static async Task WriteBannerAsync(TextWriter output, EmulatorSettings settings, Emulator emulator, IDeviceEndpoints listeners, Lab.NetworkLab? lab, IReadOnlyList<string> urls)
     {
         var state = settings.StateDirectory is { } directory ? "state in " + Path.GetFullPath(directory) : "ephemeral (no state kept)";
         var token = settings.ToControlOptions().TokenEnforced ? ", bearer token required on /api" : "";
@@ -124,8 +130,19 @@ public static class EmulatorServer
             await output.WriteLineAsync($"Control API listening on {url.TrimEnd('/')} (/healthz, /api/v1, /openapi/v1.json{token})");
         }
 
+        if (lab is not null)
+        {
+            await output.WriteLineAsync($"Network lab '{lab.Names.Lab}': namespaces {lab.Names.NamespacePrefix}*, tools on the segment with 'lab exec --lab-name {lab.Names.Lab} -- COMMAND' (client {Lab.LabSegment.ClientAddress})");
+        }
+
         foreach (var device in emulator.Devices)
         {
+            if (lab is not null)
+            {
+                await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, MAC {Lab.LabPort.MacOf(device.Serial)} in {lab.NamespaceOf(device.Id)}, VAPIX on port 80 of its own address once its network is up");
+                continue;
+            }
+
             var endpoint = listeners.EndpointOf(device.Id)?.ToString().TrimEnd('/') ?? "a free loopback port";
             await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} once its network is up");
         }

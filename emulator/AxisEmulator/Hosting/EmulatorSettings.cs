@@ -86,6 +86,15 @@ public sealed record EmulatorSettings
     /// <summary>When set, a chaos plan with this seed (and <see cref="DefaultChaos"/> rates, or the fleet file's) starts over the devices.</summary>
     public int? ChaosSeed { get; init; }
 
+    /// <summary><c>--network lab</c>: the devices in a network lab (each in its own namespace, VAPIX on port 80 of its own address) instead of on loopback ports.</summary>
+    public bool LabNetwork { get; init; }
+
+    /// <summary>The lab's name (<c>--lab-name</c>), which prefixes its namespaces <c>axlab-NAME-…</c>.</summary>
+    public string LabName { get; init; } = AxisEmulator.Lab.LabNames.DefaultLab;
+
+    /// <summary>The lab the devices live in, or null on loopback.</summary>
+    public Lab.LabNames? Lab => LabNetwork ? AxisEmulator.Lab.LabNames.Parse(LabName) : null;
+
     public bool ControlIsLoopback => IsLoopback(ControlUrl);
 
     /// <summary>
@@ -130,6 +139,11 @@ public sealed record EmulatorSettings
     /// <summary>Checks what single values cannot: the token rule and the port range. Throws <see cref="FormatException"/>.</summary>
     public EmulatorSettings Validate()
     {
+        if (LabNetwork && (SharedPort is not null || DeviceBindAddress is not null))
+        {
+            throw new FormatException($"--network lab puts each camera on port 80 of its own address in the lab; {(SharedPort is not null ? "--shared-port" : "--device-bind-address")} does not apply");
+        }
+
         if (!ControlIsLoopback && string.IsNullOrWhiteSpace(Token))
         {
             throw new FormatException(
@@ -244,6 +258,16 @@ public sealed record EmulatorSettings
             settings = settings with { ChaosSeed = ParseSeed(chaosSeed, Key("ChaosSeed")) };
         }
 
+        if (section["Network"] is { Length: > 0 } network)
+        {
+            settings = settings with { LabNetwork = ParseNetwork(network, Key("Network")) };
+        }
+
+        if (section["LabName"] is { Length: > 0 } labName)
+        {
+            settings = settings with { LabName = ParseLabName(labName, Key("LabName")) };
+        }
+
         if (section["RuntimeMetrics"] is { Length: > 0 } runtimeMetrics)
         {
             settings = settings with
@@ -253,6 +277,26 @@ public sealed record EmulatorSettings
         }
 
         return settings;
+    }
+
+    /// <summary><c>loopback</c> (false) or <c>lab</c> (true).</summary>
+    public static bool ParseNetwork(string text, string name = "--network") => text.Trim() switch
+    {
+        "loopback" => false,
+        "lab" => true,
+        _ => throw new FormatException($"{name} '{text}' is not a network mode: use loopback (each device on a 127.0.0.1 port) or lab (each in its own network namespace on a virtual segment; needs root)"),
+    };
+
+    public static string ParseLabName(string text, string name = "--lab-name")
+    {
+        try
+        {
+            return AxisEmulator.Lab.LabNames.Parse(text.Trim()).Lab;
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"{name}: {ex.Message}", ex);
+        }
     }
 
     public static string ParseStateDirectory(string text, string name = "--state-dir") =>

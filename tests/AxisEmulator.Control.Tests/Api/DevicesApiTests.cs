@@ -63,6 +63,8 @@ public sealed class DevicesApiTests : IAsyncLifetime
         ready.Bool("network.listening").Should().BeTrue();
         ready.Str("network.ipAddress").Should().Be("192.168.0.90");
         ready.Str("network.linkLocal").Should().StartWith("169.254.");
+        var serial = ready.Str("serial")!;
+        ready.Str("network.macAddress").Should().Be(string.Join(':', serial.Chunk(2).Select(c => new string(c))).ToLowerInvariant(), "the serial is the MAC");
         ready.Str("firmware.bootId").Should().NotBeNullOrEmpty();
         ready.Num("firmware.uptimeSeconds").Should().Be(120);
         ready.Str("power.status").Should().Be("ok");

@@ -110,6 +110,14 @@ public class FleetFileTests
     }
 
     [Fact]
+    public void Network_lab_puts_the_fleet_in_the_lab_and_loopback_is_the_default()
+    {
+        Parse("network: lab\ngroups:\n  - { profile: P3265-LVE, count: 2 }\n").LabNetwork.Should().BeTrue();
+        Parse("network: loopback\ngroups:\n  - { profile: P3265-LVE, count: 2 }\n").LabNetwork.Should().BeFalse();
+        Parse("groups:\n  - { profile: P3265-LVE, count: 2 }\n").LabNetwork.Should().BeFalse();
+    }
+
+    [Fact]
     public void Shared_port_listeners_and_a_chaos_section_without_a_seed()
     {
         var fleet = Parse("""
@@ -142,11 +150,11 @@ public class FleetFileTests
 
     public static TheoryData<string, string> BadFiles() => new()
     {
-        { "", "fleet.yaml:1: the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos)" },
+        { "", "fleet.yaml:1: the file is empty; a fleet file is a mapping with 'groups' (and optionally dhcp, listeners, chaos, network)" },
         { "groups:\n  - { profile: P3265-LVE, count: 1 ]\nchaos: {}", "fleet.yaml:2: YAML syntax error" },
         { "- 1\n- 2", "fleet.yaml:1: the file must be a mapping of keys, got a list" },
         { "dhcp: { pool: 192.168.0.1-192.168.0.9 }", "fleet.yaml:1: missing required key 'groups'" },
-        { "group:\n  - { profile: P3265-LVE, count: 1 }", "fleet.yaml:1: unknown key 'group' at the top level; allowed: dhcp, listeners, groups, chaos; did you mean 'groups'?" },
+        { "group:\n  - { profile: P3265-LVE, count: 1 }", "fleet.yaml:1: unknown key 'group' at the top level; allowed: dhcp, listeners, groups, chaos, network; did you mean 'groups'?" },
         { "groups: []", "fleet.yaml:1: 'groups' is empty" },
         { "groups: { profile: P3265-LVE }", "fleet.yaml:1: 'groups' must be a list, got a mapping" },
         { "groups:\n  - { profile: P3265-LV, count: 1 }", "fleet.yaml:2: unknown profile 'P3265-LV'; did you mean 'P3265-LVE'?" },
@@ -181,6 +189,8 @@ public class FleetFileTests
         { "groups:\n  - { profile: P3265-LVE, count: 6000 }\n  - { profile: P3265-LVE, count: 6000, idPrefix: b }", "fleet.yaml:1: the groups add up to 12000 devices; one fleet file holds at most 10000" },
         { "groups:\n  - &g { profile: P3265-LVE, count: 1 }\n  - *g", "fleet.yaml:3: YAML aliases (*g) are not supported; write each group out" },
         { "groups: [ { profile: P3265-LVE, count: 1 } ]\ngroups: []", "fleet.yaml:2: duplicate key 'groups' (first set at line 1)" },
+        { "network: bridge\ngroups: [ { profile: P3265-LVE, count: 1 } ]", "fleet.yaml:1: 'network': must be loopback (each device on a 127.0.0.1 port) or lab" },
+        { "network: lab\nlisteners: { sharedPort: 80 }\ngroups: [ { profile: P3265-LVE, count: 1 } ]", "fleet.yaml:2: 'listeners' does not apply with 'network: lab'" },
     };
 
     [Theory]
