@@ -18,7 +18,7 @@ public sealed partial class EmulatedDeviceAssertions
     [CustomAssertion]
     public async Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> HoldStatusLed(LedColor color, LedPattern pattern, TimeSpan duration, string because = "", params object[] becauseArgs)
     {
-        var what = $"a {pattern} {color} status LED";
+        var what = pattern == LedPattern.Off ? "a dark status LED" : $"a {pattern} {color} status LED";
         var start = await Subject.GetStateAsync();
         if (!start.Leds.Status.Is(color, pattern))
         {

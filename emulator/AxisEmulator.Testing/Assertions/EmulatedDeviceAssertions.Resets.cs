@@ -10,8 +10,8 @@ namespace AxisEmulator.Testing;
 /// </summary>
 public sealed partial class EmulatedDeviceAssertions
 {
-    /// <summary>Entries that say why the configuration was or was not erased.</summary>
-    private static readonly string[] Explanations = ["reset-release", "reset-window-closed", "factory-reset"];
+    /// <summary>Entries in which the boot loader explains its verdict on the button.</summary>
+    private static readonly string[] Verdicts = ["reset-release", "reset-window-closed"];
 
     /// <summary>
     /// The device boots again (its boot count rises) and reaches ready within <paramref name="within"/>
@@ -21,7 +21,8 @@ public sealed partial class EmulatedDeviceAssertions
     public async Task<AndWhichConstraint<EmulatedDeviceAssertions, DeviceState>> RebootWithin(TimeSpan within, string because = "", params object[] becauseArgs)
     {
         var start = await Subject.GetStateAsync();
-        var booted = start.Phase == DevicePhase.Ready ? start.BootCount + 1 : Math.Max(start.BootCount, 1);
+        // A device on its way up (power just restored, a restart accepted) is in its new boot already.
+        var booted = start.Phase == DevicePhase.Ready || start.Phase == DevicePhase.Off ? start.BootCount + 1 : Math.Max(start.BootCount, 1);
         try
         {
             return Which(await Subject.WaitForAsync(s => s.BootCount >= booted && s.Phase == DevicePhase.Ready, within, conditionText: "a new boot reaching ready"));
@@ -30,7 +31,7 @@ public sealed partial class EmulatedDeviceAssertions
         {
             var state = timeout.LastState!;
             var outcome = state.BootCount < booted ? "it did not boot again" : $"boot #{state.BootCount} is still in phase {state.Phase}";
-            return Fail("to reboot and reach", "phase ready", "within", within, outcome, await StoryAsync(start.LastSequence, state), state, because, becauseArgs);
+            return Fail("to reboot and reach", "phase ready", "within", within, outcome, await StoryAsync(0, state), state, because, becauseArgs);
         }
     }
 
@@ -74,7 +75,8 @@ public sealed partial class EmulatedDeviceAssertions
             return Which(state);
         }
 
-        var explanation = entries.LastOrDefault(e => Explanations.Contains(e.Event) && (reset is null || e.Sequence <= reset.Sequence));
+        // The boot loader's verdict when the button decided it, else the factory default itself (network).
+        var explanation = entries.LastOrDefault(e => Verdicts.Contains(e.Event) && (reset is null || e.Sequence < reset.Sequence)) ?? reset;
         var outcome = keep ? "it restored its factory defaults" : "it kept it";
         var detail = explanation is null
             ? "No button release or factory default on its timeline since sequence " + from + ". " + state.Describe()
@@ -89,11 +91,11 @@ public sealed partial class EmulatedDeviceAssertions
         return ready?.Sequence ?? 0;
     }
 
-    /// <summary>What happened since <paramref name="since"/>, boot and power entries, for a failure message.</summary>
+    /// <summary>What happened since <paramref name="since"/> (the latest boot and power entries), for a failure message.</summary>
     private async Task<string> StoryAsync(long since, DeviceState state)
     {
         var entries = (await Subject.GetTimelineAsync(since, [TimelineKind.Boot, TimelineKind.Power])).Entries;
         var lines = entries.TakeLast(12).Select(e => "  " + e.Describe());
-        return state.Describe() + Environment.NewLine + "Timeline since sequence " + since + ":" + Environment.NewLine + string.Join(Environment.NewLine, lines);
+        return state.Describe() + Environment.NewLine + (since > 0 ? "Timeline since sequence " + since + ":" : "Latest boot and power entries:") + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
 }
