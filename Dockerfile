@@ -10,7 +10,11 @@ COPY Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorcon
 COPY emulator/ emulator/
 COPY hardware-profiles/ hardware-profiles/
 RUN dotnet restore emulator/AxisEmulator/AxisEmulator.csproj
-RUN dotnet publish emulator/AxisEmulator/AxisEmulator.csproj -c Release --no-restore -o /app
+# Reproducible: deterministic compilation with source paths mapped to /_/ (ContinuousIntegrationBuild),
+# so the same commit gives byte-identical assemblies on any builder; pin the two base images by digest
+# (FROM …@sha256:…) in a release pipeline for byte-identical layers too.
+RUN dotnet publish emulator/AxisEmulator/AxisEmulator.csproj -c Release --no-restore -o /app \
+    -p:ContinuousIntegrationBuild=true -p:Deterministic=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
@@ -29,11 +33,12 @@ USER app
 # binds the device listeners to 0.0.0.0 (--device-bind-address) so published device ports reach
 # them; outside a container they bind 127.0.0.1 unless asked otherwise.
 EXPOSE 8080 8081-8099
-# Healthy means "the emulator process is running": the image has no curl or wget to ask /healthz,
-# and the host exits on a fatal start-up error. The [.] keeps the pattern from matching this
-# shell's own command line; any PID works, so --init is fine.
+# Healthy means the control API answers GET /healthz with 200 (it needs no token). The image has no
+# curl or wget, so bash's /dev/tcp asks it; HEALTH_PORT follows a changed control port
+# (tests/AxisEmulator.Client.Tests/ContainerConventionsTests.cs runs this very command).
+ENV HEALTH_PORT=8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
-    CMD ["/bin/sh", "-c", "grep -qs 'AxisEmulator[.]dll' /proc/[0-9]*/cmdline"]
+    CMD ["/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${HEALTH_PORT} && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Arguments are the CLI's: nothing (serve with defaults on every interface), "serve --devices 3
 # --device-bind-address 0.0.0.0", "run DIR", "profiles list". Arguments given replace the default command.
 ENTRYPOINT ["dotnet", "AxisEmulator.dll"]

@@ -52,9 +52,6 @@ public static class OpenApiSetup
             {
                 document.Info = new OpenApiInfo { Title = Title, Version = DocumentName, Description = Description };
 
-                // Relative to wherever it is served from, so the checked-in copy does not depend on the host's address.
-                document.Servers = [];
-
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -79,6 +76,7 @@ public static class OpenApiSetup
                     }
                 }
 
+                OpenApiContractRules.Apply(document);
                 return Task.CompletedTask;
             });
         });

@@ -39,6 +39,7 @@ public static class ScenarioRunApi
     public static RouteGroupBuilder MapScenarioRunApi(this RouteGroupBuilder api)
     {
         api.MapPost("/scenarios/run", RunAsync)
+            .WithName("RunScenario")
             .WithTags("Scenarios")
             .WithSummary("Run a scenario in manual time on an emulator of its own and return its report")
             .Accepts<ScenarioRunBody>("application/json")

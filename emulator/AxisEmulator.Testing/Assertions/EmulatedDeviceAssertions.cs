@@ -19,7 +19,7 @@ namespace AxisEmulator.Testing;
 /// </code>
 /// </example>
 [DebuggerNonUserCode]
-public sealed class EmulatedDeviceAssertions
+public sealed partial class EmulatedDeviceAssertions
 {
     public EmulatedDeviceAssertions(EmulatedDevice subject)
     {
@@ -89,12 +89,16 @@ public sealed class EmulatedDeviceAssertions
     }
 
     /// <summary>Fails (or, inside an assertion scope, records the failure) and hands on the device's state at the end.</summary>
-    private AndWhichConstraint<EmulatedDeviceAssertions, DeviceState> Fail(string expectation, string what, TimeSpan within, string outcome, string detail, DeviceState state, string because, object[] becauseArgs)
+    private AndWhichConstraint<EmulatedDeviceAssertions, DeviceState> Fail(string expectation, string what, TimeSpan within, string outcome, string detail, DeviceState state, string because, object[] becauseArgs) =>
+        Fail(expectation, what, "within", within, outcome, detail, state, because, becauseArgs);
+
+    /// <summary>"Expected device cam-1 {expectation} {what} {within|for} 10 s of simulated time, but {outcome}. {detail}"</summary>
+    private AndWhichConstraint<EmulatedDeviceAssertions, DeviceState> Fail(string expectation, string what, string preposition, TimeSpan span, string outcome, string detail, DeviceState state, string because, object[] becauseArgs)
     {
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .FailWith(
-                "Expected device " + Message.Escape(Subject.Id) + " " + expectation + " " + Message.Escape(what) + " within " + SimulatedTime.Format(within) + " of simulated time{reason}, but " + outcome + ". " +
+                "Expected device " + Message.Escape(Subject.Id) + " " + expectation + " " + Message.Escape(what) + " " + preposition + " " + SimulatedTime.Format(span) + " of simulated time{reason}, but " + Message.Escape(outcome) + ". " +
                 Message.Escape(detail));
         return Which(state);
     }

@@ -16,6 +16,15 @@ public sealed record ProcessEmulatorOptions
     /// </summary>
     public string? AssemblyPath { get; init; }
 
+    /// <summary>
+    /// The emulator as a command instead of an assembly: the .NET tool's <c>axis-emulator</c> (on
+    /// <c>PATH</c>, or a full path such as <c>tools/axis-emulator</c> after
+    /// <c>dotnet tool install --tool-path tools AxisEmulator.Tool</c>), run with the fixture's
+    /// arguments. Default: the <c>AXIS_EMULATOR_COMMAND</c> environment variable; when neither is
+    /// set, <see cref="AssemblyPath"/> is run with <c>dotnet</c>.
+    /// </summary>
+    public string? Executable { get; init; }
+
     /// <summary><c>--clock</c>: <c>manual</c> (default), <c>realtime</c> or <c>scaled:N</c>.</summary>
     public string Clock { get; init; } = "manual";
 
@@ -66,6 +75,9 @@ public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
 {
     /// <summary>Environment variable naming the emulator's <c>AxisEmulator.dll</c>.</summary>
     public const string AssemblyPathVariable = "AXIS_EMULATOR_DLL";
+
+    /// <summary>Environment variable naming the emulator's command, e.g. <c>axis-emulator</c> (the .NET tool).</summary>
+    public const string ExecutableVariable = "AXIS_EMULATOR_COMMAND";
 
     private const string AssemblyFileName = "AxisEmulator.dll";
     private const int MaxOutputLines = 2000;
@@ -198,12 +210,31 @@ public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
         return args;
     }
 
-    protected override async Task<AxisEmulatorClient> StartAsync()
+    /// <summary>
+    /// The command the fixture runs: <see cref="ProcessEmulatorOptions.Executable"/> or
+    /// <c>AXIS_EMULATOR_COMMAND</c> (the tool, with no leading arguments), else <c>dotnet</c> with the
+    /// located <c>AxisEmulator.dll</c> as its first argument.
+    /// </summary>
+    public (string FileName, IReadOnlyList<string> LeadingArguments) ResolveCommand()
     {
+        var executable = Options.Executable is { Length: > 0 } given
+            ? given
+            : Environment.GetEnvironmentVariable(ExecutableVariable);
+        if (!string.IsNullOrWhiteSpace(executable))
+        {
+            return (executable, []);
+        }
+
         var assembly = LocateAssembly(Options.AssemblyPath)
             ?? throw new FileNotFoundException(
-                $"{AssemblyFileName} not found: build emulator/AxisEmulator (a test project can reference it with ReferenceOutputAssembly=\"false\"), set {AssemblyPathVariable}, or pass ProcessEmulatorOptions.AssemblyPath.",
+                $"{AssemblyFileName} not found: build emulator/AxisEmulator (a test project can reference it with ReferenceOutputAssembly=\"false\"), set {AssemblyPathVariable}, pass ProcessEmulatorOptions.AssemblyPath, or run the .NET tool (ProcessEmulatorOptions.Executable = \"axis-emulator\", or {ExecutableVariable}).",
                 Options.AssemblyPath ?? AssemblyFileName);
+        return ("dotnet", [assembly]);
+    }
+
+    protected override async Task<AxisEmulatorClient> StartAsync()
+    {
+        var command = ResolveCommand();
         var port = Options.ControlPort ?? FreeLoopbackPort();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         ControlUrl = url;
@@ -212,7 +243,7 @@ public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
         _wall = client.WallClock;
         try
         {
-            await StartProcessAsync(assembly, url, client);
+            await StartProcessAsync(command, url, client);
             return client;
         }
         catch
@@ -222,19 +253,27 @@ public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
         }
     }
 
-    private async Task StartProcessAsync(string assembly, Uri url, AxisEmulatorClient client)
+    private async Task StartProcessAsync((string FileName, IReadOnlyList<string> LeadingArguments) command, Uri url, AxisEmulatorClient client)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The assembly's folder for dotnet AxisEmulator.dll; the tool finds its files itself.
+        var workingDirectory = command.LeadingArguments.Count > 0
+            ? Path.GetDirectoryName(command.LeadingArguments[0])!
+            : Directory.GetCurrentDirectory();
+        var start = new ProcessStartInfo(command.FileName)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            WorkingDirectory = workingDirectory,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(assembly);
+        foreach (var leading in command.LeadingArguments)
+        {
+            start.ArgumentList.Add(leading);
+        }
+
         foreach (var argument in Arguments(url))
         {
             start.ArgumentList.Add(argument);
@@ -244,10 +283,22 @@ public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        if (!process.Start())
+        try
+        {
+            if (!process.Start())
+            {
+                throw new InvalidOperationException($"Could not start {command.FileName}.");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception ex)
         {
             process.Dispose();
-            throw new InvalidOperationException($"Could not start dotnet {assembly}.");
+            throw new InvalidOperationException($"Could not start the emulator command '{command.FileName}': {ex.Message} (is the tool installed? dotnet tool install AxisEmulator.Tool).", ex);
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
         }
 
         _process = process;
@@ -294,7 +345,7 @@ public class ProcessEmulatorFixture : EmulatorFixture<ProcessEmulatorOptions>
             {
                 await process.WaitForExitAsync();
                 throw new InvalidOperationException(
-                    $"The emulator exited with code {process.ExitCode} before its control API answered.{Environment.NewLine}Command: dotnet {string.Join(' ', process.StartInfo.ArgumentList)}{Environment.NewLine}Output:{Environment.NewLine}{Output}");
+                    $"The emulator exited with code {process.ExitCode} before its control API answered.{Environment.NewLine}Command: {process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)}{Environment.NewLine}Output:{Environment.NewLine}{Output}");
             }
 
             using var timeout = new CancellationTokenSource(Options.HealthTimeout, client.WallClock);
