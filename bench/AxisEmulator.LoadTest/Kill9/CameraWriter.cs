@@ -22,12 +22,21 @@ internal sealed class CameraWriter(string id, CameraModel model, HttpClient http
     /// <summary>A write was sent and not answered yet (read after the kill: it died unacknowledged).</summary>
     public bool InFlight { get; private set; }
 
-    /// <summary>Writes until the emulator goes away (a request fails) or <paramref name="stop"/> is set.</summary>
-    public async Task RunAsync(Uri device, CancellationToken stop)
+    /// <summary>
+    /// Writes until the emulator goes away (a request fails) or <paramref name="stop"/> is set;
+    /// a camera in setup mode gets its admin first, under the same rule: a kill may land on that
+    /// request too, which then stays unacknowledged.
+    /// </summary>
+    public async Task RunAsync(Uri device, bool needsAdmin, CancellationToken stop)
     {
         var sequence = 0;
         try
         {
+            if (needsAdmin)
+            {
+                device = await CreateAdminAsync(stop) ?? device;
+            }
+
             while (!stop.IsCancellationRequested)
             {
                 var pick = random.Next(100);

@@ -139,8 +139,7 @@ internal sealed class Kill9Run
             writers.Add((writer, Task.Run(async () =>
             {
                 // A camera in setup mode (new, or defaulted before the last kill) gets its admin first.
-                var device = model.Expected("user:root") is null ? await writer.CreateAdminAsync(stop.Token) ?? endpoint : endpoint;
-                await writer.RunAsync(device, stop.Token);
+                await writer.RunAsync(endpoint, needsAdmin: model.Expected("user:root") is null, stop.Token);
             }, CancellationToken.None)));
         }
 
