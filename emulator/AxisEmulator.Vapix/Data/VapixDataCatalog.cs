@@ -11,6 +11,7 @@ namespace AxisEmulator.Vapix.Data;
 /// <item><c>&lt;Model&gt;/params.txt</c>: a full <c>param.cgi?action=list</c> as captured (the whole tree);</item>
 /// <item><c>&lt;Model&gt;/params-overlay.txt</c>: single captured values laid over a generated tree;</item>
 /// <item><c>&lt;Model&gt;/apis-&lt;version&gt;.json</c>: the captured <c>getApiList</c> entries;</item>
+/// <item><c>_templates/&lt;family&gt;.txt</c>: trees derived from captures for models without one;</item>
 /// <item><c>_default/apis-&lt;os&gt;[-video].json</c>: APIs every captured device of that AXIS OS lists.</item>
 /// </list>
 /// Files are read once and cached; a missing file is simply "no data".
@@ -34,6 +35,11 @@ public sealed class VapixDataCatalog
     public ParameterTree? CapturedParameters(string model) => ReadTree(model, "params.txt");
 
     public ParameterTree? ParameterOverlay(string model) => ReadTree(model, "params-overlay.txt");
+
+    /// <summary>A family template (<c>_templates/&lt;name&gt;.txt</c>); it ships with the profiles, so a missing one is a broken install.</summary>
+    public ParameterTree ParameterTemplate(string name) =>
+        ReadTree(Parameters.ParameterTemplate.Folder, name + ".txt")
+        ?? throw new FileNotFoundException($"Parameter template '{name}' is missing from {Directory}", name);
 
     /// <summary>
     /// The captured API list for the model: the exact version, else the newest capture of the same

@@ -55,7 +55,7 @@ public static class BasicDeviceInfoApi
         [
             new("Architecture", profile.Firmware.Architecture),
             new("ProdNbr", profile.Model),
-            new("HardwareID", profile.Firmware.HardwareId),
+            new("HardwareID", identity.HardwareId),
             new("ProdFullName", profile.ProductFullName),
             new("Version", profile.Firmware.Version),
             new("ProdType", profile.ProductType),

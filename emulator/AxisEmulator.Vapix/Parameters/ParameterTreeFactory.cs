@@ -6,8 +6,8 @@ using AxisEmulator.Vapix.Snapshots;
 namespace AxisEmulator.Vapix.Parameters;
 
 /// <summary>
-/// Builds a device's parameter tree: the captured tree of its model when there is one (else one
-/// generated from the profile), captured single values laid over it, then the values the device owns
+/// Builds a device's parameter tree: the captured tree of its model when there is one (else the
+/// template of its line, <see cref="ParameterTemplate"/>), captured single values laid over it, then the values the device owns
 /// (identity, firmware, network, authentication policy), then the user's changes.
 /// </summary>
 public sealed class ParameterTreeFactory
@@ -25,7 +25,7 @@ public sealed class ParameterTreeFactory
         var identity = inputs.Identity;
         var tree = _data.CapturedParameters(identity.Model) is { } captured
             ? WithSerial(captured, identity)
-            : GeneratedParameters.Create(identity);
+            : ParameterTemplate.Fill(_data.ParameterTemplate(ParameterTemplate.NameFor(identity.Profile)), identity);
         if (_data.ParameterOverlay(identity.Model) is { } overlay)
         {
             tree = tree.WithMany(WithSerial(overlay, identity).Entries);
@@ -94,7 +94,7 @@ public sealed class ParameterTreeFactory
         var current = network.CurrentAddress;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Network.BootProto"] = network.BootProtocol == BootProtocol.Dhcp ? "dhcp" : "static",
+            ["Network.BootProto"] = network.BootProtocol == BootProtocol.Dhcp ? "dhcp" : "none", // documented dhcp|none
             ["Network.IPAddress"] = network.StaticAddress.Address,
             ["Network.SubnetMask"] = network.StaticAddress.SubnetMask,
             ["Network.Broadcast"] = network.StaticAddress.Broadcast,

@@ -64,6 +64,20 @@ public sealed record VapixIdentity
     /// </summary>
     public string EffectiveSocSerialNumber => SocSerialNumber ?? DeriveSocSerial(Serial);
 
+    /// <summary>
+    /// The model's hardware ID (<c>Properties.System.HardwareID</c>, three hex digits on every
+    /// capture); a model without a captured one gets a stable digest of its model name ([E]), so
+    /// clients that key on it never see it empty.
+    /// </summary>
+    public string HardwareId => Profile.Firmware.HardwareId is { Length: > 0 } captured ? captured : DeriveHardwareId(Model);
+
+    private static string DeriveHardwareId(string model)
+    {
+        var hash = MD5.HashData(Encoding.ASCII.GetBytes("hardware:" + model));
+        var value = 0x100 + (((hash[0] << 8) | hash[1]) % 0xF00); // 100..FFF, like the captured 92D, 9CF
+        return value.ToString("X3", CultureInfo.InvariantCulture);
+    }
+
     private static string DeriveSocSerial(string serial)
     {
         var hash = Convert.ToHexString(MD5.HashData(Encoding.ASCII.GetBytes("soc:" + serial)));
