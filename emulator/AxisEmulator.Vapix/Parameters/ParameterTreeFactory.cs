@@ -94,7 +94,7 @@ public sealed class ParameterTreeFactory
         var current = network.CurrentAddress;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Network.BootProto"] = network.BootProtocol == BootProtocol.Dhcp ? "dhcp" : "static",
+            ["Network.BootProto"] = network.BootProtocol == BootProtocol.Dhcp ? "dhcp" : "none", // AXIS OS names static "none"
             ["Network.IPAddress"] = network.StaticAddress.Address,
             ["Network.SubnetMask"] = network.StaticAddress.SubnetMask,
             ["Network.Broadcast"] = network.StaticAddress.Broadcast,
