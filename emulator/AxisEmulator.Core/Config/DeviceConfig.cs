@@ -36,6 +36,12 @@ public sealed record DeviceConfig
 
     public required FirmwareBanks Firmware { get; init; }
 
+    /// <summary>Feature flags set by users (featureflag.cgi), by name; unset flags keep their firmware default.</summary>
+    public IReadOnlyDictionary<string, bool> FeatureFlags { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>SSH accounts (SSH API), separate from the VAPIX users; passwords kept only as hashes.</summary>
+    public IReadOnlyList<SshAccount> SshUsers { get; init; } = [];
+
     /// <summary>No admin yet: the device is in setup mode (<c>needsetup: yes</c>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsSetup => !Users.Any(u => u.Role == UserRole.Admin);

@@ -25,6 +25,9 @@ public static class NetworkSettingsApi
         Methods = new Dictionary<string, AccessLevel>(StringComparer.Ordinal)
         {
             ["getNetworkInfo"] = AccessLevel.Viewer,
+            ["setIPv4AddressConfiguration"] = AccessLevel.Admin,
+            ["setHostnameConfiguration"] = AccessLevel.Admin,
+            ["setResolverConfiguration"] = AccessLevel.Admin,
             [JsonApiSpec.GetSupportedVersions] = AccessLevel.Anonymous,
         },
     };

@@ -49,7 +49,7 @@ internal sealed class DeviceView
         var identity = previousIdentity is not null && previousIdentity.FirmwareVersion == config.Firmware.ActiveVersion
             ? previousIdentity
             : new VapixIdentity(ProfileRunning(camera.Profile, config.Firmware.ActiveVersion), camera.Identity);
-        var state = StateOf(config.Network, network, identity.Personality);
+        var state = NetworkConfig.NetworkStateFromParameters.Apply(StateOf(config.Network, network, identity.Personality), config.Parameters);
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var removed in config.RemovedParameters)
         {

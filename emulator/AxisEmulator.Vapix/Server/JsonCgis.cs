@@ -63,10 +63,6 @@ internal static class JsonCgis
         CallAsync(exchange, ApiDiscoveryApi.Spec, call => Task.FromResult(
             ApiDiscoveryApi.Handle(call, ApiDiscoveryApi.ApiListFor(exchange.View.Identity, exchange.Device.Services.Data))));
 
-    public static Task<Reply> NetworkSettingsAsync(VapixExchange exchange) =>
-        CallAsync(exchange, NetworkSettingsApi.Spec, call => Task.FromResult(
-            NetworkSettingsApi.Handle(call, exchange.View.Identity, exchange.View.NetworkState)));
-
     /// <summary>
     /// What systemready reports: ready once the phase is ready (or upgrading, when the old image still
     /// runs), setup mode while no admin exists, and on 11.x+ a two-hour <c>previewmode</c> with it

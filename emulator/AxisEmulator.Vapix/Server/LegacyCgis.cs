@@ -27,7 +27,7 @@ internal static class LegacyCgis
         var result = ParamCgi.Handle(args, tree);
         if (result.Changes.Count > 0)
         {
-            exchange.Camera.UpdateConfig(config => (ParameterChanges.Apply(config, result.Changes), 0), ParameterChanges.Describe(result.Changes));
+            ParameterChanges.Store(exchange.Camera, result.Changes);
             return Reply.From(result.Response);
         }
 

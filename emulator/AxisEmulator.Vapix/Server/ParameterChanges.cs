@@ -79,6 +79,13 @@ internal static class ParameterChanges
         return config with { Parameters = parameters, RemovedParameters = removed, Network = network };
     }
 
+    /// <summary>
+    /// Stores <paramref name="changes"/> on the device: the one way param.cgi and the JSON/REST setters
+    /// (network_settings, time, ntp, ssh) change parameters and addressing, so both read back alike.
+    /// </summary>
+    public static void Store(Core.Devices.Device camera, IReadOnlyList<ParameterChange> changes, string? description = null) =>
+        camera.UpdateConfig(config => (Apply(config, changes), 0), description ?? Describe(changes));
+
     /// <summary>A short, value-free description for the timeline (values may be secrets).</summary>
     public static string Describe(IReadOnlyList<ParameterChange> changes)
     {
@@ -97,7 +104,8 @@ internal static class ParameterChanges
         _ => null,
     };
 
-    private static bool IsValid(string name, string value) => name switch
+    /// <summary>Whether <paramref name="value"/> is acceptable for what <paramref name="name"/> (without <c>root.</c>) configures.</summary>
+    public static bool IsValid(string name, string value) => name switch
     {
         "Network.BootProto" => value is "dhcp" or "none" or "static",
         "Network.IPAddress" or "Network.Broadcast" or "Network.DefaultRouter" => IsIpv4(value),

@@ -15,6 +15,9 @@ internal sealed record VapixRoute(string Path, IReadOnlyList<string> Methods, Fu
     /// <summary>Answers between network-up and ready (only systemready; the rest answer 503).</summary>
     public bool AnswersWhileStarting { get; init; }
 
+    /// <summary>Also answers every path below <see cref="Path"/> (REST collections: <c>/users/&lt;name&gt;</c>).</summary>
+    public bool CoversSubpaths { get; init; }
+
     /// <summary>The CGI's own way of saying that something went wrong inside it.</summary>
     public Reply InternalError(VapixExchange? exchange)
     {
@@ -43,12 +46,14 @@ internal static class VapixRoutes
     /// <summary>JSON CGIs take POST; GET reaches them to get the "only POST" JSON error.</summary>
     private static readonly string[] JsonMethods = ["GET", "HEAD", "POST"];
 
+    /// <summary>REST APIs (<c>/config/rest/...</c>): read with GET, change with POST/PATCH/PUT/DELETE.</summary>
+    private static readonly string[] Rest = ["GET", "HEAD", "POST", "PATCH", "PUT", "DELETE"];
+
     private static readonly Dictionary<string, VapixRoute> Routes = new VapixRoute[]
     {
         new(SystemReady, JsonMethods, JsonCgis.SystemReadyAsync, SystemReadyApi.Spec) { AnswersWhileStarting = true },
         new("/axis-cgi/basicdeviceinfo.cgi", JsonMethods, JsonCgis.BasicDeviceInfoAsync, BasicDeviceInfoApi.Spec),
         new("/axis-cgi/apidiscovery.cgi", JsonMethods, JsonCgis.ApiDiscoveryAsync, ApiDiscoveryApi.Spec),
-        new("/axis-cgi/network_settings.cgi", JsonMethods, JsonCgis.NetworkSettingsAsync, NetworkSettingsApi.Spec),
         new("/axis-cgi/firmwaremanagement.cgi", JsonMethods, FirmwareManagementCgi.HandleAsync, FirmwareManagementApi.Spec),
         new("/axis-cgi/param.cgi", Legacy, LegacyCgis.ParamAsync),
         new("/axis-cgi/admin/param.cgi", Legacy, LegacyCgis.ParamAsync),
@@ -60,10 +65,31 @@ internal static class VapixRoutes
         new("/axis-cgi/serverreport.cgi", Legacy, DeviceLogs.ServerReportAsync),
         new("/axis-cgi/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
         new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+
+        // provisioning
+        new(NetworkConfig.NetworkSettingsCgi.Path, JsonMethods, NetworkConfig.NetworkSettingsCgi.HandleAsync, NetworkSettingsApi.Spec),
+        new("/axis-cgi/time.cgi", JsonMethods, Time.TimeCgi.HandleAsync, Time.TimeApi.Spec),
+        new(Time.TimeRest.Path, Rest, Time.TimeRest.HandleAsync) { CoversSubpaths = true },
+        new("/axis-cgi/admin/date.cgi", Legacy, Time.DateCgi.HandleAsync),
+        new("/axis-cgi/ntp.cgi", JsonMethods, Ntp.NtpCgi.HandleAsync, Ntp.NtpApi.Spec),
+        new("/axis-cgi/featureflag.cgi", JsonMethods, FeatureFlags.FeatureFlagCgi.HandleAsync, FeatureFlags.FeatureFlagApi.Spec),
+        new(Ssh.SshRest.V1Path, Rest, Ssh.SshRest.HandleAsync) { CoversSubpaths = true },
+        new(Ssh.SshRest.V2Path, Rest, Ssh.SshRest.HandleAsync) { CoversSubpaths = true },
+        new("/axis-cgi/applications/list.cgi", Legacy, Applications.ApplicationsCgi.ListAsync),
+        new("/axis-cgi/applications/config.cgi", Legacy, Applications.ApplicationsCgi.ConfigAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
     public static IReadOnlyCollection<string> Paths => Routes.Keys;
 
-    public static bool TryGet(string path, [NotNullWhen(true)] out VapixRoute? route) => Routes.TryGetValue(path, out route);
+    public static bool TryGet(string path, [NotNullWhen(true)] out VapixRoute? route)
+    {
+        if (Routes.TryGetValue(path, out route))
+        {
+            return true;
+        }
+
+        route = Routes.Values.FirstOrDefault(r => r.CoversSubpaths && path.Length > r.Path.Length && path[r.Path.Length] == '/' && path.StartsWith(r.Path, StringComparison.Ordinal));
+        return route is not null;
+    }
 }
