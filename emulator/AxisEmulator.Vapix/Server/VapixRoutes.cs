@@ -60,6 +60,11 @@ internal static class VapixRoutes
         new("/axis-cgi/serverreport.cgi", Legacy, DeviceLogs.ServerReportAsync),
         new("/axis-cgi/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
         new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+
+        // image
+        new("/axis-cgi/jpg/image.cgi", Legacy, Media.ImageCgi.HandleAsync),
+        new("/axis-cgi/mjpg/video.cgi", Legacy, Media.MjpegCgi.HandleAsync),
+        new(EventService.EventServiceCgi.Path, ["POST"], EventService.EventServiceCgi.HandleAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
