@@ -41,6 +41,12 @@ internal sealed class Reply
 
     public static Reply Bytes(int status, string contentType, byte[] body) => new(status, contentType, body);
 
+    /// <summary>A 200 whose body is written as it is produced (a multipart stream), until <paramref name="write"/> returns.</summary>
+    public static Reply Streaming(string contentType, Func<Stream, CancellationToken, Task> write) => new(200, contentType, []) { Streamer = write };
+
+    /// <summary>Writes a body produced over time; null when <see cref="Body"/> is the whole answer.</summary>
+    public Func<Stream, CancellationToken, Task>? Streamer { get; private init; }
+
     public Reply WithHeader(string name, string value)
     {
         Headers.Add(new(name, value));

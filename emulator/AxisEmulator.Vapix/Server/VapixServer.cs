@@ -197,7 +197,18 @@ public static class VapixServer
 
         try
         {
-            if (reply.Body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+            if (reply.Streamer is { } streamer && !HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.StartAsync(context.RequestAborted);
+                await streamer(response.Body, context.RequestAborted);
+                if (AnswersNothing(device.Camera))
+                {
+                    // A stream cut by power loss ends mid-air, not with a clean last chunk.
+                    context.Abort();
+                    return;
+                }
+            }
+            else if (reply.Body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
             {
                 await WriteBodyAsync(response, reply.Body, context.RequestAborted);
             }

@@ -236,7 +236,8 @@ public class BadInputOverHttpTests
         ServerHarness.SetParameter(camera, "Network.SSH.Enabled", "yes");
         var before = Stored(camera);
         var random = new Random(42);
-        var routes = AxisEmulator.Vapix.Server.VapixRoutes.Paths.Where(p => !p.Contains("restart", StringComparison.Ordinal) && !p.Contains("factory", StringComparison.Ordinal) && !p.Contains("firmware", StringComparison.Ordinal)).ToList();
+        var routes = AxisEmulator.Vapix.Server.VapixRoutes.Paths.Where(p => !p.Contains("restart", StringComparison.Ordinal) && !p.Contains("factory", StringComparison.Ordinal) && !p.Contains("firmware", StringComparison.Ordinal)
+            && !p.Contains("mjpg", StringComparison.Ordinal)).ToList(); // a valid MJPEG request streams until time moves: MjpegCgiTests covers its bad input
 
         for (var i = 0; i < 60; i++)
         {
