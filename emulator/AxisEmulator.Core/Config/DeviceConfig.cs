@@ -36,6 +36,9 @@ public sealed record DeviceConfig
 
     public required FirmwareBanks Firmware { get; init; }
 
+    /// <summary>The ONVIF scopes set with SetScopes/AddScopes (null: the factory ones, name and location of the model).</summary>
+    public IReadOnlyList<string>? OnvifScopes { get; init; }
+
     /// <summary>No admin yet: the device is in setup mode (<c>needsetup: yes</c>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsSetup => !Users.Any(u => u.Role == UserRole.Admin);

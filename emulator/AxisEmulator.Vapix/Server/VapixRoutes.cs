@@ -60,6 +60,10 @@ internal static class VapixRoutes
         new("/axis-cgi/serverreport.cgi", Legacy, DeviceLogs.ServerReportAsync),
         new("/axis-cgi/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
         new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+
+        // onvif
+        new(Onvif.DeviceServiceOperations.DevicePath, ["POST"], Onvif.OnvifService.HandleAsync),
+        new(Onvif.DeviceServiceOperations.ServicesPath, ["POST"], Onvif.OnvifService.HandleAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
