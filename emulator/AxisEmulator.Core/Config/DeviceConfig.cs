@@ -42,6 +42,9 @@ public sealed record DeviceConfig
     /// <summary>SSH accounts (SSH API), separate from the VAPIX users; passwords kept only as hashes.</summary>
     public IReadOnlyList<SshAccount> SshUsers { get; init; } = [];
 
+    /// <summary>The ONVIF scopes set with SetScopes/AddScopes (null: the factory ones, name and location of the model).</summary>
+    public IReadOnlyList<string>? OnvifScopes { get; init; }
+
     /// <summary>No admin yet: the device is in setup mode (<c>needsetup: yes</c>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsSetup => !Users.Any(u => u.Role == UserRole.Admin);

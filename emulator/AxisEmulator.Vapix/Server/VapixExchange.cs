@@ -71,6 +71,12 @@ internal sealed class VapixExchange
 
     public VapixServerOptions Options => Device.Services.Options;
 
+    /// <summary>What the journal calls the request instead of its path (an ONVIF operation: <c>onvif:SystemReboot</c>).</summary>
+    public string? JournalName { get; set; }
+
+    /// <summary>An account proved by other means than HTTP authentication (a WS-Security UsernameToken).</summary>
+    public void SignedInAs(UserAccount user) => User = user;
+
     /// <summary>The body as text (UTF-8), read once, at most <see cref="VapixServerOptions.MaxBodyBytes"/>.</summary>
     public async Task<string> BodyAsync()
     {

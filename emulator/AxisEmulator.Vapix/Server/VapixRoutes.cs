@@ -81,6 +81,9 @@ internal static class VapixRoutes
         new("/axis-cgi/jpg/image.cgi", Legacy, Media.ImageCgi.HandleAsync),
         new("/axis-cgi/mjpg/video.cgi", Legacy, Media.MjpegCgi.HandleAsync),
         new(EventService.EventServiceCgi.Path, ["POST"], EventService.EventServiceCgi.HandleAsync),
+        // onvif
+        new(Onvif.DeviceServiceOperations.DevicePath, ["POST"], Onvif.OnvifService.HandleAsync),
+        new(Onvif.DeviceServiceOperations.ServicesPath, ["POST"], Onvif.OnvifService.HandleAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -117,7 +117,7 @@ public static class VapixServer
         }
 
         await WriteAsync(context, reply, device, logger);
-        camera.RecordHttp(context.Request.Method, journalPath, exchange?.User?.Name ?? exchange?.RefusedUser, reply.Status, Elapsed(camera, started), exchange?.Refusal ?? RequestRefusal.None);
+        camera.RecordHttp(context.Request.Method, exchange?.JournalName ?? journalPath, exchange?.User?.Name ?? exchange?.RefusedUser, reply.Status, Elapsed(camera, started), exchange?.Refusal ?? RequestRefusal.None);
     }
 
     /// <summary>The route's answer (its own task: no state machine of this method's on the hot path).</summary>

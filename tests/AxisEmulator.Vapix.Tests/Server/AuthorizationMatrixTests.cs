@@ -81,7 +81,7 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
 
         foreach (var row in Rows.Where(r => r.Profile == profile))
         {
-            var destructive = row.Call.Contains("restart", StringComparison.Ordinal) || row.Call.Contains("factorydefault", StringComparison.Ordinal);
+            var destructive = WhoGetsInTests.Destructive(row.Call, row.Body);
             foreach (var spelling in PathSpellings.Accepted)
             {
                 foreach (var caller in Enum.GetValues<Caller>())
@@ -148,6 +148,12 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
         var challenge = caller == Caller.DigestWhereBasicOnly
             ? $"^Basic realm=\"{realm}\"$"
             : $"^Digest realm=\"{realm}\", nonce=\"[A-Za-z0-9+/]{{11}}=[0-9a-f]{{40}}\", algorithm=MD5{(caller == Caller.StaleNonce ? ", stale=true" : "")}, qop=\"auth\"$";
+        if (row.Call.StartsWith("/onvif/", StringComparison.Ordinal))
+        {
+            // ONVIF: the same single challenge, with a SOAP fault for a body (ONVIF core spec §5.9.1).
+            return new ExpectedDenial(challenge, "application/soap+xml", "ter:NotAuthorized");
+        }
+
         return row.Body is not null && !row.Call.StartsWith("/vapix/", StringComparison.Ordinal) // /vapix/: SOAP, Apache's 401
             ? new ExpectedDenial(challenge, "application/json", "")
             : new ExpectedDenial(challenge, "text/html", "<title>401 Unauthorized</title>");

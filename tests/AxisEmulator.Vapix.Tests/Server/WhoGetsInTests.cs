@@ -74,7 +74,18 @@ public class WhoGetsInTests
         { "P3245-LVE", "GET", "/axis-cgi/jpg/image.cgi?resolution=320x240", null, Needs.Viewer },
         { "P3245-LVE", "GET", "/axis-cgi/mjpg/video.cgi?resolution=320x240&nbrofframes=1", null, Needs.Viewer },
         { "P3245-LVE", "POST", "/vapix/services", """<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:aev="http://www.axis.com/vapix/ws/event1"><soap:Body><aev:GetEventInstances/></soap:Body></soap:Envelope>""", Needs.Viewer },
+        // onvif: one row per access class (ONVIF core spec), HTTP Digest as the matrix's callers use it
+        { "P3245-LVE", "POST", "/onvif/device_service", Soap("<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Anyone },
+        { "P3245-LVE", "POST", "/onvif/device_service", Soap("<GetDeviceInformation xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Viewer },
+        { "P3245-LVE", "POST", "/onvif/services", Soap("<GetProfiles xmlns=\"http://www.onvif.org/ver10/media/wsdl\"/>"), Needs.Viewer },
+        { "P3245-LVE", "POST", "/onvif/device_service", Soap("<GetUsers xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Admin },
+        { "P3245-LVE", "POST", "/onvif/device_service", Soap("<SystemReboot xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Admin },
     };
+
+    /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>
+    internal static bool Destructive(string target, string? body) =>
+        target.Contains("restart", StringComparison.Ordinal) || target.Contains("factorydefault", StringComparison.Ordinal)
+        || body?.Contains("SystemReboot", StringComparison.Ordinal) == true || body?.Contains("SetSystemFactoryDefault", StringComparison.Ordinal) == true;
 
     [Fact]
     public void Every_served_route_is_in_the_table()
@@ -112,11 +123,11 @@ public class WhoGetsInTests
                     challenges[0].Parameter.Should().Contain("stale=true");
                 }
 
-                response.Content.Headers.ContentType!.MediaType.Should().Be(json ? "application/json" : "text/html");
+                response.Content.Headers.ContentType!.MediaType.Should().Be(target.StartsWith("/onvif/", StringComparison.Ordinal) ? "application/soap+xml" : json ? "application/json" : "text/html");
             }
         }
 
-        if (target.Contains("restart", StringComparison.Ordinal) || target.Contains("factorydefault", StringComparison.Ordinal))
+        if (Destructive(target, body))
         {
             await h.AfterResponseAsync(camera);
             camera.Phase.Should().Be(DevicePhase.ShuttingDown, "only the administrator's call went through, and it did");
@@ -252,4 +263,7 @@ public class WhoGetsInTests
 
         return await client.SendAsync(request);
     }
+
+    private static string Soap(string operation) =>
+        $"<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>{operation}</s:Body></s:Envelope>";
 }
