@@ -41,6 +41,11 @@ internal sealed class Reply
 
     public static Reply Bytes(int status, string contentType, byte[] body) => new(status, contentType, body);
 
+    /// <summary>The handler took the connection over (a WebSocket): its 101 has gone out, nothing is left to write.</summary>
+    public static Reply Upgraded { get; } = new(101, "", []);
+
+    public bool IsUpgraded => ReferenceEquals(this, Upgraded);
+
     public Reply WithHeader(string name, string value)
     {
         Headers.Add(new(name, value));
