@@ -47,6 +47,11 @@ internal sealed class Reply
     /// <summary>Writes a body produced over time; null when <see cref="Body"/> is the whole answer.</summary>
     public Func<Stream, CancellationToken, Task>? Streamer { get; private init; }
 
+    /// <summary>The handler took the connection over (a WebSocket): its 101 has gone out, nothing is left to write.</summary>
+    public static Reply Upgraded { get; } = new(101, "", []);
+
+    public bool IsUpgraded => ReferenceEquals(this, Upgraded);
+
     public Reply WithHeader(string name, string value)
     {
         Headers.Add(new(name, value));

@@ -84,6 +84,9 @@ internal static class VapixRoutes
         // onvif
         new(Onvif.DeviceServiceOperations.DevicePath, ["POST"], Onvif.OnvifService.HandleAsync),
         new(Onvif.DeviceServiceOperations.ServicesPath, ["POST"], Onvif.OnvifService.HandleAsync),
+
+        // events: the VAPIX event stream over WebSocket (a viewer-level GET upgrade; subscribers are taken from network-up)
+        new(EventStream.EventStreamRoute.Path, ["GET"], EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -109,6 +109,13 @@ public static class VapixServer
             reply = route is null ? ApachePages.BadRequest() : route.InternalError(exchange);
         }
 
+        if (reply.IsUpgraded)
+        {
+            // A WebSocket session that has ended: journaled once, with its 101 and how long it lasted.
+            camera.RecordHttp(context.Request.Method, journalPath, exchange?.User?.Name, reply.Status, Elapsed(camera, started));
+            return;
+        }
+
         if (AnswersNothing(camera) && reply.After is null)
         {
             // The device lost power (or its cable) while this request was in the works.
