@@ -83,6 +83,12 @@ public sealed partial class Device
         using (_gate.Enter()) { return NetworkFace.AdoptLease(address); }
     }
 
+    /// <summary>Another host claimed one of the device's addresses over ARP (the network lab); false when it is no new conflict.</summary>
+    public bool ReportAddressConflict(string address, string otherMac)
+    {
+        using (_gate.Enter()) { return NetworkFace.ReportDetectedConflict(address, otherMac); }
+    }
+
     /// <summary>Soft reboot (restart.cgi, firmware management reboot); false when not running.</summary>
     public bool Restart()
     {

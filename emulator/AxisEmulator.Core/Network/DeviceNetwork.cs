@@ -18,6 +18,7 @@ internal sealed class DeviceNetwork
     private string? _address;
     private string? _linkLocal;
     private bool _sharedAddress;
+    private List<string> _detected = [];
 
     public DeviceNetwork(Device device, EmulatedLan lan)
     {
@@ -41,7 +42,7 @@ internal sealed class DeviceNetwork
     private BootProtocol BootProto => _device.Config.Network.BootProto;
 
     /// <summary>Serials sharing this device's address (empty when it has the address to itself).</summary>
-    private IReadOnlyList<string> Conflicts => _sharedAddress ? _lan.OthersAt(_address, _device.Serial) : [];
+    private IReadOnlyList<string> Conflicts => _sharedAddress ? _lan.OthersAt(_address, _device.Serial) : _detected;
 
     /// <summary>Plugs or unplugs the cable to the switch; false when it already was.</summary>
     public bool SetLink(bool up)
@@ -66,6 +67,7 @@ internal sealed class DeviceNetwork
         _address = settings.BootProto == BootProtocol.None ? settings.IpAddress
             : _lan.RequestLease(serial) ?? (_device.Profile.Firmware.Personality == FirmwarePersonality.Os12 ? _linkLocal : settings.IpAddress);
         Publish();
+        _detected = [];
         var conflict = _lan.Claim(serial, _address, _device.TellSharingChangeLocked);
         _sharedAddress = conflict.Count > 0;
         var origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpEnabled ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
@@ -91,6 +93,7 @@ internal sealed class DeviceNetwork
 
         _address = address;
         Publish();
+        _detected = [];
         var conflict = _lan.Claim(_device.Serial, address, _device.TellSharingChangeLocked);
         _sharedAddress = conflict.Count > 0;
         _device.Timeline.Append(new AddressAssigned(address, _linkLocal, BootProto, AddressOrigin.Dhcp));
@@ -99,6 +102,23 @@ internal sealed class DeviceNetwork
             RecordConflict(address, conflict);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Another host answered ARP for an address this device uses (the network lab's RFC 5227 probe
+    /// or its ongoing detection): a conflict the emulated LAN cannot see, reported as its own are.
+    /// False when the device no longer uses the address, or the conflict is known already.
+    /// </summary>
+    public bool ReportDetectedConflict(string address, string otherMac)
+    {
+        if (!_device.Boot.Phase.HasNetwork() || (address != _address && address != _linkLocal) || _sharedAddress || _detected.Contains(otherMac))
+        {
+            return false;
+        }
+
+        _detected = [.. _detected, otherMac];
+        _device.Timeline.Append(new IpConflict(address, _detected.Count, [.. _detected.Take(AddressConflict.DefaultNamed)]));
         return true;
     }
 
@@ -111,6 +131,7 @@ internal sealed class DeviceNetwork
         {
             _lan.Claim(_device.Serial, null, _device.TellSharingChangeLocked);
             _sharedAddress = false;
+            _detected = [];
         }
 
         if (listening == Listening)

@@ -3,6 +3,7 @@ using System.Net;
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Network;
+using AxisEmulator.Lab.Arp;
 using AxisEmulator.Lab.Dhcp;
 using Microsoft.Extensions.Logging;
 
@@ -15,9 +16,13 @@ namespace AxisEmulator.Lab;
 /// listener to close first, so a reboot's graceful close still reaches its clients. Addresses are
 /// the ones the device's addressing chose, applied to the interface; on DHCP a real client runs on
 /// eth0 while the link is up, and its lease replaces the address (released on an orderly shutdown,
-/// kept on a power cut, as a real unit does). Work runs one step at a time,
+/// kept on a power cut, as a real unit does). Every new address is probed first (RFC 5227, by
+/// <see cref="ArpGuard"/>) and announced once on eth0; another host claiming it is reported to the
+/// device as an IP conflict, and the address is used all the same, as an Axis unit with its
+/// factory settings does (hardware-facts §3: conflict detection is off by default). Work runs one step at a time,
 /// off the thread that told the change, always converging on the device's latest state.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The ARP guard lives while the link is up: disposed when it goes down and by RemoveAsync.")]
 internal sealed class LabPort
 {
     private readonly Device _device;
@@ -34,10 +39,13 @@ internal sealed class LabPort
     private CancellationTokenSource? _dhcpStop;
     private Task _dhcp = Task.CompletedTask;
     private DhcpLease? _lease;
+    private readonly ArpTiming _arpTiming;
+    private ArpGuard? _guard;
 
-    public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ILogger logger)
+    public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ArpTiming arpTiming, ILogger logger)
     {
         _device = device;
+        _arpTiming = arpTiming;
         _wall = wall;
         _namespace = names.Camera(index);
         _listenerSettled = listenerSettled;
@@ -72,6 +80,7 @@ internal sealed class LabPort
                 async _ =>
                 {
                     await StopDhcpAsync(release: false);
+                    await StopGuardAsync();
                     _dhcpClient?.Dispose();
                     IpCommand.Run("netns", "delete", _namespace);
                 },
@@ -102,11 +111,18 @@ internal sealed class LabPort
             var wanted = _device.ListenerClose == Core.Network.ListenerClose.Open;
             if (wanted)
             {
-                ApplyAddresses();
-                if (!_carrier)
+                var cameUp = !_carrier;
+                if (cameUp)
                 {
+                    // Carrier first: the addresses are probed on the wire before they are used.
                     IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "up");
                     _carrier = true;
+                    _guard = new ArpGuard(_namespace, LabSegment.Interface, Convert.FromHexString(_device.Serial), _wall, _arpTiming, OnConflict);
+                }
+
+                await ApplyAddressesAsync();
+                if (cameUp)
+                {
                     StartDhcp();
                 }
             }
@@ -114,11 +130,15 @@ internal sealed class LabPort
             {
                 await _listenerSettled(_device.Id);
                 await StopDhcpAsync(release: _device.ListenerClose == ListenerClose.Orderly);
+                await StopGuardAsync();
                 IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "down");
+                // A link that comes back probes its addresses again (RFC 5227 §2.1).
+                IpCommand.In(_namespace, "address", "flush", "dev", LabSegment.Interface);
+                _applied = [];
                 _carrier = false;
             }
         }
-        catch (LabUnavailableException ex)
+        catch (Exception ex) when (ex is LabUnavailableException or IOException or OperationCanceledException)
         {
             _logger.LogError("{Device}: {Problem}", _device.Id, ex.Message);
         }
@@ -190,24 +210,62 @@ internal sealed class LabPort
         Volatile.Write(ref _lease, null);
     }
 
-    /// <summary>Puts the device's address and link-local address on eth0 when they are not there already.</summary>
-    private void ApplyAddresses()
+    /// <summary>Probes the device's new addresses, then puts them on eth0 in place of the old ones and announces them.</summary>
+    private async Task ApplyAddressesAsync()
     {
-        var addressing = _device.Addressing;
-        var prefix = PrefixLength(_device.Config.Network.SubnetMask);
-        string[] wanted = [.. new[] { addressing.IpAddress is { } ip && ip != addressing.LinkLocalAddress ? $"{ip}/{prefix}" : null, addressing.LinkLocalAddress is { } ll ? ll + "/16" : null }.OfType<string>()];
-        if (wanted.SequenceEqual(_applied))
+        var wanted = WantedAddresses();
+        if (wanted.SequenceEqual(_applied) || _guard is not { } guard)
         {
             return;
         }
 
-        IpCommand.In(_namespace, "address", "flush", "dev", LabSegment.Interface);
-        foreach (var address in wanted)
+        var fresh = wanted.Except(_applied).ToList();
+        var claimed = await guard.ProbeAsync([.. fresh.Select(AddressOf)]);
+        foreach (var (address, macs) in claimed)
+        {
+            macs.ToList().ForEach(mac => OnConflict(address, mac));
+        }
+
+        foreach (var stale in _applied.Except(wanted))
+        {
+            IpCommand.In(_namespace, "address", "del", stale, "dev", LabSegment.Interface);
+        }
+
+        foreach (var address in fresh)
         {
             IpCommand.In(_namespace, "address", "add", address, "dev", LabSegment.Interface);
         }
 
         _applied = wanted;
+        guard.Hold([.. wanted.Select(AddressOf)], claimed);
+        _ = guard.AnnounceAsync([.. fresh.Select(AddressOf)]).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+    }
+
+    /// <summary>The device's address and link-local address, as ip writes them.</summary>
+    private string[] WantedAddresses()
+    {
+        var addressing = _device.Addressing;
+        var prefix = PrefixLength(_device.Config.Network.SubnetMask);
+        return [.. new[] { addressing.IpAddress is { } ip && ip != addressing.LinkLocalAddress ? $"{ip}/{prefix}" : null, addressing.LinkLocalAddress is { } ll ? ll + "/16" : null }.OfType<string>()];
+    }
+
+    private static IPAddress AddressOf(string withPrefix) => IPAddress.Parse(withPrefix.Split('/')[0]);
+
+    private void OnConflict(IPAddress address, string otherMac)
+    {
+        if (_device.ReportAddressConflict(address.ToString(), otherMac))
+        {
+            _logger.LogWarning("{Device}: {Mac} also claims {Address} (ARP)", _device.Id, otherMac, address);
+        }
+    }
+
+    private async Task StopGuardAsync()
+    {
+        if (_guard is { } guard)
+        {
+            _guard = null;
+            await guard.DisposeAsync();
+        }
     }
 
     private static int PrefixLength(string mask) =>

@@ -39,6 +39,9 @@ public sealed class NetworkLab : IAsyncDisposable
     /// <summary>The listener set's "settled" for a device: a link goes down only once its listener has closed.</summary>
     public Func<string, Task> ListenerSettled { get; set; } = _ => Task.CompletedTask;
 
+    /// <summary>The RFC 5227 waits of cameras plugged in from now on (tests shorten them: they are wall time).</summary>
+    internal Arp.ArpTiming ArpTiming { get; set; } = Arp.ArpTiming.Rfc5227;
+
     /// <summary>Checks the privileges, clears what a crashed run of the same lab left, and builds the segment.</summary>
     public static NetworkLab Start(LabNames names, Emulator emulator, ILoggerFactory loggerFactory)
     {
@@ -57,7 +60,7 @@ public sealed class NetworkLab : IAsyncDisposable
     public DevicePlacement Place(Device device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        var port = new LabPort(Names, Interlocked.Increment(ref _nextIndex), device, id => ListenerSettled(id), _emulator.Clock.Wall, _logger);
+        var port = new LabPort(Names, Interlocked.Increment(ref _nextIndex), device, id => ListenerSettled(id), _emulator.Clock.Wall, ArpTiming, _logger);
         _ports[device.Id] = port;
         return new DevicePlacement(
             IPAddress.Any,

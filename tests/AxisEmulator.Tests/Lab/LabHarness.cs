@@ -5,6 +5,7 @@ using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Power;
 using AxisEmulator.Hosting;
 using AxisEmulator.Lab;
+using AxisEmulator.Lab.Arp;
 using AxisEmulator.Vapix.Hosting;
 
 namespace AxisEmulator.Tests.Lab;
@@ -39,6 +40,9 @@ public sealed class LabHarness : IAsyncDisposable
             Lab = names,
             HardwareProfilesDirectory = RepositoryPaths.HardwareProfiles,
         });
+        // RFC 5227's waits are wall time (real packets): a few seconds per address would slow every test.
+        devices.Lab!.ArpTiming = new ArpTiming(
+            TimeSpan.FromMilliseconds(20), 3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), 2, TimeSpan.FromMilliseconds(100));
         return new LabHarness(devices, names);
     }
 
