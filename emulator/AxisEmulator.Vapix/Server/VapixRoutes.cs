@@ -77,10 +77,12 @@ internal static class VapixRoutes
         new(Ssh.SshRest.V2Path, Rest, Ssh.SshRest.HandleAsync) { CoversSubpaths = true },
         new("/axis-cgi/applications/list.cgi", Legacy, Applications.ApplicationsCgi.ListAsync),
         new("/axis-cgi/applications/config.cgi", Legacy, Applications.ApplicationsCgi.ConfigAsync),
+
         // image
         new("/axis-cgi/jpg/image.cgi", Legacy, Media.ImageCgi.HandleAsync),
         new("/axis-cgi/mjpg/video.cgi", Legacy, Media.MjpegCgi.HandleAsync),
         new(EventService.EventServiceCgi.Path, ["POST"], EventService.EventServiceCgi.HandleAsync),
+
         // onvif
         new(Onvif.DeviceServiceOperations.DevicePath, ["POST"], Onvif.OnvifService.HandleAsync),
         new(Onvif.DeviceServiceOperations.ServicesPath, ["POST"], Onvif.OnvifService.HandleAsync),

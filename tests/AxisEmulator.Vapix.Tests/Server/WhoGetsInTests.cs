@@ -70,25 +70,27 @@ public class WhoGetsInTests
         { "M1075-L", "GET", "/config/rest/ssh/v2/users", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/applications/list.cgi", null, Needs.Viewer },
         { "P3245-LVE", "GET", "/axis-cgi/applications/config.cgi?action=get&name=none", null, Needs.Admin },
+
         // image
         { "P3245-LVE", "GET", "/axis-cgi/jpg/image.cgi?resolution=320x240", null, Needs.Viewer },
         { "P3245-LVE", "GET", "/axis-cgi/mjpg/video.cgi?resolution=320x240&nbrofframes=1", null, Needs.Viewer },
         { "P3245-LVE", "POST", "/vapix/services", """<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:aev="http://www.axis.com/vapix/ws/event1"><soap:Body><aev:GetEventInstances/></soap:Body></soap:Envelope>""", Needs.Viewer },
+
         // onvif: one row per access class (ONVIF core spec), HTTP Digest as the matrix's callers use it
         { "P3245-LVE", "POST", "/onvif/device_service", Soap("<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Anyone },
         { "P3245-LVE", "POST", "/onvif/device_service", Soap("<GetDeviceInformation xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Viewer },
         { "P3245-LVE", "POST", "/onvif/services", Soap("<GetProfiles xmlns=\"http://www.onvif.org/ver10/media/wsdl\"/>"), Needs.Viewer },
         { "P3245-LVE", "POST", "/onvif/device_service", Soap("<GetUsers xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Admin },
         { "P3245-LVE", "POST", "/onvif/device_service", Soap("<SystemReboot xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"), Needs.Admin },
+
+        // events: the event stream's upgrade request, sent here without the WebSocket handshake
+        { "P3245-LVE", "GET", "/vapix/ws-data-stream?sources=events", null, Needs.Viewer },
     };
 
     /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>
     internal static bool Destructive(string target, string? body) =>
         target.Contains("restart", StringComparison.Ordinal) || target.Contains("factorydefault", StringComparison.Ordinal)
         || body?.Contains("SystemReboot", StringComparison.Ordinal) == true || body?.Contains("SetSystemFactoryDefault", StringComparison.Ordinal) == true;
-
-        // events: the event stream's upgrade request, sent here without the WebSocket handshake
-        { "P3245-LVE", "GET", "/vapix/ws-data-stream?sources=events", null, Needs.Viewer },
 
     /// <summary>
     /// What a caller the role lets in gets: 200, except the event stream, which answers a plain GET
