@@ -99,7 +99,7 @@ internal static class ParameterChanges
 
     private static bool IsValid(string name, string value) => name switch
     {
-        "Network.BootProto" => value is "dhcp" or "none" or "static",
+        "Network.BootProto" => value is "dhcp" or "none", // documented values; "static" is not one
         "Network.IPAddress" or "Network.Broadcast" or "Network.DefaultRouter" => IsIpv4(value),
         "Network.SubnetMask" => IsSubnetMask(value),
         "Network.HostName" => IsHostName(value),

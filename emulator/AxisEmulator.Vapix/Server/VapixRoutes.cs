@@ -60,6 +60,10 @@ internal static class VapixRoutes
         new("/axis-cgi/serverreport.cgi", Legacy, DeviceLogs.ServerReportAsync),
         new("/axis-cgi/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
         new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+
+        // params
+        new("/axis-cgi/view/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Viewer)),
+        new("/axis-cgi/operator/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Operator)),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -147,7 +147,7 @@ public class LifecycleOverHttpTests
         camera.ReadConfig(c => c.Users).Should().BeEmpty();
         await CreateFirstAdmin(client, "root");
         (await client.GetStringAsync("/axis-cgi/param.cgi?action=list&group=Network.BootProto,Network.IPAddress,root.Network.SSH.Enabled"))
-            .Should().Be("Network.BootProto=static\nNetwork.IPAddress=192.168.0.50\nroot.Network.SSH.Enabled=no\n");
+            .Should().Be("Network.BootProto=none\nNetwork.IPAddress=192.168.0.50\nroot.Network.SSH.Enabled=no\n");
     }
 
     [Theory]

@@ -57,6 +57,13 @@ public class WhoGetsInTests
         { "P3245-LVE", "GET", "/axis-cgi/restart.cgi", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/factorydefault.cgi", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/hardfactorydefault.cgi", null, Needs.Admin },
+
+        // params: the role directories of param.cgi, and listdefinitions
+        { "P3245-LVE", "GET", "/axis-cgi/view/param.cgi?action=list&group=root.Brand", null, Needs.Viewer },
+        { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=list&group=Brand", null, Needs.Operator },
+        { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=update&Image.I0.Appearance.Compression=40", null, Needs.Operator },
+        { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=update&root.Network.SSH.Enabled=yes", null, Needs.Admin },
+        { "P3245-LVE", "GET", "/axis-cgi/param.cgi?action=listdefinitions&listformat=xmlschema&group=HTTPS", null, Needs.Viewer },
     };
 
     [Fact]
