@@ -40,6 +40,7 @@ public static class ParamCgi
         return args["action"] switch
         {
             "list" => Unchanged(tree, List(args, tree)),
+            "listdefinitions" => ListDefinitions(args, tree),
             "update" => Update(args, tree),
             "add" => Add(args, tree),
             "remove" => Remove(args, tree),
@@ -55,6 +56,21 @@ public static class ParamCgi
     {
         // group=A&group=B lists the same as group=A,B: one key per listing, rendered once per tree.
         return tree.Rendered(GroupArgument(args), static (t, asked) => Listing(t, Groups(asked)));
+    }
+
+    /// <summary>The definitions of the asked groups (all without one); an unknown group answers its list error line.</summary>
+    private static ParamCgiResult ListDefinitions(FormFields args, ParameterTree tree)
+    {
+        var groups = Groups(args);
+        if (groups.FirstOrDefault(g => !tree.HasGroup(g)) is { } unknown)
+        {
+            return Unchanged(tree, $"# Error: Error -1 getting param in group '{unknown}'\n");
+        }
+
+        var names = groups.Count == 0 ? null : groups.SelectMany(tree.InGroup).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var entries = names is null ? tree.Entries : tree.Entries.Where(e => names.Contains(e.Key));
+        var xml = ParameterDefinitions.Render(tree, entries);
+        return new ParamCgiResult(VapixResponse.Ok(ParameterDefinitions.XmlContentType, xml), tree, []);
     }
 
     /// <summary>The <c>group</c> values as one comma list (the usual single value as it is).</summary>
@@ -131,7 +147,8 @@ public static class ParamCgi
     /// <summary>
     /// <c>action=add&amp;group=StreamProfile&amp;StreamProfile.S.Name=x</c> creates the next free
     /// <c>StreamProfile.S&lt;n&gt;</c> with the given parameters and answers <c>S&lt;n&gt; OK</c>.
-    /// Templates are not modelled: only the parameters sent are created.
+    /// A documented <c>template=</c> (<see cref="AddTemplates"/>) creates its parameters first, with
+    /// the ones sent laid over them; an unknown template adds nothing.
     /// </summary>
     private static ParamCgiResult Add(FormFields args, ParameterTree tree)
     {
@@ -146,7 +163,15 @@ public static class ParamCgi
             .Select(p => (Name: ParameterTree.StripRoot(p.Key), p.Value))
             .Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal) && p.Name[prefix.Length..].Contains('.', StringComparison.Ordinal))
             .ToList();
-        var letter = members.Count > 0 ? members[0].Name[prefix.Length..].Split('.')[0] : "";
+        var template = AddTemplates.Find(args["template"], group);
+        if (args["template"] is { Length: > 0 } && template is null)
+        {
+            return Unchanged(tree, $"# Request failed: Error -1 adding to group '{group}' with template '{args["template"]}'\n");
+        }
+
+        var letter = members.Count > 0 ? members[0].Name[prefix.Length..].Split('.')[0] : template?.Letter ?? "";
+        var defaults = template?.Defaults.Select(d => (Name: $"{prefix}{letter}.{d.Key}", d.Value)).Where(d => !members.Any(m => m.Name == d.Name)) ?? [];
+        members = [.. defaults, .. members];
         if (letter.Length == 0 || !letter.All(char.IsAsciiLetter) || !WithinMaxGroups(tree, group))
         {
             return Unchanged(tree, $"# Request failed: Error -1 adding to group '{group}'\n");

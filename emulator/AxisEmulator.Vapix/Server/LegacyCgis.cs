@@ -10,12 +10,21 @@ namespace AxisEmulator.Vapix.Server;
 internal static class LegacyCgis
 {
     /// <summary>param.cgi: list for viewers, changes for operators/admins per parameter; changes are stored on the device.</summary>
-    public static async Task<Reply> ParamAsync(VapixExchange exchange)
+    public static Task<Reply> ParamAsync(VapixExchange exchange) => ParamAsync(exchange, ParamCgiPath.Shared);
+
+    /// <summary>param.cgi below a role directory (<see cref="ParamCgiPath"/>): that role at least, and only its actions.</summary>
+    public static async Task<Reply> ParamAsync(VapixExchange exchange, ParamCgiPath path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var args = await exchange.FormAsync();
-        if (exchange.Authorize(ParamCgi.RequiredAccess(args), json: false) is { } refusal)
+        if (exchange.Authorize(path.RequiredAccess(args), json: false) is { } refusal)
         {
             return refusal;
+        }
+
+        if (path.Refusal(args) is { } notHere)
+        {
+            return Reply.Text(200, VapixContentTypes.Text, notHere);
         }
 
         var tree = exchange.View.Tree;

@@ -107,7 +107,7 @@ internal static class ParameterChanges
     /// <summary>Whether <paramref name="value"/> is acceptable for what <paramref name="name"/> (without <c>root.</c>) configures.</summary>
     public static bool IsValid(string name, string value) => name switch
     {
-        "Network.BootProto" => value is "dhcp" or "none" or "static",
+        "Network.BootProto" => value is "dhcp" or "none", // documented values; "static" is not one
         "Network.IPAddress" or "Network.Broadcast" or "Network.DefaultRouter" => IsIpv4(value),
         "Network.SubnetMask" => IsSubnetMask(value),
         "Network.HostName" => IsHostName(value),

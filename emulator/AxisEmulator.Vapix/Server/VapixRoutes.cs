@@ -89,6 +89,10 @@ internal static class VapixRoutes
 
         // events: the VAPIX event stream over WebSocket (a viewer-level GET upgrade; subscribers are taken from network-up)
         new(EventStream.EventStreamRoute.Path, ["GET"], EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
+
+        // params
+        new("/axis-cgi/view/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Viewer)),
+        new("/axis-cgi/operator/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Operator)),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -17,7 +17,7 @@ public class ParametersOverHttpTests
         (await client.GetStringAsync("/axis-cgi/param.cgi?action=add&group=StreamProfile&StreamProfile.S.Name=gate")).Should().Be("S1 OK");
         (await client.GetStringAsync("/axis-cgi/param.cgi?action=update&StreamProfile.S1.Name=gate2&Image.I0.Appearance.Compression=45")).Should().Be("OK");
         (await client.GetStringAsync("/axis-cgi/param.cgi?action=remove&group=StreamProfile.S0")).Should().Be("OK");
-        camera.ReadConfig(c => c.RemovedParameters).Should().BeEquivalentTo("StreamProfile.S0.Name", "StreamProfile.S0.Parameters");
+        camera.ReadConfig(c => c.RemovedParameters).Should().BeEquivalentTo("StreamProfile.S0.Description", "StreamProfile.S0.Name", "StreamProfile.S0.Parameters");
 
         await Restart(h, camera, client);
 

@@ -85,6 +85,13 @@ public class WhoGetsInTests
 
         // events: the event stream's upgrade request, sent here without the WebSocket handshake
         { "P3245-LVE", "GET", "/vapix/ws-data-stream?sources=events", null, Needs.Viewer },
+
+        // params: the role directories of param.cgi, and listdefinitions
+        { "P3245-LVE", "GET", "/axis-cgi/view/param.cgi?action=list&group=root.Brand", null, Needs.Viewer },
+        { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=list&group=Brand", null, Needs.Operator },
+        { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=update&Image.I0.Appearance.Compression=40", null, Needs.Operator },
+        { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=update&root.Network.SSH.Enabled=yes", null, Needs.Admin },
+        { "P3245-LVE", "GET", "/axis-cgi/param.cgi?action=listdefinitions&listformat=xmlschema&group=HTTPS", null, Needs.Viewer },
     };
 
     /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>
