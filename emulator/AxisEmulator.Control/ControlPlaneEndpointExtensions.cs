@@ -46,6 +46,7 @@ public static class ControlPlaneEndpointExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapProfilesApi();
         api.MapDevicesApi();
+        api.MapCertificateApi();
         api.MapDeviceInputsApi();
         api.MapTimelineApi();
         api.MapEventsApi();

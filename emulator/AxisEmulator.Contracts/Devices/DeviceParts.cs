@@ -42,7 +42,10 @@ public sealed record NetworkState(
     BootProtocol BootProto,
     bool LinkUp,
     [property: Description("Serials of other devices claiming the same emulated address.")] IReadOnlyList<string> Conflicts,
-    [property: Description("The interface's MAC address, aa:bb:cc:dd:ee:ff: the serial (in the network lab, the MAC its eth0 really has).")] string? MacAddress = null);
+    [property: Description("The interface's MAC address, aa:bb:cc:dd:ee:ff: the serial (in the network lab, the MAC its eth0 really has).")] string? MacAddress = null,
+    [property: Description("Where the device's VAPIX API answers over HTTPS (its self-signed certificate, HTTP/2 by ALPN), e.g. https://127.0.0.1:8443/ (known once it first opened).")] string? HttpsEndpoint = null,
+    [property: Description("The real HTTPS listener is open right now (when the host runs listeners): the device is up and HTTPS.Enabled is yes.")] bool? HttpsListenerOpen = null,
+    [property: Description("SHA-256 of the device's HTTPS certificate (DER, lower-case hex): what a client pins. Absent until the device first served HTTPS; changes only with a hard factory default.")] string? CertificateSha256 = null);
 
 /// <summary>The running firmware.</summary>
 public sealed record FirmwareState(

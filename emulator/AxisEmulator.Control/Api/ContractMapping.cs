@@ -61,7 +61,10 @@ public static class ContractMapping
                 WireValues.Of(network.BootProto),
                 network.LinkUp,
                 network.Conflicts,
-                Core.Network.MacAddress.Of(snapshot.Serial)),
+                Core.Network.MacAddress.Of(snapshot.Serial),
+                listeners?.HttpsEndpointOf(snapshot.Id)?.ToString(),
+                listeners?.IsHttpsOpen(snapshot.Id),
+                snapshot.CertificateSha256),
             new FirmwareState(
                 firmware.Version,
                 firmware.InactiveVersion,

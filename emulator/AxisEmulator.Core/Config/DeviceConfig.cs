@@ -1,3 +1,5 @@
+using AxisEmulator.Core.Https;
+
 namespace AxisEmulator.Core.Config;
 
 public enum FactoryDefaultMode
@@ -49,6 +51,9 @@ public sealed record DeviceConfig
     [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsSetup => !Users.Any(u => u.Role == UserRole.Admin);
 
+    /// <summary>The self-signed HTTPS certificate, made on first need; a hard factory default erases it.</summary>
+    public HttpsCertificate? HttpsCertificate { get; init; }
+
     public static DeviceConfig Factory(string serial, string firmwareVersion) => new() { Serial = serial, Firmware = new FirmwareBanks(firmwareVersion) };
 
     /// <summary>The configuration after a factory default; firmware banks always survive.</summary>
@@ -69,5 +74,6 @@ public sealed record DeviceConfig
                 Dot1xEnabled = Network.Dot1xEnabled,
             }
             : NetworkSettings.FactoryDefault,
+        HttpsCertificate = mode == FactoryDefaultMode.Soft ? HttpsCertificate : null,
     };
 }

@@ -68,7 +68,8 @@ public sealed partial class Device
                 Boot.BootCount,
                 Boot.BootLoopCount,
                 Boot.Bricked,
-                Boot.ResetHoldNow());
+                Boot.ResetHoldNow(),
+                _config.HttpsCertificate?.Sha256);
         }
     }
 

@@ -20,7 +20,8 @@ public sealed record DeviceSnapshot(
     int BootCount,
     int BootLoopCount,
     bool Bricked,
-    ResetHoldSnapshot? ResetHold = null);
+    ResetHoldSnapshot? ResetHold = null,
+    string? CertificateSha256 = null);
 
 /// <summary><paramref name="Reading"/> is the last evaluation of the rail (null before the first power-up).</summary>
 public sealed record PowerSnapshot(bool On, PowerSource? Source, PowerReading? Reading);

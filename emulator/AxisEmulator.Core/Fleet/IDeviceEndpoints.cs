@@ -13,6 +13,12 @@ public interface IDeviceEndpoints
     /// <summary>The device's listener accepts connections right now.</summary>
     bool IsOpen(string deviceId);
 
+    /// <summary>Where the device answers HTTPS, once known; null otherwise (or when the host runs no HTTPS).</summary>
+    Uri? HttpsEndpointOf(string deviceId) => null;
+
+    /// <summary>The device's HTTPS listener accepts connections right now.</summary>
+    bool IsHttpsOpen(string deviceId) => false;
+
     /// <summary>
     /// Completes once the device's face has finished what it was last asked: the actions a request
     /// deferred past its answer (a restart, a factory default) have run, and its listener has caught

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +27,7 @@ namespace AxisEmulator.Vapix.Hosting;
 /// </summary>
 public sealed class DeviceHttpServer : IAsyncDisposable
 {
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
+    private static readonly IServiceProvider Services = KestrelServices.Build();
 
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _wall;
@@ -63,11 +66,13 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     /// Hands an accepted socket to the server; its requests go to <paramref name="handler"/>. Returns
     /// the connection so the listener can close it with the device.
     /// </summary>
-    internal ConnectionContext Admit(Socket socket, RequestDelegate handler)
+    /// <param name="certificate">The device's certificate when the connection speaks TLS; null: plain HTTP.</param>
+    internal ConnectionContext Admit(Socket socket, RequestDelegate handler, Func<X509Certificate2>? certificate = null)
     {
         var connection = _connections.Create(socket);
-        connection.Features.Set(new DeviceConnection(handler, _wall));
-        if (!_hub.Incoming.Writer.TryWrite(connection))
+        connection.Features.Set(new DeviceConnection(handler, _wall) { Certificate = certificate });
+        var incoming = certificate is null ? _hub.Plain : _hub.Tls;
+        if (!incoming.Writer.TryWrite(connection))
         {
             // The server is stopping: nobody will serve this connection.
             connection.Abort();
@@ -92,7 +97,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
             server.Dispose();
         }
 
-        _hub.Incoming.Writer.TryComplete();
+        _hub.Complete();
         _connections.Dispose();
     }
 
@@ -100,7 +105,16 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     {
         var options = new KestrelServerOptions { ApplicationServices = Services, AddServerHeader = false };
         options.Limits.MaxRequestBodySize = MaxRequestBodySize;
-        options.Listen(new DeviceSocketsEndPoint());
+        options.Listen(new DeviceSocketsEndPoint(tls: false));
+        options.Listen(new DeviceSocketsEndPoint(tls: true), listen =>
+        {
+            // Real units speak HTTP/2 over TLS (ALPN h2, http/1.1 for the rest); each device has its own certificate.
+            listen.Protocols = HttpProtocols.Http1AndHttp2;
+            listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificateSelector = (connection, _) => connection?.Features.Get<DeviceConnection>()?.Certificate?.Invoke(),
+            });
+        });
         var server = new KestrelServer(Options.Create(options), _hub, _loggerFactory);
         await server.StartAsync(new Application(), CancellationToken.None);
         return server;
@@ -122,6 +136,9 @@ public sealed class DeviceHttpServer : IAsyncDisposable
         private long _requestEnded;
 
         public RequestDelegate Handler { get; } = handler;
+
+        /// <summary>The device's certificate on a TLS connection; null on plain HTTP.</summary>
+        public Func<X509Certificate2>? Certificate { get; init; }
 
         /// <summary>Marks a request as started; true when the listener is closing, so this answer should be the connection's last.</summary>
         public bool StartRequest()
@@ -147,21 +164,31 @@ public sealed class DeviceHttpServer : IAsyncDisposable
             Volatile.Read(ref _state) == BetweenRequests && wall.GetElapsedTime(Volatile.Read(ref _requestEnded)) >= settle;
     }
 
-    /// <summary>Kestrel's one "endpoint": the device sockets, bound by their listeners, not by Kestrel.</summary>
-    private sealed class DeviceSocketsEndPoint : EndPoint
+    /// <summary>Kestrel's two "endpoints": the device sockets speaking plain HTTP or TLS, bound by their listeners, not by Kestrel.</summary>
+    private sealed class DeviceSocketsEndPoint(bool tls) : EndPoint
     {
-        public override string ToString() => "device-listeners";
+        public bool Tls { get; } = tls;
+
+        public override string ToString() => Tls ? "device-listeners-tls" : "device-listeners";
     }
 
     /// <summary>The transport Kestrel sees: connections arrive as the device listeners accept them.</summary>
     private sealed class ConnectionHub : IConnectionListenerFactory
     {
-        public Channel<ConnectionContext> Incoming { get; } = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
+        public Channel<ConnectionContext> Plain { get; } = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
+
+        public Channel<ConnectionContext> Tls { get; } = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
+
+        public void Complete()
+        {
+            Plain.Writer.TryComplete();
+            Tls.Writer.TryComplete();
+        }
 
         public ValueTask<IConnectionListener> BindAsync(EndPoint endpoint, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult<IConnectionListener>(new Listener(this, endpoint));
+            ValueTask.FromResult<IConnectionListener>(new Listener(this, endpoint, endpoint is DeviceSocketsEndPoint { Tls: true } ? Tls : Plain));
 
-        private sealed class Listener(ConnectionHub hub, EndPoint endpoint) : IConnectionListener
+        private sealed class Listener(ConnectionHub hub, EndPoint endpoint, Channel<ConnectionContext> incoming) : IConnectionListener
         {
             public EndPoint EndPoint => endpoint;
 
@@ -169,7 +196,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
             {
                 try
                 {
-                    return await hub.Incoming.Reader.ReadAsync(cancellationToken);
+                    return await incoming.Reader.ReadAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
                 {
@@ -179,13 +206,13 @@ public sealed class DeviceHttpServer : IAsyncDisposable
 
             public ValueTask UnbindAsync(CancellationToken cancellationToken = default)
             {
-                hub.Incoming.Writer.TryComplete();
+                hub.Complete();
                 return ValueTask.CompletedTask;
             }
 
             public ValueTask DisposeAsync()
             {
-                hub.Incoming.Writer.TryComplete();
+                hub.Complete();
                 return ValueTask.CompletedTask;
             }
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -33,12 +34,15 @@ public sealed class DeviceListener : IAsyncDisposable
     private CancellationTokenSource? _stopAccepting;
     private Socket? _reservation;
     private readonly Func<AddressFamily, Socket> _createSocket;
+    private readonly Func<X509Certificate2>? _certificate;
 
     /// <param name="server">The engine shared by a fleet; null: the listener's own, timed by <paramref name="wall"/>.</param>
     /// <param name="wall">The wall clock of a listener without a shared server (the shared one brings its own).</param>
     /// <param name="createSocket">Makes the listening sockets (the network lab makes them in the device's own namespace); null: here.</param>
-    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null, TimeProvider? wall = null, Func<AddressFamily, Socket>? createSocket = null)
+    /// <param name="certificate">The device's certificate: the listener speaks HTTPS; null: plain HTTP.</param>
+    public DeviceListener(IPAddress address, int port, RequestDelegate handler, ILoggerFactory? loggerFactory = null, bool allowNonLoopback = false, DeviceHttpServer? server = null, TimeProvider? wall = null, Func<AddressFamily, Socket>? createSocket = null, Func<X509Certificate2>? certificate = null)
     {
+        _certificate = certificate;
         _createSocket = createSocket ?? (family => new Socket(family, SocketType.Stream, ProtocolType.Tcp));
         ArgumentNullException.ThrowIfNull(address);
         if (!allowNonLoopback && !IPAddress.IsLoopback(address))
@@ -71,10 +75,13 @@ public sealed class DeviceListener : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>http://127.0.0.1:port</c>, once a port is known: the address a local client connects to. A
-    /// wildcard bind (0.0.0.0, ::) is reported as the matching loopback address.
+    /// <c>http://127.0.0.1:port</c> (<c>https://</c> for TLS), once a port is known: the address a local
+    /// client connects to. A wildcard bind (0.0.0.0, ::) is reported as the matching loopback address.
     /// </summary>
-    public Uri? Endpoint => Port == 0 ? null : new Uri($"http://{Host(ClientAddress(Address))}:{Port}");
+    public Uri? Endpoint => Port == 0 ? null : new Uri($"{Scheme}://{Host(ClientAddress(Address))}:{Port}");
+
+    /// <summary><c>https</c> when the listener speaks TLS, else <c>http</c>.</summary>
+    public string Scheme => _certificate is null ? "http" : "https";
 
     /// <summary>
     /// How long a graceful close lets accepted connections send and finish their request before
@@ -225,7 +232,7 @@ public sealed class DeviceListener : IAsyncDisposable
     private void Admit(Socket accepted)
     {
         accepted.NoDelay = true;
-        var connection = _server.Admit(accepted, _handler);
+        var connection = _server.Admit(accepted, _handler, _certificate);
         lock (_sync)
         {
             _connections.Add(connection, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

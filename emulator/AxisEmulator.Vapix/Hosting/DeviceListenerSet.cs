@@ -3,6 +3,7 @@ using System.Net;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Core.Network;
+using AxisEmulator.Vapix.Https;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +24,12 @@ public sealed record ListenerLayout
 
     /// <summary>When set, each device gets its own loopback address 127.0.x.y on this one port.</summary>
     public int? SharedPort { get; init; }
+
+    /// <summary>
+    /// First port of the HTTPS range beside <see cref="BasePort"/> (device n gets base + n); 0 picks
+    /// free ports. With <see cref="SharedPort"/>: the one HTTPS port of every device's own address.
+    /// </summary>
+    public int HttpsBasePort { get; init; }
 
     /// <summary>
     /// Puts a device's listener somewhere other than this machine's loopback (the network lab: port 80
@@ -79,6 +86,11 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 
     public bool IsOpen(string deviceId) => _slots.TryGetValue(deviceId, out var slot) && slot.Listener.IsOpen;
 
+    /// <summary>The device's HTTPS endpoint (known once it first opened, or up front for fixed ports).</summary>
+    public Uri? HttpsEndpointOf(string deviceId) => _slots.TryGetValue(deviceId, out var slot) ? slot.HttpsEndpoint : null;
+
+    public bool IsHttpsOpen(string deviceId) => _slots.TryGetValue(deviceId, out var slot) && slot.Https.IsOpen;
+
     /// <summary>Completes when the device's deferred work is done and its listener matches its network state (tests and tools wait on this).</summary>
     public Task SettledAsync(string deviceId)
     {
@@ -127,6 +139,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         foreach (var slot in _slots.Values)
         {
             slot.Camera.ListeningChanged -= OnListeningChanged;
+            slot.Camera.Timeline.Appended -= slot.OnTimeline;
             await slot.Stop();
         }
 
@@ -136,20 +149,27 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
     private void Attach(Device camera)
     {
         var index = Interlocked.Increment(ref _nextIndex);
+        var handler = _handlerFor(camera);
+        var certificate = DeviceCertificates.For(camera);
         if (_layout.Place is { } place)
         {
             var placement = place(camera);
-            AttachSlot(new Slot(camera, new DeviceListener(placement.BindAddress, placement.Port, _handlerFor(camera), _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket), _logger, placement.Endpoint));
+            var http = new DeviceListener(placement.BindAddress, placement.Port, handler, _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket);
+            var https = new DeviceListener(placement.BindAddress, DeviceCertificates.LabPort, handler, _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket, certificate: certificate);
+            AttachSlot(new Slot(camera, http, https, _logger, placement.Endpoint, () => DeviceCertificates.HttpsOf(placement.Endpoint())));
             return;
         }
 
-        var (address, port) = _layout.SharedPort is { } shared
-            ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared)
-            : (_layout.BindAddress ?? IPAddress.Loopback, _layout.BasePort == 0 ? 0 : _layout.BasePort + index - 1);
+        var (address, port, httpsPort) = _layout.SharedPort is { } shared
+            ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared, _layout.HttpsBasePort)
+            : (_layout.BindAddress ?? IPAddress.Loopback, PortOf(_layout.BasePort, index), PortOf(_layout.HttpsBasePort, index));
         var explicitBind = _layout.SharedPort is null && _layout.BindAddress is not null;
-        var listener = new DeviceListener(address, port, _handlerFor(camera), _loggerFactory, allowNonLoopback: explicitBind, server: _server);
-        AttachSlot(new Slot(camera, listener, _logger));
+        var listener = new DeviceListener(address, port, handler, _loggerFactory, allowNonLoopback: explicitBind, server: _server);
+        var tls = new DeviceListener(address, httpsPort, handler, _loggerFactory, allowNonLoopback: explicitBind, server: _server, certificate: certificate);
+        AttachSlot(new Slot(camera, listener, tls, _logger));
     }
+
+    private static int PortOf(int basePort, int index) => basePort == 0 ? 0 : basePort + index - 1;
 
     private void AttachSlot(Slot slot)
     {
@@ -157,6 +177,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         if (_slots.TryAdd(camera.Id, slot))
         {
             camera.ListeningChanged += OnListeningChanged;
+            camera.Timeline.Appended += slot.OnTimeline;
             slot.Converge();
         }
     }
@@ -166,6 +187,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         if (_slots.TryRemove(camera.Id, out var slot))
         {
             camera.ListeningChanged -= OnListeningChanged;
+            camera.Timeline.Appended -= slot.OnTimeline;
             var stopping = slot.Stop();
             _retiring[slot] = stopping;
             stopping.ContinueWith(_ => _retiring.TryRemove(slot, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -180,7 +202,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         }
     }
 
-    private sealed class Slot(Device camera, DeviceListener listener, ILogger logger, Func<Uri?>? endpoint = null)
+    private sealed class Slot(Device camera, DeviceListener listener, DeviceListener https, ILogger logger, Func<Uri?>? endpoint = null, Func<Uri?>? httpsEndpoint = null)
     {
         private readonly object _sync = new();
         private Task _chain = Task.CompletedTask;
@@ -190,7 +212,20 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 
         public DeviceListener Listener { get; } = listener;
 
+        public DeviceListener Https { get; } = https;
+
         public Uri? Endpoint => endpoint is null ? Listener.Endpoint : endpoint();
+
+        public Uri? HttpsEndpoint => httpsEndpoint is null ? Https.Endpoint : httpsEndpoint();
+
+        /// <summary>A configuration change may turn HTTPS on or off (<c>HTTPS.Enabled</c>).</summary>
+        public void OnTimeline(Core.Events.TimelineEntry entry)
+        {
+            if (entry.Event is Core.Events.ConfigChanged && DeviceCertificates.HttpsEnabled(Camera) != Https.IsOpen)
+            {
+                Converge();
+            }
+        }
 
         public Task Settled
         {
@@ -210,7 +245,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
             lock (_sync)
             {
                 _stopped = true;
-                _chain = _chain.ContinueWith(_ => Listener.CloseAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                _chain = _chain.ContinueWith(_ => Task.WhenAll(Listener.CloseAsync(), Https.CloseAsync()), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
                 return _chain;
             }
         }
@@ -219,24 +254,36 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         {
             var close = Camera.ListenerClose;
             var wanted = !_stopped && close == ListenerClose.Open;
+            await ApplyAsync(Listener, wanted, close, Endpoint);
+            var https = wanted && DeviceCertificates.HttpsEnabled(Camera);
+            if (https)
+            {
+                _ = Camera.HttpsCertificate; // made (and stored) as the unit first serves HTTPS, not at the first handshake
+            }
+
+            await ApplyAsync(Https, https, close, HttpsEndpoint);
+        }
+
+        private async Task ApplyAsync(DeviceListener target, bool wanted, ListenerClose close, Uri? reported)
+        {
             try
             {
-                if (wanted && !Listener.IsOpen)
+                if (wanted && !target.IsOpen)
                 {
-                    await Listener.OpenAsync();
-                    logger.LogInformation("{Device} listening on {Endpoint}", Camera.Id, Endpoint);
+                    await target.OpenAsync();
+                    logger.LogInformation("{Device} listening on {Endpoint}", Camera.Id, reported ?? target.Endpoint);
                 }
-                else if (!wanted && Listener.IsOpen)
+                else if (!wanted && target.IsOpen)
                 {
                     // A device going through a reboot closes like Apache's graceful stop; a power cut, a brick
                     // or a pulled cable just drops everything. The device says which (it may be further along by now).
-                    await Listener.CloseAsync(graceful: close == ListenerClose.Orderly);
-                    logger.LogInformation("{Device} listener closed ({Endpoint})", Camera.Id, Listener.Endpoint);
+                    await target.CloseAsync(graceful: close == ListenerClose.Orderly);
+                    logger.LogInformation("{Device} listener closed ({Endpoint})", Camera.Id, target.Endpoint);
                 }
             }
             catch (IOException ex)
             {
-                logger.LogError(ex, "{Device}: could not open {Address}:{Port}", Camera.Id, Listener.Address, Listener.Port);
+                logger.LogError(ex, "{Device}: could not open {Address}:{Port}", Camera.Id, target.Address, target.Port);
             }
         }
     }

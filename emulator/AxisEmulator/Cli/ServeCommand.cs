@@ -129,6 +129,13 @@ public static class ServeCommand
             CustomParser = r => Parse(r, "--device-base-port", EmulatorSettings.ParsePort),
         };
 
+        public Option<int?> DeviceHttpsBasePort { get; } = new("--device-https-base-port")
+        {
+            HelpName = "PORT",
+            Description = $"HTTPS port of cam-1 (its self-signed certificate, HTTP/2); device n gets PORT+n-1; 0 picks free ports [default: {EmulatorSettings.DefaultDeviceHttpsBasePort}, free ports with --device-base-port 0]",
+            CustomParser = r => Parse(r, "--device-https-base-port", EmulatorSettings.ParsePort),
+        };
+
         public Option<System.Net.IPAddress?> DeviceBindAddress { get; } = new("--device-bind-address")
         {
             HelpName = "ADDRESS",
@@ -214,6 +221,7 @@ public static class ServeCommand
             command.Options.Add(Seed);
             command.Options.Add(ControlUrl);
             command.Options.Add(DeviceBasePort);
+            command.Options.Add(DeviceHttpsBasePort);
             command.Options.Add(DeviceBindAddress);
             command.Options.Add(StateDir);
             command.Options.Add(Ephemeral);
@@ -315,6 +323,11 @@ public static class ServeCommand
             if (result.GetValue(DeviceBasePort) is { } basePort)
             {
                 settings = settings with { DeviceBasePort = basePort };
+            }
+
+            if (result.GetValue(DeviceHttpsBasePort) is { } httpsBasePort)
+            {
+                settings = settings with { DeviceHttpsBasePort = httpsBasePort };
             }
 
             if (result.GetValue(DeviceBindAddress) is { } bindAddress)

@@ -99,7 +99,7 @@ public static class EmulatorServer
         var layout = settings.SharedPort is not null
             ? settings.ToListenerLayout()
             : fleet?.Listeners is { } l
-                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort, BindAddress = settings.DeviceBindAddress }
+                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort, BindAddress = settings.DeviceBindAddress, HttpsBasePort = l.BasePort == 0 && settings.DeviceHttpsBasePort is null ? 0 : settings.HttpsBasePort }
                 : settings.ToListenerLayout();
         if (layout.SharedPort is not null && settings.DeviceBindAddress is not null)
         {
@@ -139,12 +139,13 @@ public static class EmulatorServer
         {
             if (lab is not null)
             {
-                await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, MAC {Lab.LabPort.MacOf(device.Serial)} in {lab.NamespaceOf(device.Id)}, VAPIX on port 80 of its own address once its network is up");
+                await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, MAC {Lab.LabPort.MacOf(device.Serial)} in {lab.NamespaceOf(device.Id)}, VAPIX on port 80 of its own address (HTTPS 443) once its network is up");
                 continue;
             }
 
             var endpoint = listeners.EndpointOf(device.Id)?.ToString().TrimEnd('/') ?? "a free loopback port";
-            await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} once its network is up");
+            var https = listeners.HttpsEndpointOf(device.Id)?.ToString().TrimEnd('/') ?? "a free loopback port";
+            await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} (HTTPS {https}) once its network is up");
         }
 
         if (emulator.Chaos.Current is { } chaos)

@@ -27,6 +27,9 @@ public sealed record EmulatorSettings
     /// <summary>Port of the first device's VAPIX listener (<c>cam-1</c>); device n listens on base + n − 1.</summary>
     public const int DefaultDeviceBasePort = 8081;
 
+    /// <summary>First HTTPS port of the device range (beside the HTTP range) unless told otherwise.</summary>
+    public const int DefaultDeviceHttpsBasePort = 8443;
+
     public const int MaxDevices = 1000;
 
     /// <summary>Where each device's configuration is stored; null when <see cref="Ephemeral"/>.</summary>
@@ -52,6 +55,16 @@ public sealed record EmulatorSettings
 
     /// <summary>First device listener port on 127.0.0.1; 0 picks free ports.</summary>
     public int DeviceBasePort { get; init; } = DefaultDeviceBasePort;
+
+    /// <summary>
+    /// First device HTTPS port (device n gets base + n - 1; with a shared port, every address's HTTPS
+    /// port); 0 picks free ports. Null: <see cref="DefaultDeviceHttpsBasePort"/>, or free ports when
+    /// <see cref="DeviceBasePort"/> is 0 (free HTTP ports must not come with fixed HTTPS ones that collide).
+    /// </summary>
+    public int? DeviceHttpsBasePort { get; init; }
+
+    /// <summary>The HTTPS base port in effect (see <see cref="DeviceHttpsBasePort"/>).</summary>
+    public int HttpsBasePort => DeviceHttpsBasePort ?? (DeviceBasePort == 0 ? 0 : DefaultDeviceHttpsBasePort);
 
     /// <summary>
     /// Where the device base-port range binds; null is the default 127.0.0.1. 0.0.0.0 makes the device
@@ -115,7 +128,7 @@ public sealed record EmulatorSettings
     };
 
     /// <summary>The device listener layout when no fleet file says otherwise.</summary>
-    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort, BindAddress = SharedPort is null ? DeviceBindAddress : null };
+    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort, BindAddress = SharedPort is null ? DeviceBindAddress : null, HttpsBasePort = HttpsBasePort };
 
     /// <summary>The clock setting as it is written on the command line: <c>realtime</c>, <c>scaled:N</c> or <c>manual</c>.</summary>
     public string ClockText => FormatClock(ClockMode, ClockScale);
@@ -221,6 +234,11 @@ public sealed record EmulatorSettings
         if (section["DeviceBasePort"] is { } basePort)
         {
             settings = settings with { DeviceBasePort = ParsePort(basePort, Key("DeviceBasePort")) };
+        }
+
+        if (section["DeviceHttpsBasePort"] is { } httpsBasePort)
+        {
+            settings = settings with { DeviceHttpsBasePort = ParsePort(httpsBasePort, Key("DeviceHttpsBasePort")) };
         }
 
         if (section["DeviceBindAddress"] is { Length: > 0 } bindAddress)

@@ -10,6 +10,10 @@ internal sealed class LabEndpoints(DeviceListenerSet listeners, NetworkLab lab) 
 
     public bool IsOpen(string deviceId) => listeners.IsOpen(deviceId);
 
+    public Uri? HttpsEndpointOf(string deviceId) => listeners.HttpsEndpointOf(deviceId);
+
+    public bool IsHttpsOpen(string deviceId) => listeners.IsHttpsOpen(deviceId);
+
     public async Task SettledAsync(string deviceId)
     {
         await listeners.SettledAsync(deviceId);
