@@ -5,6 +5,7 @@ using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Network;
 using AxisEmulator.Lab.Arp;
 using AxisEmulator.Lab.Dhcp;
+using AxisEmulator.Lab.Mdns;
 using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Lab;
@@ -41,6 +42,7 @@ internal sealed class LabPort
     private DhcpLease? _lease;
     private readonly ArpTiming _arpTiming;
     private ArpGuard? _guard;
+    private MdnsResponder? _mdns;
 
     public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ArpTiming arpTiming, ILogger logger)
     {
@@ -80,6 +82,7 @@ internal sealed class LabPort
                 async _ =>
                 {
                     await StopDhcpAsync(release: false);
+                    await StopDiscoveryAsync(goodbye: false);
                     await StopGuardAsync();
                     _dhcpClient?.Dispose();
                     IpCommand.Run("netns", "delete", _namespace);
@@ -118,6 +121,7 @@ internal sealed class LabPort
                     IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "up");
                     _carrier = true;
                     _guard = new ArpGuard(_namespace, LabSegment.Interface, Convert.FromHexString(_device.Serial), _wall, _arpTiming, OnConflict);
+                    _mdns = new MdnsResponder(_namespace, LabSegment.Interface, new MdnsRecords(_device.Profile.Model, _device.Serial), _wall);
                 }
 
                 await ApplyAddressesAsync();
@@ -129,7 +133,9 @@ internal sealed class LabPort
             else if (_carrier)
             {
                 await _listenerSettled(_device.Id);
-                await StopDhcpAsync(release: _device.ListenerClose == ListenerClose.Orderly);
+                var orderly = _device.ListenerClose == ListenerClose.Orderly;
+                await StopDhcpAsync(release: orderly);
+                await StopDiscoveryAsync(goodbye: orderly);
                 await StopGuardAsync();
                 IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "down");
                 // A link that comes back probes its addresses again (RFC 5227 §2.1).
@@ -237,6 +243,7 @@ internal sealed class LabPort
         }
 
         _applied = wanted;
+        _mdns?.Publish([.. wanted.Select(AddressOf)]);
         guard.Hold([.. wanted.Select(AddressOf)], claimed);
         _ = guard.AnnounceAsync([.. fresh.Select(AddressOf)]).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
     }
@@ -256,6 +263,21 @@ internal sealed class LabPort
         if (_device.ReportAddressConflict(address.ToString(), otherMac))
         {
             _logger.LogWarning("{Device}: {Mac} also claims {Address} (ARP)", _device.Id, otherMac, address);
+        }
+    }
+
+    /// <summary>Ends the discovery responders: with their goodbyes on an orderly shutdown, silently on a power cut.</summary>
+    private async Task StopDiscoveryAsync(bool goodbye)
+    {
+        if (_mdns is { } mdns)
+        {
+            _mdns = null;
+            if (goodbye)
+            {
+                await mdns.GoodbyeAsync();
+            }
+
+            await mdns.DisposeAsync();
         }
     }
 

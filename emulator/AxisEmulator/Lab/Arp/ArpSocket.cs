@@ -23,16 +23,11 @@ internal sealed partial class ArpSocket : IDisposable
             var socket = new Socket(AddressFamily.Packet, SocketType.Raw, (ProtocolType)protocol);
             try
             {
-                var index = InterfaceIndex(interfaceName);
-                if (index == 0)
-                {
-                    throw new IOException($"no interface {interfaceName} for ARP");
-                }
-
+                var index = InterfaceIndex.Of(interfaceName);
                 Span<byte> address = stackalloc byte[20];
                 BinaryPrimitives.WriteUInt16LittleEndian(address, PacketFamily);
                 BinaryPrimitives.WriteUInt16LittleEndian(address[2..], protocol);
-                BinaryPrimitives.WriteInt32LittleEndian(address[4..], (int)index);
+                BinaryPrimitives.WriteInt32LittleEndian(address[4..], index);
                 if (Bind(socket.SafeHandle, address, address.Length) != 0)
                 {
                     throw new IOException($"binding an ARP socket to {interfaceName} failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
@@ -64,9 +59,6 @@ internal sealed partial class ArpSocket : IDisposable
     }
 
     public void Dispose() => _socket.Dispose();
-
-    [LibraryImport("libc", EntryPoint = "if_nametoindex", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial uint InterfaceIndex(string name);
 
     [LibraryImport("libc", EntryPoint = "bind", SetLastError = true)]
     private static partial int Bind(SafeHandle socket, ReadOnlySpan<byte> address, int length);
