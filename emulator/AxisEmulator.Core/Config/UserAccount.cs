@@ -25,6 +25,10 @@ public sealed record UserAccount(string Name, string Ha1, UserRole Role, bool Pt
     public static UserAccount Create(string name, string password, string realm, UserRole role, bool ptz = false) =>
         new(name, ComputeHa1(name, realm, password), role, ptz, TokenSecrets.Seal(name, realm, password));
 
+    /// <summary>The account with a new password: the HA1 and the token secret change together.</summary>
+    public UserAccount WithPassword(string password, string realm) =>
+        this with { Ha1 = ComputeHa1(Name, realm, password), TokenSecret = TokenSecrets.Seal(Name, realm, password) };
+
     public static string ComputeHa1(string name, string realm, string password) =>
         Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"{name}:{realm}:{password}")));
 

@@ -107,7 +107,7 @@ public static class PwdgrpCgi
                 return Unchanged(users, 200, PwdgrpText.InvalidPassword);
             }
 
-            updated = updated with { Ha1 = UserAccount.ComputeHa1(existing.Name, realm, args["pwd"]!) };
+            updated = updated.WithPassword(args["pwd"]!, realm);
         }
 
         if (args.Contains("sgrp"))

@@ -94,6 +94,24 @@ public sealed partial class OnvifLoginTests
         camera.Phase.Should().Be(Core.Devices.DevicePhase.Ready);
     }
 
+    [Fact]
+    public async Task A_password_changed_with_pwdgrp_is_the_one_tokens_must_prove()
+    {
+        await using var h = new ServerHarness();
+        var camera = await h.ReadyDeviceAsync();
+        using (var admin = h.Client(camera))
+        {
+            (await admin.GetAsync("/axis-cgi/pwdgrp.cgi?action=update&user=root&pwd=fresh")).EnsureSuccessStatusCode();
+        }
+
+        using var client = new HttpClient { BaseAddress = h.Endpoint(camera) };
+        var old = await PostAsync(client, "/onvif/device_service", Envelope(Op("GetDeviceInformation"), Token("root", "pass", camera.SystemTime.UtcNow)));
+        var current = await PostAsync(client, "/onvif/device_service", Envelope(Op("GetDeviceInformation"), Token("root", "fresh", camera.SystemTime.UtcNow)));
+
+        old.Status.Should().Be(400, "the old password no longer proves the account");
+        current.Status.Should().Be(200, current.Body);
+    }
+
     private static DateTimeOffset DeviceUtc(string body)
     {
         var utc = body[body.IndexOf("UTCDateTime", StringComparison.Ordinal)..];

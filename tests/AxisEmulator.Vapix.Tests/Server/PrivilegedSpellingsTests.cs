@@ -57,7 +57,7 @@ public class PrivilegedSpellingsTests
         ServerHarness.StoredConfig(camera).Should().Be(before, "no refused call changed anything");
 
         // A destructive call runs once, last; the others answer the administrator by every spelling.
-        var destructive = call.Contains("restart", StringComparison.Ordinal) || call.Contains("factorydefault", StringComparison.Ordinal);
+        var destructive = WhoGetsInTests.Destructive(call, json);
         foreach (var spelling in destructive ? PathSpellings.Accepted[..1] : PathSpellings.Accepted)
         {
             var target = PathSpellings.Target(spelling, call, h.Endpoint(camera));

@@ -32,7 +32,7 @@ public class PwdgrpCgiTests
 
         result.Response.StatusCode.Should().Be(200);
         Message(result).Should().Be("Created account root.");
-        result.Users.Should().ContainSingle().Which.Should().Be(new UserAccount("root", UserAccount.ComputeHa1("root", Realm, "foo"), UserRole.Admin, true));
+        result.Users.Should().ContainSingle().Which.Should().Be(UserAccount.Create("root", "foo", Realm, UserRole.Admin, ptz: true));
         PwdgrpCgi.NeedsSetup(result.Users).Should().BeFalse();
         PwdgrpCgi.RequiredAccess(result.Users).Should().Be(AccessLevel.Admin);
     }
@@ -135,7 +135,7 @@ public class PwdgrpCgiTests
 
         Message(result).Should().Be("Modified account joe.");
         result.Users.Single(u => u.Name == "joe").Should().Be(
-            new UserAccount("joe", UserAccount.ComputeHa1("joe", Realm, "newpass"), UserRole.Operator, false));
+            UserAccount.Create("joe", "newpass", Realm, UserRole.Operator));
     }
 
     [Fact]
