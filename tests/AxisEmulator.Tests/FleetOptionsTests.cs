@@ -37,7 +37,7 @@ public class FleetOptionsTests
         settings.DhcpPool.Should().BeNull();
         settings.SharedPort.Should().BeNull();
         settings.ChaosSeed.Should().BeNull();
-        settings.ToListenerLayout().Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 8081 });
+        settings.ToListenerLayout().Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 8081, HttpsBasePort = 8443 });
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public class FleetOptionsTests
         var plain = FleetFile.Parse("groups: [ { profile: P3265-LVE, count: 3 } ]\n", profiles);
         var settings = new EmulatorSettings { DeviceBasePort = 9000 };
 
-        EmulatorServer.LayoutFor(settings, shared).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, SharedPort = 80 });
-        EmulatorServer.LayoutFor(settings, plain).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000 });
+        EmulatorServer.LayoutFor(settings, shared).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, SharedPort = 80, HttpsBasePort = 8443 });
+        EmulatorServer.LayoutFor(settings, plain).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, HttpsBasePort = 8443 });
         EmulatorServer.LayoutFor(settings with { SharedPort = 8080 }, shared).SharedPort.Should().Be(8080);
         var noRoom = () => EmulatorServer.LayoutFor(settings with { DeviceBasePort = 65534 }, plain);
         noRoom.Should().Throw<FormatException>().WithMessage("device base port 65534 leaves no room for the 3 devices*");
