@@ -10,8 +10,8 @@ using AxisEmulator.Vapix.Server;
 namespace AxisEmulator.Vapix.Ssh;
 
 /// <summary>
-/// The SSH API on AXIS OS 12 (api id <c>ssh</c>; <c>/config/rest/ssh/v2</c> as documented, v1 beside it
-/// as 12.x lists <c>v1beta</c>): <c>users</c> (GET list, POST add) and <c>users/&lt;name&gt;</c> (GET,
+/// The SSH API (api id <c>ssh</c>): <c>/config/rest/ssh/v2</c> on AXIS OS 12 as documented, and v1 from
+/// AXIS OS 11 (tools add their SSH user through it on ≥ 11, vapix-facts §7; 12.x lists <c>v1beta</c>): <c>users</c> (GET list, POST add) and <c>users/&lt;name&gt;</c> (GET,
 /// PATCH password/comment, DELETE), administrators only. [E] <c>enabled</c> (GET/PATCH a boolean) is
 /// the <c>Network.SSH.Enabled</c> parameter, so param.cgi and this API switch the same SSH server.
 /// </summary>
@@ -23,12 +23,13 @@ internal static class SshRest
 
     public static async Task<Reply> HandleAsync(VapixExchange exchange)
     {
-        if (exchange.View.Personality != FirmwarePersonality.Os12)
+        var root = exchange.Target.Path.StartsWith(V1Path, StringComparison.Ordinal) ? V1Path : V2Path;
+        var personality = exchange.View.Personality;
+        if (personality == FirmwarePersonality.Os10 || (root == V2Path && personality != FirmwarePersonality.Os12))
         {
             return ApachePages.NotFound();
         }
 
-        var root = exchange.Target.Path.StartsWith(V1Path, StringComparison.Ordinal) ? V1Path : V2Path;
         if (RestCall.Authorize(exchange, root, out var refusal, AccessLevel.Admin) is not { } call)
         {
             return refusal!;
@@ -36,9 +37,12 @@ internal static class SshRest
 
         return call.Segments switch
         {
+            [] => call.IsRead
+                ? RestCall.Success(new JsonObject { ["users"] = Users(exchange), ["enabled"] = exchange.View.Tree[EnabledParameter] == "yes" })
+                : RestCall.MethodNotAllowed(),
             ["users"] => call.Method switch
             {
-                "GET" or "HEAD" => RestCall.Success(new JsonArray([.. exchange.View.Config.SshUsers.Select(u => (JsonNode?)Describe(u))])),
+                "GET" or "HEAD" => RestCall.Success(Users(exchange)),
                 "POST" => Add(exchange, await call.DataAsync()),
                 _ => RestCall.MethodNotAllowed(),
             },
@@ -60,6 +64,8 @@ internal static class SshRest
             _ => RestCall.NotFound(),
         };
     }
+
+    private static JsonArray Users(VapixExchange exchange) => new([.. exchange.View.Config.SshUsers.Select(u => (JsonNode?)Describe(u))]);
 
     private static JsonObject Describe(SshAccount user) => new() { ["username"] = user.Username, ["comment"] = user.Comment };
 

@@ -66,8 +66,8 @@ public class WhoGetsInTests
         { "P3245-LVE-10.12", "GET", "/axis-cgi/admin/date.cgi?action=get", null, Needs.Admin },
         { "P3245-LVE", "POST", "/axis-cgi/ntp.cgi", """{"apiVersion":"1.0","method":"getNTPInfo"}""", Needs.Viewer },
         { "P3245-LVE", "POST", "/axis-cgi/featureflag.cgi", """{"apiVersion":"1.0","method":"listAll"}""", Needs.Viewer },
-        { "M1075-L", "GET", "/config/rest/ssh/v1/users", null, Needs.Admin },
-        { "M1075-L", "GET", "/config/rest/ssh/v2/users", null, Needs.Admin },
+        { "M1075-L", "GET", "/config/rest/ssh/v1", null, Needs.Admin },
+        { "M1075-L", "GET", "/config/rest/ssh/v2", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/applications/list.cgi", null, Needs.Viewer },
         { "P3245-LVE", "GET", "/axis-cgi/applications/config.cgi?action=get&name=none", null, Needs.Admin },
 

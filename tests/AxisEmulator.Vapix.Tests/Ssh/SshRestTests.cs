@@ -58,9 +58,14 @@ public class SshRestTests
         (await client.GetStringAsync("/axis-cgi/param.cgi?action=list&group=Network.SSH.Enabled")).Should().Be("Network.SSH.Enabled=yes\n");
         (await client.GetStringAsync("/axis-cgi/param.cgi?action=update&Network.SSH.Enabled=no")).Should().Be("OK");
         JsonNode.Parse(await client.GetStringAsync("/config/rest/ssh/v2/enabled"))!["data"]!.GetValue<bool>().Should().BeFalse();
+        JsonNode.Parse(await client.GetStringAsync("/config/rest/ssh/v2"))!["data"]!["enabled"]!.GetValue<bool>().Should().BeFalse();
 
-        var older = await h.ReadyDeviceAsync("P3245-LVE");
-        using var olderClient = h.Client(older);
-        (await olderClient.GetAsync(Users)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var os11 = await h.ReadyDeviceAsync("P3245-LVE");
+        using var os11Client = h.Client(os11);
+        (await os11Client.GetAsync(Users)).StatusCode.Should().Be(HttpStatusCode.NotFound, "v2 is AXIS OS 12's");
+        (await os11Client.GetAsync("/config/rest/ssh/v1/users")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var os10 = await h.ReadyDeviceAsync("P3245-LVE-10.12");
+        using var os10Client = h.Client(os10);
+        (await os10Client.GetAsync("/config/rest/ssh/v1/users")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
