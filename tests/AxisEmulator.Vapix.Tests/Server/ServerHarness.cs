@@ -200,10 +200,10 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
 
     public static RawResponse Parse(byte[] bytes)
     {
-        var text = Encoding.UTF8.GetString(bytes);
-        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        end.Should().BeGreaterThan(0, $"a complete HTTP response, got: {text}");
-        var lines = text[..end].Split("\r\n");
+        // Headers and chunk framing are read as bytes: a binary body (a JPEG) must not be decoded before it is de-chunked.
+        var end = bytes.AsSpan().IndexOf("\r\n\r\n"u8);
+        end.Should().BeGreaterThan(0, $"a complete HTTP response, got: {Encoding.UTF8.GetString(bytes)}");
+        var lines = Encoding.Latin1.GetString(bytes, 0, end).Split("\r\n");
         var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines.Skip(1))
@@ -213,32 +213,32 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
             headers[name] = headers.TryGetValue(name, out var previous) ? previous + ", " + line[(colon + 1)..].Trim() : line[(colon + 1)..].Trim();
         }
 
-        var body = text[(end + 4)..];
+        var body = bytes[(end + 4)..];
         if (headers.TryGetValue("transfer-encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
             body = Dechunk(body);
         }
 
-        return new RawResponse(status, headers, body);
+        return new RawResponse(status, headers, Encoding.UTF8.GetString(body));
     }
 
-    private static string Dechunk(string chunked)
+    private static byte[] Dechunk(byte[] chunked)
     {
-        var result = new StringBuilder();
+        using var result = new MemoryStream();
         var i = 0;
         while (i < chunked.Length)
         {
-            var lineEnd = chunked.IndexOf("\r\n", i, StringComparison.Ordinal);
-            var size = Convert.ToInt32(chunked[i..lineEnd].Split(';')[0], 16);
+            var lineEnd = i + chunked.AsSpan(i).IndexOf("\r\n"u8);
+            var size = Convert.ToInt32(Encoding.Latin1.GetString(chunked, i, lineEnd - i).Split(';')[0], 16);
             if (size == 0)
             {
                 break;
             }
 
-            result.Append(chunked, lineEnd + 2, size);
+            result.Write(chunked, lineEnd + 2, size);
             i = lineEnd + 2 + size + 2;
         }
 
-        return result.ToString();
+        return result.ToArray();
     }
 }
