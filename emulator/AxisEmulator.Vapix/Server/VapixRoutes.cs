@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.IoPortManagement;
 using AxisEmulator.Vapix.Json;
+using AxisEmulator.Vapix.StreamProfiles;
 using AxisEmulator.Vapix.Text;
 
 namespace AxisEmulator.Vapix.Server;
@@ -60,6 +62,9 @@ internal static class VapixRoutes
         new("/axis-cgi/serverreport.cgi", Legacy, DeviceLogs.ServerReportAsync),
         new("/axis-cgi/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
         new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
+        // iostream
+        new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
+        new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -57,6 +57,11 @@ public class WhoGetsInTests
         { "P3245-LVE", "GET", "/axis-cgi/restart.cgi", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/factorydefault.cgi", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/hardfactorydefault.cgi", null, Needs.Admin },
+        // iostream
+        { "P3245-LVE", "POST", "/axis-cgi/io/portmanagement.cgi", """{"apiVersion":"1.0","method":"getPorts"}""", Needs.Viewer },
+        { "P3245-LVE", "POST", "/axis-cgi/io/portmanagement.cgi", """{"apiVersion":"1.0","method":"setPorts","params":{"ports":[{"port":"0","name":"Door"}]}}""", Needs.Admin },
+        { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"list","params":{"streamProfileName":[]}}""", Needs.Viewer },
+        { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"update","params":{"streamProfile":[{"name":"Quality","description":"x"}]}}""", Needs.Operator },
     };
 
     [Fact]
