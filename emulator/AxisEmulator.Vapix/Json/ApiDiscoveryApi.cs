@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Data;
+using AxisEmulator.Vapix.ServedApis;
 using AxisEmulator.Vapix.Snapshots;
 
 namespace AxisEmulator.Vapix.Json;
@@ -29,13 +30,16 @@ public static class ApiDiscoveryApi
         MinimumAccess = new Dictionary<FirmwarePersonality, AccessLevel> { [FirmwarePersonality.Os10] = AccessLevel.Viewer },
     };
 
-    /// <summary>The device's API list: its model's capture on that firmware line, else the personality default.</summary>
+    /// <summary>
+    /// The device's API list: its model's capture on that firmware line, else the personality default,
+    /// less the APIs the emulator does not serve (the honesty rule, <see cref="ServedApiTable"/>).
+    /// </summary>
     public static JsonArray ApiListFor(VapixIdentity identity, VapixDataCatalog data)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(data);
-        return data.CapturedApiList(identity.Model, identity.FirmwareVersion)
-            ?? data.DefaultApiList(identity.Personality, identity.Profile.HasVideo);
+        return ServedApiTable.OnlyServed(data.CapturedApiList(identity.Model, identity.FirmwareVersion)
+            ?? data.DefaultApiList(identity.Personality, identity.Profile.HasVideo));
     }
 
     /// <summary>

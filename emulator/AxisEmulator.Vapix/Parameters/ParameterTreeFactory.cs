@@ -1,6 +1,7 @@
 using AxisEmulator.Core.Config;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Data;
+using AxisEmulator.Vapix.ServedApis;
 using AxisEmulator.Vapix.Snapshots;
 
 namespace AxisEmulator.Vapix.Parameters;
@@ -44,7 +45,8 @@ public sealed class ParameterTreeFactory
             }
         }
 
-        return tree;
+        // Last, so nothing above can advertise an API the device does not serve (DESIGN §5).
+        return AdvertisedApiProperties.WithdrawUnserved(tree);
     }
 
     /// <summary>Puts the device's serial where the capture has the scrubbed one (host names, friendly names, MAC).</summary>

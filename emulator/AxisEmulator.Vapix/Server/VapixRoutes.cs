@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.IoPortManagement;
 using AxisEmulator.Vapix.Json;
+using AxisEmulator.Vapix.StreamProfiles;
 using AxisEmulator.Vapix.Text;
 
 namespace AxisEmulator.Vapix.Server;
@@ -93,6 +95,10 @@ internal static class VapixRoutes
         // params
         new("/axis-cgi/view/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Viewer)),
         new("/axis-cgi/operator/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Operator)),
+
+        // iostream
+        new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
+        new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

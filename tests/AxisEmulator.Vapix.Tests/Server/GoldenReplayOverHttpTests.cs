@@ -9,6 +9,7 @@ using AxisEmulator.Vapix.Json;
 using AxisEmulator.Vapix.Parameters;
 using AxisEmulator.Vapix.Snapshots;
 using AxisEmulator.Vapix.Tests.Captures;
+using AxisEmulator.Vapix.Tests.ServedApis;
 using AxisEmulator.Vapix.Tests.Support;
 
 namespace AxisEmulator.Vapix.Tests.Server;
@@ -76,11 +77,11 @@ public class GoldenReplayOverHttpTests
             if (mediaType == "application/json")
             {
                 SameLayout(body, exchange.Response.Body).Should().BeTrue($"{because}: same JSON layout as the capture\n{body}");
-                NormaliseJson(body).Should().Be(NormaliseJson(exchange.Response.Body), because);
+                NormaliseJson(body).Should().Be(NormaliseJson(HonestCapture.ApiList(exchange.Response.Body)), because);
             }
             else
             {
-                NormaliseText(body).Should().Be(NormaliseText(exchange.Response.Body), because);
+                NormaliseText(body).Should().Be(NormaliseText(HonestCapture.ParamList(exchange.Response.Body)), because);
             }
         }
     }

@@ -92,6 +92,12 @@ public class WhoGetsInTests
         { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=update&Image.I0.Appearance.Compression=40", null, Needs.Operator },
         { "P3245-LVE", "GET", "/axis-cgi/operator/param.cgi?action=update&root.Network.SSH.Enabled=yes", null, Needs.Admin },
         { "P3245-LVE", "GET", "/axis-cgi/param.cgi?action=listdefinitions&listformat=xmlschema&group=HTTPS", null, Needs.Viewer },
+
+        // iostream
+        { "P3245-LVE", "POST", "/axis-cgi/io/portmanagement.cgi", """{"apiVersion":"1.0","method":"getPorts"}""", Needs.Viewer },
+        { "P3245-LVE", "POST", "/axis-cgi/io/portmanagement.cgi", """{"apiVersion":"1.0","method":"setPorts","params":{"ports":[{"port":"0","name":"Door"}]}}""", Needs.Admin },
+        { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"list","params":{"streamProfileName":[]}}""", Needs.Viewer },
+        { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"update","params":{"streamProfile":[{"name":"Quality","description":"x"}]}}""", Needs.Operator },
     };
 
     /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>
