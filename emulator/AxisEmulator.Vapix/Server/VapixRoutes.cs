@@ -62,7 +62,7 @@ internal static class VapixRoutes
         new("/axis-cgi/admin/systemlog.cgi", Legacy, DeviceLogs.SystemLogAsync),
 
         // events: the VAPIX event stream over WebSocket (a viewer-level GET upgrade; subscribers are taken from network-up)
-        new(EventStream.EventStreamRoute.Path, ["GET"], EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
+        new(EventStream.EventStreamRoute.Path, Legacy, EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
