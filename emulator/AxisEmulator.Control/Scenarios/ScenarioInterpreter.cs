@@ -105,6 +105,8 @@ public sealed partial class ScenarioInterpreter(
                 return Each(d => d.FactoryDefault(defaults.Mode) ? null : $"cannot factory-default while {d.Phase.ToKebab()} (it needs a running unit: network-up or ready)");
             case UpgradeStep upgrade:
                 return Upgrade(upgrade);
+            case ExpectEventStep expectEvent:
+                return await ExpectEventAsync(expectEvent, cancellationToken).ConfigureAwait(false);
             default:
                 return StepOutcome.Skip($"no interpreter for '{step.Kind}' steps");
         }

@@ -21,7 +21,7 @@ public static partial class ScenarioParser
 
     /// <summary>The step kinds, in the order the format documents them.</summary>
     public static IReadOnlyList<string> StepKinds { get; } =
-        ["power", "button", "wait", "wait-for", "expect", "expect-timeline", "fault", "restart", "factory-default", "upgrade", "vapix", "caption"];
+        ["power", "button", "wait", "wait-for", "expect", "expect-timeline", "fault", "restart", "factory-default", "upgrade", "vapix", "caption", "expect-event"];
 
     /// <summary>Top-level keys of a scenario file.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } = ["name", "description", "requires", "device", "devices", "seed", "steps"];

@@ -196,6 +196,7 @@ internal sealed partial class ScenarioReader(string file, List<FileError> errors
         "upgrade" => UpgradeStep(key, value),
         "vapix" => VapixStep(key, value),
         "caption" => YamlValues.Text(value, "caption", errors) is { } caption ? new CaptionStep(key.Line, caption) : null,
+        "expect-event" => ExpectEventStep(key, value),
         _ => UnknownStep(key),
     };
 

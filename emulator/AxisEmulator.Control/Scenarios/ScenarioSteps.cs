@@ -542,3 +542,15 @@ internal static class ScenarioNames
 
     public static string Kebab(string pascal) => WireNames.Kebab(pascal);
 }
+
+/// <summary><c>expect-event: { topic, data, within }</c>: the camera publishes a matching event (VAPIX event stream) before the deadline.</summary>
+public sealed record ExpectEventStep(int Line, Core.Events.Notifications.TopicFilter Topic, IReadOnlyList<KeyValuePair<string, string>> Data, ScenarioDuration Within) : ScenarioStep(Line)
+{
+    public override string Kind => "expect-event";
+
+    public bool Matches(Core.Events.Notifications.EventNotification notification) =>
+        Topic.Matches(notification.Topic) && Data.All(d => notification.Data.TryGetValue(d.Key, out var v) && v == d.Value);
+
+    public override string Describe() =>
+        $"expect-event {Topic}{(Data.Count == 0 ? "" : " " + string.Join(", ", Data.Select(d => $"{d.Key}={d.Value}")))} within {Within}";
+}

@@ -99,6 +99,7 @@ internal static class VapixRoutes
         // iostream
         new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
         new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
+        new(EventStream.EventStreamRoute.Path, Legacy, EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
