@@ -90,7 +90,7 @@ internal static class VapixRoutes
         new(Onvif.DeviceServiceOperations.ServicesPath, ["POST"], Onvif.OnvifService.HandleAsync),
 
         // events: the VAPIX event stream over WebSocket (a viewer-level GET upgrade; subscribers are taken from network-up)
-        new(EventStream.EventStreamRoute.Path, ["GET"], EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
+        new(EventStream.EventStreamRoute.Path, Legacy, EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
 
         // params
         new("/axis-cgi/view/param.cgi", Legacy, e => LegacyCgis.ParamAsync(e, Parameters.ParamCgiPath.Viewer)),
@@ -99,7 +99,6 @@ internal static class VapixRoutes
         // iostream
         new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
         new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
-        new(EventStream.EventStreamRoute.Path, Legacy, EventStream.EventStreamRoute.HandleAsync) { AnswersWhileStarting = true },
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
