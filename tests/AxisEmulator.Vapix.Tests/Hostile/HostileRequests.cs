@@ -21,18 +21,18 @@ public sealed class HostileRequests(int seed)
         "parameters", "digest", "basic", "json",
     ];
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     public HostileRequest Next(string profile, string method, string target, string? body, string host)
     {
-        var category = Categories[random.Next(Categories.Length)];
+        var category = Categories[_random.Next(Categories.Length)];
         var (head, payload) = category switch
         {
             "request-line" => (BrokenRequestLine(method, target), body),
-            "oversized-line" => ($"{method} {WithArgument(target, "pad=" + new string('a', ApacheLimit + random.Next(4096)))} HTTP/1.1", body),
-            "oversized-header" => ($"{method} {target} HTTP/1.1\r\nX-Pad: {new string('b', ApacheLimit + random.Next(4096))}", body),
+            "oversized-line" => ($"{method} {WithArgument(target, "pad=" + new string('a', ApacheLimit + _random.Next(4096)))} HTTP/1.1", body),
+            "oversized-header" => ($"{method} {target} HTTP/1.1\r\nX-Pad: {new string('b', ApacheLimit + _random.Next(4096))}", body),
             "percent-encoding" => ($"{method} {WithArgument(target, Pick("x=%zz", "x=%4", "%", "x=%%41", "x=%C3%28", "%ff%fe=%80"))} HTTP/1.1", body),
-            "nul" => ($"{method} {WithArgument(target, Pick("x=%00", "%00=1", "group=Brand%00.ProdNbr"))} HTTP/1.1", body is null ? null : body.Insert(random.Next(body.Length), "\0")),
+            "nul" => ($"{method} {WithArgument(target, Pick("x=%00", "%00=1", "group=Brand%00.ProdNbr"))} HTTP/1.1", body is null ? null : body.Insert(_random.Next(body.Length), "\0")),
             "parameters" => ($"{method} {WithArgument(target, Pick("action=list&action=update", "=&&&=", "group", "action=", "a=1&a=2&a=3&;&=x", "action=remove&group=root"))} HTTP/1.1", body),
             "digest" => ($"{method} {target} HTTP/1.1\r\nAuthorization: {BrokenDigest(target)}", body),
             "basic" => ($"{method} {target} HTTP/1.1\r\nAuthorization: {BrokenBasic()}", body),
@@ -44,7 +44,7 @@ public sealed class HostileRequests(int seed)
         return new HostileRequest(category, profile, target, [.. Encoding.Latin1.GetBytes(text), .. bytes]);
     }
 
-    private string BrokenRequestLine(string method, string target) => random.Next(8) switch
+    private string BrokenRequestLine(string method, string target) => _random.Next(8) switch
     {
         0 => $"{method}  {target}  HTTP/1.1",
         1 => $"{method} {target} HTTP/9.9",
@@ -63,13 +63,13 @@ public sealed class HostileRequests(int seed)
             "username=\"root\"", "realm=\"AXIS_ACCC8E000000\"", "nonce=\"AAAAAAAAAAA=0000\"", $"uri=\"{target}\"",
             "response=\"00000000000000000000000000000000\"", "qop=auth", "nc=00000001", "cnonce=\"abc\"", "algorithm=MD5",
         };
-        switch (random.Next(8))
+        switch (_random.Next(8))
         {
-            case 0: fields.RemoveAt(random.Next(fields.Count)); break;
-            case 1: fields.Add(fields[random.Next(fields.Count)]); break;
-            case 2: fields[random.Next(fields.Count)] = "nonce=\"" + new string('n', 4000 + random.Next(4000)) + "\""; break;
+            case 0: fields.RemoveAt(_random.Next(fields.Count)); break;
+            case 1: fields.Add(fields[_random.Next(fields.Count)]); break;
+            case 2: fields[_random.Next(fields.Count)] = "nonce=\"" + new string('n', 4000 + _random.Next(4000)) + "\""; break;
             case 3: fields[^1] = "algorithm=" + Pick("SHA-256", "MD5-sess", "ROT13", "", "\"MD5"); break;
-            case 4: fields[random.Next(fields.Count)] = Pick("username=", "=\"x\"", "nc=zzzzzzzz", "uri=\"\"", "qop=\"auth-int\"", "realm"); break;
+            case 4: fields[_random.Next(fields.Count)] = Pick("username=", "=\"x\"", "nc=zzzzzzzz", "uri=\"\"", "qop=\"auth-int\"", "realm"); break;
             case 5: return "Digest";
             case 6: return "Digest " + string.Join(",", fields).Replace("\"", "", StringComparison.Ordinal);
             default: fields.Insert(0, "username=\"root\\\""); break;
@@ -78,7 +78,7 @@ public sealed class HostileRequests(int seed)
         return "Digest " + string.Join(", ", fields);
     }
 
-    private string BrokenBasic() => random.Next(6) switch
+    private string BrokenBasic() => _random.Next(6) switch
     {
         0 => "Basic",
         1 => "Basic !!!notbase64!!!",
@@ -88,10 +88,10 @@ public sealed class HostileRequests(int seed)
         _ => "Bearer " + Convert.ToBase64String(Encoding.UTF8.GetBytes("root:pass")),
     };
 
-    private string? BrokenJson(string? body) => random.Next(7) switch
+    private string? BrokenJson(string? body) => _random.Next(7) switch
     {
-        0 => body is { Length: > 1 } ? body[..random.Next(1, body.Length)] : "{",
-        1 => new string('[', 2000 + random.Next(2000)) + new string(']', 100),
+        0 => body is { Length: > 1 } ? body[.._random.Next(1, body.Length)] : "{",
+        1 => new string('[', 2000 + _random.Next(2000)) + new string(']', 100),
         2 => "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 300)) + "1" + new string('}', 301),
         3 => "{\"apiVersion\":1,\"method\":[],\"params\":\"x\"}",
         4 => "{\"apiVersion\":\"1.0\",\"method\":\"" + new string('m', 20000) + "\"}",
@@ -102,5 +102,5 @@ public sealed class HostileRequests(int seed)
     private static string WithArgument(string target, string argument) =>
         target + (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + argument;
 
-    private string Pick(params string[] choices) => choices[random.Next(choices.Length)];
+    private string Pick(params string[] choices) => choices[_random.Next(choices.Length)];
 }
