@@ -75,6 +75,9 @@ internal static class ApachePages
 
     public static Reply BadRequest() => Page(400, "Bad Request", "<p>Your browser sent a request that this server could not understand.<br />\n</p>\n");
 
+    /// <summary>Apache's answer to a header line over LimitRequestFieldSize.</summary>
+    public static Reply HeaderFieldTooLong() => Page(400, "Bad Request", "<p>Your browser sent a request that this server could not understand.<br />\nSize of a request header field exceeds server limit.<br />\n</p>\n");
+
     public static Reply Unauthorized() => Page(
         401,
         "Unauthorized",

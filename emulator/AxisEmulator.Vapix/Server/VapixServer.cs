@@ -75,6 +75,10 @@ public static class VapixServer
             {
                 reply = verdict == TargetVerdict.NotFound ? ApachePages.NotFound() : ApachePages.BadRequest();
             }
+            else if (HeaderFieldLimit.Exceeded(context.Request.Headers))
+            {
+                reply = ApachePages.HeaderFieldTooLong();
+            }
             else if (!VapixRoutes.TryGet(target.Path, out route))
             {
                 reply = ApachePages.NotFound();
