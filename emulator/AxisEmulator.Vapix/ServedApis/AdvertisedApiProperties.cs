@@ -16,7 +16,8 @@ public static class AdvertisedApiProperties
         ["WebSocket"] = "rtsp-over-websocket",
         ["RTSP"] = "rtsp", // the RTSP server (not HTTP, never routed here)
         ["RTP"] = "rtsp", // RTP.OnvifReplayExt: replay over RTSP
-        ["Metadata"] = "rtsp", // the metadata stream is an RTSP track
+        // Metadata stays although it describes an RTSP track: the popular Python client reads
+        // Properties.API.Metadata.* in its setup on 11.x/12.x and fails without it.
         ["SIP"] = "sip",
         ["OnScreenControls"] = "onscreencontrols",
         ["SpeakerTest"] = "speakertest",

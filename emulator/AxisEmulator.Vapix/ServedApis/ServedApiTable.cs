@@ -21,7 +21,7 @@ public static class ServedApiTable
     /// <summary>By id. Read methods are the documented ones where we serve the API; getSupportedVersions otherwise.</summary>
     public static IReadOnlyDictionary<string, ServedApi> ById { get; } = new ServedApi[]
     {
-        // Served on this branch or by the other workstreams (the paths they were given).
+        // Served (or planned: view-area, light-control, mqtt-client, rtsp-over-websocket are not routed yet).
         Json("api-discovery", "/axis-cgi/apidiscovery.cgi", "getApiList"),
         Json("basic-device-info", "/axis-cgi/basicdeviceinfo.cgi", "getAllUnrestrictedProperties"),
         Json("systemready", "/axis-cgi/systemready.cgi", "systemready"),
@@ -37,14 +37,15 @@ public static class ServedApiTable
         Json("time-service", "/axis-cgi/time.cgi", "getDateTimeInfo"),
         Json("ntp", "/axis-cgi/ntp.cgi", "getNTPInfo"),
         Json("feature-flag", "/axis-cgi/featureflag.cgi", "listAll"),
-        Json("ssh", "/axis-cgi/ssh.cgi", "getSshInfo", "/config/rest/ssh/v1", "/config/rest/ssh/v2"),
+        Get("ssh", "/config/rest/ssh/v1/users", "/config/rest/ssh/v1", "/config/rest/ssh/v2"),
         Get("application", "/axis-cgi/applications/list.cgi"),
         Get("event-streaming-over-websocket", "/vapix/ws-data-stream?sources=events"),
-        Get("media-cgi", "/axis-cgi/jpg/image.cgi", "/axis-cgi/mjpg/video.cgi"),
         Get("onvif", "/onvif/device_service"),
         Get("rtsp-over-websocket", "/rtsp-over-websocket"),
 
         // Not served by any workstream yet: withdrawn from every list (docs/served-apis.md).
+        // media-cgi is "Media stream over HTTP" (media.cgi), not the still image or MJPEG CGIs, which have no id.
+        Get("media-cgi", "/axis-cgi/media.cgi"),
         Json("a3dpc", "/axis-cgi/a3dpc.cgi"),
         Json("aam-edge-api", "/axis-cgi/aam/edge.cgi"),
         Json("airquality", "/axis-cgi/airquality/airquality.cgi"),

@@ -25,7 +25,8 @@ internal static class SshRest
     {
         var root = exchange.Target.Path.StartsWith(V1Path, StringComparison.Ordinal) ? V1Path : V2Path;
         var personality = exchange.View.Personality;
-        if (personality == FirmwarePersonality.Os10 || (root == V2Path && personality != FirmwarePersonality.Os12))
+        // v1 on every line: the 10.12 captures list ssh 1.0 too; v2 is AXIS OS 12's.
+        if (root == V2Path && personality != FirmwarePersonality.Os12)
         {
             return ApachePages.NotFound();
         }

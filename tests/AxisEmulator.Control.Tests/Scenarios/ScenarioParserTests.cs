@@ -12,7 +12,7 @@ namespace AxisEmulator.Control.Tests.Scenarios;
 /// <summary>The scenario file format: what parses to what, and every error with its file:line text.</summary>
 public class ScenarioParserTests
 {
-    private const string KnownSteps = "power, button, wait, wait-for, expect, expect-timeline, fault, restart, factory-default, upgrade, vapix, caption";
+    private const string KnownSteps = "power, button, wait, wait-for, expect, expect-timeline, fault, restart, factory-default, upgrade, vapix, caption, expect-event";
 
     private static string WithSteps(params string[] steps) =>
         "name: test\nsteps:\n" + string.Concat(steps.Select(s => "  - " + s + "\n"));

@@ -61,7 +61,7 @@ public class HonestyRuleTests
             new NetworkState { CurrentAddress = Ipv4Address.Create("127.0.0.9", 8) }));
 
         tree.HasGroup("Properties.API.RTSP").Should().BeFalse("no RTSP server");
-        tree.HasGroup("Properties.API.WebService").Should().BeFalse("no ONVIF service on this branch");
+        tree.HasGroup("Properties.API.WebService").Should().BeTrue("ONVIF is served at /onvif/device_service");
         tree.HasGroup("Properties.API.PTZ").Should().BeFalse();
         tree["Properties.API.HTTP.Version"].Should().Be("3");
         tree["Properties.API.Browser.UserGroup"].Should().Be("yes");
