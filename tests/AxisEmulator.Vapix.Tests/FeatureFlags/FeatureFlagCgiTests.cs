@@ -1,5 +1,5 @@
-using AxisEmulator.Vapix.Tests.Provisioning;
 using AxisEmulator.Vapix.Tests.Server;
+using AxisEmulator.Vapix.Tests.Support;
 
 namespace AxisEmulator.Vapix.Tests.FeatureFlags;
 

@@ -1,6 +1,6 @@
 using AxisEmulator.Core.Config;
-using AxisEmulator.Vapix.Tests.Provisioning;
 using AxisEmulator.Vapix.Tests.Server;
+using AxisEmulator.Vapix.Tests.Support;
 
 namespace AxisEmulator.Vapix.Tests.NetworkConfig;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AxisEmulator.Core.Config;
-using AxisEmulator.Vapix.Tests.Provisioning;
 using AxisEmulator.Vapix.Tests.Server;
+using AxisEmulator.Vapix.Tests.Support;
 
 namespace AxisEmulator.Vapix.Tests.Time;
 
