@@ -15,9 +15,7 @@ internal static class ParameterBackedCgi
             var outcome = handle(call, exchange.View.Tree);
             if (outcome.Changes.Count > 0)
             {
-                exchange.Camera.UpdateConfig(
-                    config => (ParameterChanges.Apply(config, outcome.Changes), 0),
-                    $"{exchange.Target.Path}: {call.Method}");
+                ParameterChanges.Store(exchange.Camera, outcome.Changes, $"{exchange.Target.Path}: {call.Method}");
             }
 
             return Task.FromResult(outcome.Response);
