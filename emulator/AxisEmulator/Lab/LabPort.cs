@@ -5,7 +5,7 @@ using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Network;
 using AxisEmulator.Lab.Arp;
 using AxisEmulator.Lab.Dhcp;
-using AxisEmulator.Lab.Mdns;
+using AxisEmulator.Lab.Discovery;
 using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Lab;
@@ -42,7 +42,7 @@ internal sealed class LabPort
     private DhcpLease? _lease;
     private readonly ArpTiming _arpTiming;
     private ArpGuard? _guard;
-    private MdnsResponder? _mdns;
+    private IReadOnlyList<IDiscoveryResponder> _discovery = [];
 
     public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ArpTiming arpTiming, ILogger logger)
     {
@@ -121,7 +121,7 @@ internal sealed class LabPort
                     IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "up");
                     _carrier = true;
                     _guard = new ArpGuard(_namespace, LabSegment.Interface, Convert.FromHexString(_device.Serial), _wall, _arpTiming, OnConflict);
-                    _mdns = new MdnsResponder(_namespace, LabSegment.Interface, new MdnsRecords(_device.Profile.Model, _device.Serial), _wall);
+                    _discovery = DiscoveryResponders.Start(new DiscoveryLink(_namespace, LabSegment.Interface, _device, _wall));
                 }
 
                 await ApplyAddressesAsync();
@@ -243,7 +243,12 @@ internal sealed class LabPort
         }
 
         _applied = wanted;
-        _mdns?.Publish([.. wanted.Select(AddressOf)]);
+        IPAddress[] published = [.. wanted.Select(AddressOf)];
+        foreach (var responder in _discovery)
+        {
+            responder.Publish(published);
+        }
+
         guard.Hold([.. wanted.Select(AddressOf)], claimed);
         _ = guard.AnnounceAsync([.. fresh.Select(AddressOf)]).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
     }
@@ -269,15 +274,16 @@ internal sealed class LabPort
     /// <summary>Ends the discovery responders: with their goodbyes on an orderly shutdown, silently on a power cut.</summary>
     private async Task StopDiscoveryAsync(bool goodbye)
     {
-        if (_mdns is { } mdns)
+        var responders = _discovery;
+        _discovery = [];
+        if (goodbye)
         {
-            _mdns = null;
-            if (goodbye)
-            {
-                await mdns.GoodbyeAsync();
-            }
+            await Task.WhenAll(responders.Select(r => r.GoodbyeAsync()));
+        }
 
-            await mdns.DisposeAsync();
+        foreach (var responder in responders)
+        {
+            await responder.DisposeAsync();
         }
     }
 

@@ -9,7 +9,7 @@ namespace AxisEmulator.Lab.Mdns;
 /// its id and question, TTLs capped at 10 s) and direct unicast ones; announces on start and when its
 /// address changes; says goodbye (TTL 0) on an orderly shutdown, nothing on a power cut.
 /// </summary>
-internal sealed class MdnsResponder : IAsyncDisposable
+internal sealed class MdnsResponder : Discovery.IDiscoveryResponder
 {
     public const int Port = 5353;
     private static readonly IPEndPoint Group = new(IPAddress.Parse("224.0.0.251"), Port);
