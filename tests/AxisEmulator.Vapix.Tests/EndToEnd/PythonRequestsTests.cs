@@ -47,12 +47,6 @@ public class PythonRequestsTests
         print(json.dumps({"status": r.status_code, "contentType": r.headers.get("Content-Type", ""), "body": r.text}))
         """;
 
-    private static readonly Lazy<string> ScriptFile = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"axis-emulator-vapix-client-{Environment.ProcessId}.py");
-        File.WriteAllText(path, Script);
-        return path;
-    });
 
     public PythonRequestsTests() => ExternalTool.RequirePythonRequests();
 
@@ -99,7 +93,7 @@ public class PythonRequestsTests
         restart.Body.Should().Contain("restartMessage.shtml");
         await h.AfterResponseAsync(camera);
 
-        var down = await ExternalTool.RunAsync(ExternalTool.Python, [ScriptFile.Value, "get", $"{url}/axis-cgi/systemready.cgi"]);
+        var down = await ExternalTool.RunAsync(ExternalTool.Python, ["-c", Script, "get", $"{url}/axis-cgi/systemready.cgi"]);
         down.ExitCode.Should().Be(3, $"requests: connection refused ({down})");
         await h.AdvanceUntilAsync(camera, DevicePhase.NetworkUp);
         var starting = await Py("post", $"{url}/axis-cgi/systemready.cgi", """{"apiVersion":"1","method":"systemready"}""");
@@ -154,7 +148,7 @@ public class PythonRequestsTests
 
     private static async Task<(int Status, string ContentType, string Body)> Py(params string[] arguments)
     {
-        var result = await ExternalTool.RunAsync(ExternalTool.Python, [ScriptFile.Value, .. arguments]);
+        var result = await ExternalTool.RunAsync(ExternalTool.Python, ["-c", Script, .. arguments]);
         result.ExitCode.Should().Be(0, result.ToString());
         var answer = JsonNode.Parse(result.Stdout)!;
         return (answer["status"]!.GetValue<int>(), answer["contentType"]!.GetValue<string>(), answer["body"]!.GetValue<string>());

@@ -64,12 +64,6 @@ public class PythonSetupClientTests
         }))
         """;
 
-    private static readonly Lazy<string> ScriptFile = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"axis-emulator-setup-client-{Environment.ProcessId}.py");
-        File.WriteAllText(path, Script);
-        return path;
-    });
 
     public PythonSetupClientTests() => ExternalTool.RequirePythonRequests();
 
@@ -83,7 +77,7 @@ public class PythonSetupClientTests
         var camera = await h.ReadyDeviceAsync(profile);
         var url = h.Endpoint(camera).ToString().TrimEnd('/');
 
-        var run = await ExternalTool.RunAsync(ExternalTool.Python, [ScriptFile.Value, url, Server.ServerHarness.AdminUser, Server.ServerHarness.AdminPassword]);
+        var run = await ExternalTool.RunAsync(ExternalTool.Python, ["-c", Script, url, Server.ServerHarness.AdminUser, Server.ServerHarness.AdminPassword]);
         run.ExitCode.Should().Be(0, run.Stderr);
         var answer = JsonNode.Parse(run.Stdout)!;
 

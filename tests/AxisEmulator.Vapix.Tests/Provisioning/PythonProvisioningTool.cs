@@ -53,12 +53,6 @@ internal static class PythonProvisioningTool
         }))
         """;
 
-    private static readonly Lazy<string> ScriptFile = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"axis-emulator-provisioning-{Environment.ProcessId}.py");
-        File.WriteAllText(path, Script);
-        return path;
-    });
 
-    public static Task<ToolResult> RunAsync(string baseUrl) => ExternalTool.RunAsync(ExternalTool.Python, [ScriptFile.Value, baseUrl]);
+    public static Task<ToolResult> RunAsync(string baseUrl) => ExternalTool.RunAsync(ExternalTool.Python, ["-c", Script, baseUrl]);
 }
