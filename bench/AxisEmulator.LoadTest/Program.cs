@@ -18,6 +18,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
                            [--devices 1000] [--seconds 150]
           kill-9           cameras under param.cgi/pwdgrp.cgi/factorydefault.cgi writes, SIGKILLed and restarted on their state directory
                            [--kills 200] [--devices 3] [--seed 1] [--clock scaled:50] [--max-writes 30]
+          soak             1,000 devices under a seeded chaos plan, pollers over VAPIX and the control API
+                           [--devices 1000] [--seconds 600] [--pollers 50] [--scale 20] [--seed 1] [--rss-limit-mib 2048]
 
         common: --emulator PATH/AxisEmulator.dll (default: emulator/AxisEmulator/bin/Release/net10.0 of this checkout)
                 --quiet-log (start the emulator with Logging__LogLevel__Default=Warning)
@@ -39,6 +41,7 @@ try
         "reboot-storm" => await FleetBenchmarks.RebootStormAsync(options),
         "timing-fidelity" => await FleetBenchmarks.TimingFidelityAsync(options),
         "kill-9" => await Kill9Command.RunAsync(options),
+        "soak" => await SoakCommand.RunAsync(options),
         "serve-bare" => await StubServers.ServeBareAsync(options),
         "serve-wiremock" => await StubServers.ServeWireMockAsync(options),
         _ => throw new FormatException($"unknown command '{args[0]}' (--help lists them)"),
