@@ -34,6 +34,13 @@ public sealed class EmulatedLan
 
     public bool DhcpEnabled { get; }
 
+    /// <summary>The DHCP server's pool, or null without a server.</summary>
+    public Fleet.DhcpPoolRange? Pool => DhcpEnabled ? new Fleet.DhcpPoolRange(FromUInt(PoolStart), FromUInt(PoolEnd)) : null;
+
+    /// <summary>The address is one the DHCP server may lease.</summary>
+    public bool InPool(string address) =>
+        DhcpEnabled && IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ToUInt(parsed) >= PoolStart && ToUInt(parsed) <= PoolEnd;
+
     private uint PoolStart { get; }
 
     private uint PoolEnd { get; }

@@ -23,6 +23,9 @@ public sealed partial record LabNames
     /// <summary>Where the tool under test runs (<c>lab exec</c>).</summary>
     public string Client => NamespacePrefix + "client";
 
+    /// <summary>The DHCP server of <c>--dhcp-pool</c> on the segment.</summary>
+    public string DhcpServer => NamespacePrefix + "dhcp";
+
     public string Camera(int index) => $"{NamespacePrefix}cam{index}";
 
     /// <summary>Checks a lab name: lower-case letters and digits, 1 to 16 of them (it becomes part of namespace names).</summary>

@@ -40,6 +40,7 @@ internal sealed class LabPort
     private CancellationTokenSource? _dhcpStop;
     private Task _dhcp = Task.CompletedTask;
     private DhcpLease? _lease;
+    private readonly TaskCompletionSource<DhcpLease> _firstLease = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ArpTiming _arpTiming;
     private ArpGuard? _guard;
     private IReadOnlyList<IDiscoveryResponder> _discovery = [];
@@ -153,6 +154,9 @@ internal sealed class LabPort
     /// <summary>The lease held now (null without one).</summary>
     public DhcpLease? Lease => Volatile.Read(ref _lease);
 
+    /// <summary>Completes with the first lease the camera's DHCP client gets on the segment.</summary>
+    public Task<DhcpLease> FirstLease => _firstLease.Task;
+
     private void StartDhcp()
     {
         if (_device.Config.Network.BootProto != BootProtocol.Dhcp)
@@ -177,6 +181,7 @@ internal sealed class LabPort
             while (lease is not null && !stop.IsCancellationRequested)
             {
                 Volatile.Write(ref _lease, lease);
+                _firstLease.TrySetResult(lease);
                 if (_device.AdoptLease(lease.Address.ToString()))
                 {
                     _logger.LogInformation("{Device}: DHCP lease {Address} from {Server} for {Lease}", _device.Id, lease.Address, lease.Server, lease.LeaseTime);

@@ -25,6 +25,7 @@ public sealed class NetworkLab : IAsyncDisposable
     private readonly ConcurrentDictionary<string, LabPort> _ports = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _removals = new();
     private int _nextIndex;
+    private Dhcp.LabDhcpServer? _dhcpServer;
 
     private NetworkLab(LabNames names, Emulator emulator, ILoggerFactory loggerFactory)
     {
@@ -49,8 +50,19 @@ public sealed class NetworkLab : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(emulator);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         LabPrivileges.Demand();
+        if (Dhcp.LabDhcpServer.WhyNotUsable(emulator.Lan) is { } unusable)
+        {
+            throw new LabUnavailableException(unusable);
+        }
+
         LabSegment.Create(names);
-        return new NetworkLab(names, emulator, loggerFactory);
+        var lab = new NetworkLab(names, emulator, loggerFactory);
+        if (emulator.Lan.DhcpEnabled)
+        {
+            lab._dhcpServer = Dhcp.LabDhcpServer.Start(names, emulator.Lan, lab._logger);
+        }
+
+        return lab;
     }
 
     /// <summary>The namespace a device lives in (null for one the lab does not hold).</summary>
@@ -72,6 +84,9 @@ public sealed class NetworkLab : IAsyncDisposable
     /// <summary>The DHCP lease a device's client holds on the segment now, or null.</summary>
     public System.Net.IPAddress? LeaseOf(string deviceId) => _ports.TryGetValue(deviceId, out var port) ? port.Lease?.Address : null;
 
+    /// <summary>Completes with the first DHCP lease a device's client gets on the segment: its address and the server that gave it.</summary>
+    internal Task<Dhcp.DhcpLease> FirstLeaseAsync(string deviceId) => _ports.TryGetValue(deviceId, out var port) ? port.FirstLease : Task.FromException<Dhcp.DhcpLease>(new KeyNotFoundException(deviceId));
+
     /// <summary>Completes when the device's link and addresses match it.</summary>
     public Task SettledAsync(string deviceId) => _ports.TryGetValue(deviceId, out var port) ? port.Settled : Task.CompletedTask;
 
@@ -87,6 +102,11 @@ public sealed class NetworkLab : IAsyncDisposable
         }
 
         await Task.WhenAll(_removals.Keys).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (_dhcpServer is { } server)
+        {
+            await server.DisposeAsync();
+        }
+
         LabSegment.Remove(Names);
     }
 

@@ -29,12 +29,12 @@ public sealed class LabHarness : IAsyncDisposable
 
     public Emulator Emulator => Devices.Emulator;
 
-    public static LabHarness Start(LabNames? names = null)
+    public static LabHarness Start(LabNames? names = null, string? dhcpPool = null)
     {
         names ??= UniqueNames();
         var devices = EmulatedDevices.Start(new AxisEmulatorOptions
         {
-            Emulator = new EmulatorOptions { ClockMode = ClockMode.Manual },
+            Emulator = new EmulatorOptions { ClockMode = ClockMode.Manual, DhcpPool = dhcpPool },
             Profiles = ShippedProfiles.Catalog,
             Listeners = new ListenerLayout(),
             Lab = names,
