@@ -258,11 +258,13 @@ internal sealed class LabPort
         _ = guard.AnnounceAsync([.. fresh.Select(AddressOf)]).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
     }
 
-    /// <summary>The device's address and link-local address, as ip writes them.</summary>
+    /// <summary>The device's address and link-local address, as ip writes them (address/prefix).</summary>
     private string[] WantedAddresses()
     {
         var addressing = _device.Addressing;
-        var prefix = PrefixLength(_device.Config.Network.SubnetMask);
+        // A leased address goes on eth0 with the lease's mask (RFC 2132 option 1), as a DHCP client puts it; any other with the configured one.
+        var mask = Volatile.Read(ref _lease) is { Mask: { } leased } lease && lease.Address.ToString() == addressing.IpAddress ? leased.ToString() : _device.Config.Network.SubnetMask;
+        var prefix = PrefixLength(mask);
         return [.. new[] { addressing.IpAddress is { } ip && ip != addressing.LinkLocalAddress ? $"{ip}/{prefix}" : null, addressing.LinkLocalAddress is { } ll ? ll + "/16" : null }.OfType<string>()];
     }
 

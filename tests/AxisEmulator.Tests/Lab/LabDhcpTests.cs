@@ -60,6 +60,30 @@ public class LabDhcpTests
         }
     }
 
+    [Fact]
+    public async Task A_leased_address_goes_on_eth0_with_the_mask_the_lease_came_with()
+    {
+        await using var lab = LabHarness.Start();
+        var camera = lab.AddCamera();
+        using var leases = new TempDirectory();
+        using var dnsmasq = StartDnsmasq(lab, Path.Combine(leases.Path, "dnsmasq.leases"), "--dhcp-option=option:netmask,255.255.252.0", $"--dhcp-host={LabPort.MacOf(camera.Serial)},{Reserved}");
+        try
+        {
+            var leased = lab.Devices.Lab!.FirstLeaseAsync(camera.Id);
+            await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
+            (await leased.WaitAsync(TimeSpan.FromSeconds(30))).Mask.Should().Be(System.Net.IPAddress.Parse("255.255.252.0"));
+            await lab.Devices.Endpoints!.SettledAsync(camera.Id);
+
+            var eth0 = await LabHarness.RunAsync("ip", "-n", lab.Devices.Lab.NamespaceOf(camera.Id)!, "-4", "address", "show", "dev", "eth0");
+            eth0.Output.Should().Contain($"inet {Reserved}/22 ", eth0.ToString());
+        }
+        finally
+        {
+            dnsmasq.Kill();
+            await dnsmasq.WaitForExitAsync();
+        }
+    }
+
     private static string Logged(StringWriter log)
     {
         lock (log)

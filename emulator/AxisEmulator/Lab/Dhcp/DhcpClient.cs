@@ -4,8 +4,8 @@ using System.Text;
 
 namespace AxisEmulator.Lab.Dhcp;
 
-/// <summary>A lease: the address, the server that gave it, and for how long (the server's wall time).</summary>
-internal sealed record DhcpLease(IPAddress Address, IPAddress Server, TimeSpan LeaseTime)
+/// <summary>A lease: the address, the server that gave it, for how long (the server's wall time), and the subnet mask it came with (option 1; null without one).</summary>
+internal sealed record DhcpLease(IPAddress Address, IPAddress Server, TimeSpan LeaseTime, IPAddress? Mask = null)
 {
     /// <summary>RFC 2131 §4.4.5: renew at half the lease (T1).</summary>
     public TimeSpan RenewAfter => LeaseTime / 2;
@@ -59,7 +59,7 @@ internal sealed class DhcpClient : IDisposable
                 await SendAsync(DhcpMessage.FromClient(DhcpMessageType.Request, xid, _mac, _identity, requested: offer.YourAddress, server: server), IPAddress.Broadcast, cancellationToken);
                 if (await ReceiveAsync(xid, DhcpMessageType.Ack, cancellationToken) is { } ack)
                 {
-                    return new DhcpLease(ack.YourAddress, server, ack.LeaseTime ?? TimeSpan.FromHours(1));
+                    return new DhcpLease(ack.YourAddress, server, ack.LeaseTime ?? TimeSpan.FromHours(1), ack.SubnetMask);
                 }
             }
 
@@ -77,7 +77,7 @@ internal sealed class DhcpClient : IDisposable
         var xid = (uint)Random.Shared.Next();
         await SendAsync(DhcpMessage.FromClient(DhcpMessageType.Request, xid, _mac, _identity, clientAddress: lease.Address), lease.Server, cancellationToken);
         return await ReceiveAsync(xid, DhcpMessageType.Ack, cancellationToken) is { } ack
-            ? lease with { Address = ack.YourAddress, LeaseTime = ack.LeaseTime ?? lease.LeaseTime }
+            ? lease with { Address = ack.YourAddress, LeaseTime = ack.LeaseTime ?? lease.LeaseTime, Mask = ack.SubnetMask ?? lease.Mask }
             : null;
     }
 
