@@ -25,7 +25,7 @@ internal sealed class MdnsResponder : Discovery.IDiscoveryResponder
     {
         _records = records;
         _wall = wall;
-        _socket = NetworkNamespace.Create(networkNamespace, () => Open(interfaceName));
+        _socket = Discovery.MulticastSocket.Open(networkNamespace, interfaceName, Group);
         _listening = Task.Run(ListenAsync);
     }
 
@@ -50,28 +50,6 @@ internal sealed class MdnsResponder : Discovery.IDiscoveryResponder
         _socket.Dispose();
         await _listening;
         _stop.Dispose();
-    }
-
-    private static Socket Open(string interfaceName)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            var index = InterfaceIndex.Of(interfaceName);
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            socket.Bind(new IPEndPoint(IPAddress.Any, Port));
-            // By interface index: the namespace has no route a group could be looked up by.
-            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(Group.Address, index));
-            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, IPAddress.HostToNetworkOrder(index));
-            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastTimeToLive, 255);
-            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastLoopback, false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 
     private async Task ListenAsync()
