@@ -15,6 +15,12 @@ internal static class LabSegment
     /// <summary>The client's address: on the /24 of a camera's 192.168.0.90 fallback, clear of it and of a DHCP pool's usual range.</summary>
     public const string ClientAddress = "192.168.0.250";
 
+    /// <summary>
+    /// The client's prefix: a /21 (192.168.0.0–192.168.7.255), so a DHCP server on the segment can
+    /// lease well over a thousand cameras and the client still reaches every one; the fallback's /24 is in it.
+    /// </summary>
+    public const int ClientPrefixLength = 21;
+
     public const string ClientLinkLocal = "169.254.250.250";
 
     /// <summary>Removes every namespace of the lab (what a crashed run left, or all of a lab being taken down); returns their names.</summary>
@@ -40,7 +46,7 @@ internal static class LabSegment
 
         AddNamespace(names.Client);
         Plug(names, names.Client, "client", mac: null);
-        IpCommand.In(names.Client, "address", "add", ClientAddress + "/24", "dev", Interface);
+        IpCommand.In(names.Client, "address", "add", $"{ClientAddress}/{ClientPrefixLength}", "dev", Interface);
         IpCommand.In(names.Client, "address", "add", ClientLinkLocal + "/16", "dev", Interface);
         IpCommand.In(names.Client, "link", "set", Interface, "up");
     }
