@@ -18,7 +18,7 @@ internal static class RootDescription
     /// <param name="identity">Who the camera is.</param>
     /// <param name="friendlyName">Network.UPnP.FriendlyName (null: the factory "AXIS &lt;model&gt; - &lt;serial&gt;").</param>
     /// <param name="baseUrl">Where the client reached the camera (<c>http://&lt;ip&gt;:80/</c>).</param>
-    public static string Render(VapixIdentity identity, string? friendlyName, Uri baseUrl)
+    public static string Render(VapixIdentity identity, string? friendlyName, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var axis = "http://www.axis.com/";
@@ -46,8 +46,8 @@ internal static class RootDescription
                         new XElement(Device + "controlURL", "/upnp/control/BasicServiceId"),
                         new XElement(Device + "eventSubURL", "/upnp/event/BasicServiceId"),
                         new XElement(Device + "SCPDURL", "/scpd_basic.xml"))),
-                new XElement(Device + "presentationURL", baseUrl.AbsoluteUri)),
-            new XElement(Device + "URLBase", baseUrl.AbsoluteUri));
+                new XElement(Device + "presentationURL", baseUrl)),
+            new XElement(Device + "URLBase", baseUrl));
         return new XDocument(new XDeclaration("1.0", null, null), root).Declaration + "\n" + root.ToString(SaveOptions.DisableFormatting) + "\n";
     }
 }

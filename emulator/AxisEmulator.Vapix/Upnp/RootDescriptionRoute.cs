@@ -16,7 +16,8 @@ internal static class RootDescriptionRoute
     {
         var connection = exchange.Http.Connection;
         var address = connection.LocalIpAddress is { } local ? (local.IsIPv4MappedToIPv6 ? local.MapToIPv4() : local) : IPAddress.Loopback;
-        var baseUrl = new UriBuilder("http", address.ToString(), connection.LocalPort is > 0 and var port ? port : 80).Uri;
+        // The port written out even when it is 80, as on a real unit (axis-discovery-ssdp reads it from presentationURL).
+        var baseUrl = $"http://{address}:{(connection.LocalPort is > 0 and var port ? port : 80)}/";
         var view = exchange.View;
         return Task.FromResult(Reply.Text(200, ContentType, RootDescription.Render(view.Identity, view.Tree["Network.UPnP.FriendlyName"], baseUrl)));
     }

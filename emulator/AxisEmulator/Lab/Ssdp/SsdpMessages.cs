@@ -19,12 +19,12 @@ internal static class SsdpMessages
     /// <summary>SERVER of a current unit (HA's captured discovery of an AXIS OS 10 device); older ones show Linux/2.6.35 and SDK 1.6.18 ([E] for other firmware).</summary>
     public const string Server = "Linux/4.14.173-axis8, UPnP/1.0, Portable SDK for UPnP devices/1.8.7";
 
-    public static byte[] SearchAnswer(SsdpTarget target, Uri location, string bootId, DateTimeOffset now) => Encode(
+    public static byte[] SearchAnswer(SsdpTarget target, string location, string bootId, DateTimeOffset now) => Encode(
         "HTTP/1.1 200 OK",
         ("CACHE-CONTROL", CacheControl),
         ("DATE", now.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture)),
         ("EXT", ""),
-        ("LOCATION", location.AbsoluteUri),
+        ("LOCATION", location),
         ("OPT", Opt),
         ("01-NLS", bootId),
         ("SERVER", Server),
@@ -32,9 +32,9 @@ internal static class SsdpMessages
         ("ST", target.Type),
         ("USN", target.Usn));
 
-    public static byte[] Alive(SsdpTarget target, Uri location, string bootId) => Notify(target, location, bootId, "ssdp:alive");
+    public static byte[] Alive(SsdpTarget target, string location, string bootId) => Notify(target, location, bootId, "ssdp:alive");
 
-    public static byte[] ByeBye(SsdpTarget target, Uri location, string bootId) => Notify(target, location, bootId, "ssdp:byebye");
+    public static byte[] ByeBye(SsdpTarget target, string location, string bootId) => Notify(target, location, bootId, "ssdp:byebye");
 
     private const string Opt = "\"http://schemas.upnp.org/upnp/1/0/\"; ns=01";
 
@@ -42,11 +42,11 @@ internal static class SsdpMessages
 
     private static string CacheControl => "max-age=" + ((int)MaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 
-    private static byte[] Notify(SsdpTarget target, Uri location, string bootId, string subType) => Encode(
+    private static byte[] Notify(SsdpTarget target, string location, string bootId, string subType) => Encode(
         "NOTIFY * HTTP/1.1",
         ("HOST", Group),
         ("CACHE-CONTROL", CacheControl),
-        ("LOCATION", location.AbsoluteUri),
+        ("LOCATION", location),
         ("OPT", Opt),
         ("01-NLS", bootId),
         ("NT", target.Type),

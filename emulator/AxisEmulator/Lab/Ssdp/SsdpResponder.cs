@@ -32,7 +32,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
     private readonly Task _listening;
     private readonly Lock _sync = new();
     private IReadOnlyList<IPAddress> _addresses = [];
-    private Uri? _announced;
+    private string? _announced;
     private Task _reannouncing = Task.CompletedTask;
 
     public SsdpResponder(string networkNamespace, string interfaceName, SsdpDevice device, string bootId, TimeProvider deviceClock, TimeProvider wall)
@@ -47,8 +47,8 @@ internal sealed class SsdpResponder : IDiscoveryResponder
         _listening = Task.Run(ListenAsync);
     }
 
-    /// <summary>The description URL for <paramref name="address"/>.</summary>
-    public static Uri LocationOf(IPAddress address) => new($"http://{address}:80{DescriptionPath}");
+    /// <summary>The description URL for <paramref name="address"/>, its port written out as libupnp writes it.</summary>
+    public static string LocationOf(IPAddress address) => $"http://{address}:80{DescriptionPath}";
 
     /// <summary>Announces the camera at its (new) main address; the first one also starts the repeats.</summary>
     public void Publish(IReadOnlyList<IPAddress> addresses)
@@ -80,7 +80,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
     /// <summary>A byebye for every type it announced (none when it never had an address).</summary>
     public async Task GoodbyeAsync()
     {
-        Uri? location;
+        string? location;
         lock (_sync)
         {
             location = _announced;
@@ -106,7 +106,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
         _stop.Dispose();
     }
 
-    private async Task AnnounceAsync(Uri location)
+    private async Task AnnounceAsync(string location)
     {
         foreach (var target in _device.Targets)
         {
@@ -121,7 +121,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
             while (true)
             {
                 await Task.Delay(Reannounce, _wall, _stop.Token);
-                Uri? location;
+                string? location;
                 lock (_sync)
                 {
                     location = _announced;
