@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using AxisEmulator.Core.Devices;
+using AxisEmulator.Lab.Ssdp;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AxisEmulator.Tests.Lab;
 
@@ -111,13 +115,15 @@ public class LabSsdpTests
         camera.Phase.Should().Be(DevicePhase.Ready);
         var udn = "uuid:Upnp-BasicDevice-1_0-" + camera.Serial;
 
-        var restart = await ListenForNotifiesAsync(lab, async () =>
+        List<SsdpMessage> restart;
+        await using (var listener = await NotifyListener.StartAsync(lab))
         {
             camera.Restart().Should().BeTrue();
             await lab.AdvanceAsync(TimeSpan.FromSeconds(1));
             await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
             camera.Phase.Should().Be(DevicePhase.Ready);
-        });
+            restart = await listener.WaitForAsync(udn, 8);
+        }
 
         var byebyes = restart.TakeWhile(n => n.Header("NTS") == "ssdp:byebye").ToList();
         byebyes.Select(n => n.Header("USN")).Should().BeEquivalentTo([udn + "::upnp:rootdevice", udn, udn + "::urn:schemas-upnp-org:device:Basic:1", udn + "::" + ServiceType], restart.Count + " notifies");
@@ -126,15 +132,44 @@ public class LabSsdpTests
         alive.Select(n => n.Header("NT")).Distinct().Should().HaveCount(4, "each type announced after boot");
         alive.Select(n => n.Header("01-NLS")).Distinct().Should().ContainSingle().Which.Should().NotBe(byebyes[0].Header("01-NLS"), "a new boot, a new boot id");
 
-        var powerCut = await ListenForNotifiesAsync(lab, async () =>
+        List<SsdpMessage> powerCut;
+        await using (var listener = await NotifyListener.StartAsync(lab))
         {
             camera.PowerOff();
             await lab.AdvanceAsync(TimeSpan.FromSeconds(5));
             camera.PowerOn(Core.Power.DefaultPowerSource.For(camera.Profile));
             await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
-        });
+            powerCut = await listener.WaitForAsync(udn, 4);
+        }
 
-        powerCut.Should().NotBeEmpty().And.OnlyContain(n => n.Header("NTS") == "ssdp:alive", "nothing is said when the power goes");
+        powerCut.Should().HaveCount(4).And.OnlyContain(n => n.Header("NTS") == "ssdp:alive", "nothing is said when the power goes, alive once it is back");
+    }
+
+    [Fact]
+    public async Task The_alive_announcements_come_again_every_half_max_age_of_wall_time_and_stop_with_the_responder()
+    {
+        await using var lab = LabHarness.Start();
+        var camera = lab.AddCamera();
+        await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
+        var wall = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        const string Udn = "uuid:Upnp-BasicDevice-1_0-ACCC8E270AD8";
+        await using var listener = await NotifyListener.StartAsync(lab);
+
+        // A second responder in the camera's namespace (beside its own), on a wall clock the test moves.
+        var responder = new SsdpResponder(lab.Devices.Lab!.NamespaceOf(camera.Id)!, "eth0", new SsdpDevice(Udn), "boot", TimeProvider.System, wall);
+        responder.Publish([IPAddress.Parse("192.168.0.90")]);
+        (await listener.WaitForAsync(Udn, 4)).Should().HaveCount(4, "one alive per type when it gets an address");
+
+        wall.Advance(SsdpMessages.MaxAge / 2 - TimeSpan.FromSeconds(1));
+        await Task.Delay(300); // real datagrams on the bridge
+        listener.Of(Udn).Should().HaveCount(4, "not yet half the max-age");
+        wall.Advance(TimeSpan.FromSeconds(1));
+        (await listener.WaitForAsync(Udn, 8)).Skip(4).Should().OnlyContain(n => n.Header("NTS") == "ssdp:alive" && n.Header("CACHE-CONTROL") == "max-age=1800");
+
+        await responder.DisposeAsync();
+        wall.Advance(SsdpMessages.MaxAge);
+        await Task.Delay(300);
+        listener.Of(Udn).Should().HaveCount(8, "a disposed responder is silent");
     }
 
     /// <summary>An M-SEARCH as UDA 1.1 writes it; <paramref name="mx"/> null leaves MX out.</summary>
@@ -161,26 +196,59 @@ public class LabSsdpTests
         return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<SsdpMessage>(line)!)];
     }
 
-    /// <summary>Runs a Python listener joined to the group in the client namespace while <paramref name="act"/> runs; the NOTIFYs it caught, in order.</summary>
-    private static async Task<List<SsdpMessage>> ListenForNotifiesAsync(LabHarness lab, Func<Task> act)
+    /// <summary>The Python listener, its NOTIFYs read as they come.</summary>
+    private sealed class NotifyListener : IAsyncDisposable
     {
-        var start = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in (string[])["netns", "exec", lab.Names.Client, Python, "-c", Listener])
+        private readonly Process _process;
+        private readonly ConcurrentQueue<SsdpMessage> _caught = new();
+        private readonly Task _reading;
+
+        private NotifyListener(Process process)
         {
-            start.ArgumentList.Add(arg);
+            _process = process;
+            _reading = Task.Run(async () =>
+            {
+                while (await process.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    _caught.Enqueue(JsonSerializer.Deserialize<SsdpMessage>(line)!);
+                }
+            });
         }
 
-        using var listener = Process.Start(start)!;
-        var errors = listener.StandardError.ReadToEndAsync();
-        (await listener.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20))).Should().Be("listening", "the listener joined the group: " + await Task.WhenAny(errors, Task.Delay(1000)));
-        await act();
-        await Task.Delay(TimeSpan.FromMilliseconds(500)); // real datagrams in flight on the bridge, not simulated time
-        await listener.StandardInput.WriteLineAsync("stop");
-        listener.StandardInput.Close();
-        var caught = await listener.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        await listener.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        listener.ExitCode.Should().Be(0, await errors);
-        return [.. caught.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<SsdpMessage>(line)!)];
+        public static async Task<NotifyListener> StartAsync(LabHarness lab)
+        {
+            var start = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+            foreach (var arg in (string[])["netns", "exec", lab.Names.Client, Python, "-c", Listener])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var process = Process.Start(start)!;
+            (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20))).Should().Be("listening");
+            return new NotifyListener(process);
+        }
+
+        public List<SsdpMessage> Of(string udn) => [.. _caught.Where(n => n.Header("USN").StartsWith(udn, StringComparison.Ordinal))];
+
+        /// <summary>The NOTIFYs of <paramref name="udn"/> once there are <paramref name="count"/> (real datagrams: a bounded wait).</summary>
+        public async Task<List<SsdpMessage>> WaitForAsync(string udn, int count)
+        {
+            for (var tries = 0; tries < 100 && Of(udn).Count < count; tries++)
+            {
+                await Task.Delay(50);
+            }
+
+            return Of(udn);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _process.StandardInput.WriteLineAsync("stop");
+            _process.StandardInput.Close();
+            await _reading.WaitAsync(TimeSpan.FromSeconds(20));
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            _process.Dispose();
+        }
     }
 
     /// <summary>argv: request, destination, seconds to listen. One JSON line per answer.</summary>
