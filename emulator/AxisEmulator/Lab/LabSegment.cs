@@ -49,6 +49,8 @@ internal static class LabSegment
         IpCommand.In(names.Client, "address", "add", $"{ClientAddress}/{ClientPrefixLength}", "dev", Interface);
         IpCommand.In(names.Client, "address", "add", ClientLinkLocal + "/16", "dev", Interface);
         IpCommand.In(names.Client, "link", "set", Interface, "up");
+        // Multicast to the segment (SSDP, WS-Discovery) from tools that pick no interface, as a LAN host's default route would carry it.
+        IpCommand.In(names.Client, "route", "replace", "224.0.0.0/4", "dev", Interface);
     }
 
     public static void AddNamespace(string name)
