@@ -14,7 +14,7 @@ internal static class DiscoveryResponders
 {
     private static readonly Func<DiscoveryLink, IDiscoveryResponder>[] Protocols =
     [
-        link => new MdnsResponder(link.Namespace, link.Interface, new MdnsRecords(link.Device.Profile.Model, link.Device.Serial), link.Wall),
+        link => new MdnsResponder(link.Namespace, link.Interface, new MdnsRecords(link.Device.Profile.Model, link.Device.Serial, () => Vapix.Https.DeviceCertificates.HttpsEnabled(link.Device)), link.Wall),
     ];
 
     public static IReadOnlyList<IDiscoveryResponder> Start(DiscoveryLink link)
