@@ -17,6 +17,9 @@ internal static class LabSegment
 
     public const string ClientLinkLocal = "169.254.250.250";
 
+    /// <summary>Every IPv4 multicast group (224.0.0.0/4), routed onto the segment in the client namespace.</summary>
+    public const string MulticastRoute = "224.0.0.0/4";
+
     /// <summary>Removes every namespace of the lab (what a crashed run left, or all of a lab being taken down); returns their names.</summary>
     public static IReadOnlyList<string> Remove(LabNames names)
     {
@@ -43,6 +46,9 @@ internal static class LabSegment
         IpCommand.In(names.Client, "address", "add", ClientAddress + "/24", "dev", Interface);
         IpCommand.In(names.Client, "address", "add", ClientLinkLocal + "/16", "dev", Interface);
         IpCommand.In(names.Client, "link", "set", Interface, "up");
+        // Tools send to multicast groups (WS-Discovery's and SSDP's 239.255.255.250) without naming an
+        // interface: the kernel needs a route for them, here on the segment and only in this namespace.
+        IpCommand.In(names.Client, "route", "add", MulticastRoute, "dev", Interface);
     }
 
     public static void AddNamespace(string name)
