@@ -39,6 +39,11 @@ public class LabWsDiscoveryTests
                 .And.Contain("onvif://www.onvif.org/Profile/Streaming");
         }
 
+        // A unicast probe to a camera's own 3702 (what a tool does to re-check one camera) is answered too.
+        var direct = await lab.InClientAsync(["python3", .. WsDiscoveryProbe.Arguments(cameras[0].Addressing.IpAddress!, 3702, 1, TimeSpan.FromSeconds(5))]);
+        WsDiscoveryProbe.Read(direct.Output).Answers.Should().ContainSingle().Which.Endpoint.Should().Be(DiscoverableDevice.EndpointOf(cameras[0].Serial));
+        lab.Devices.Endpoints!.WsDiscoveryPortOf(cameras[0].Id).Should().Be(3702, "the device state reports the port it answers on");
+
         var resolve = await lab.InClientAsync(["python3", .. WsDiscoveryProbe.Arguments(Group, 3702, 1, TimeSpan.FromSeconds(5), DiscoverableDevice.EndpointOf(cameras[1].Serial))]);
         var resolved = WsDiscoveryProbe.Read(resolve.Output).Answers.Should().ContainSingle().Subject;
         resolved.Action.Should().Be("ResolveMatches");
@@ -49,6 +54,7 @@ public class LabWsDiscoveryTests
         await lab.AdvanceAsync(TimeSpan.FromSeconds(1));
         var (_, whileOff) = await ProbeAsync(lab, cameras.Length, TimeSpan.FromSeconds(2));
         whileOff.Select(a => a.From).Should().Equal([cameras[0].Addressing.IpAddress], "a camera without power answers nothing");
+        lab.Devices.Endpoints!.WsDiscoveryPortOf(cameras[1].Id).Should().BeNull();
     }
 
     [Fact]
