@@ -23,6 +23,9 @@ internal static class LabSegment
 
     public const string ClientLinkLocal = "169.254.250.250";
 
+    /// <summary>Every IPv4 multicast group (224.0.0.0/4), routed onto the segment in the client namespace.</summary>
+    public const string MulticastRoute = "224.0.0.0/4";
+
     /// <summary>Removes every namespace of the lab (what a crashed run left, or all of a lab being taken down); returns their names.</summary>
     public static IReadOnlyList<string> Remove(LabNames names)
     {
@@ -49,8 +52,9 @@ internal static class LabSegment
         IpCommand.In(names.Client, "address", "add", $"{ClientAddress}/{ClientPrefixLength}", "dev", Interface);
         IpCommand.In(names.Client, "address", "add", ClientLinkLocal + "/16", "dev", Interface);
         IpCommand.In(names.Client, "link", "set", Interface, "up");
-        // Multicast to the segment (SSDP, WS-Discovery) from tools that pick no interface, as a LAN host's default route would carry it.
-        IpCommand.In(names.Client, "route", "replace", "224.0.0.0/4", "dev", Interface);
+        // Tools send to multicast groups (SSDP's and WS-Discovery's 239.255.255.250) without naming an
+        // interface, as a LAN host's default route would carry them: a route onto the segment, only here.
+        IpCommand.In(names.Client, "route", "replace", MulticastRoute, "dev", Interface);
     }
 
     public static void AddNamespace(string name)
