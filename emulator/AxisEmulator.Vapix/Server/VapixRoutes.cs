@@ -99,6 +99,13 @@ internal static class VapixRoutes
         // iostream
         new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
         new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
+
+        // vapix2: view areas, lights, MQTT (configuration kept; no broker is contacted)
+        new(ViewAreas.ViewAreaApi.InfoPath, JsonMethods, ViewAreas.ViewAreaCgi.InfoAsync, ViewAreas.ViewAreaApi.InfoSpec),
+        new(ViewAreas.ViewAreaApi.ConfigurePath, JsonMethods, ViewAreas.ViewAreaCgi.ConfigureAsync, ViewAreas.ViewAreaApi.ConfigureSpec),
+        new(LightControl.LightControlApi.Path, JsonMethods, LightControl.LightControlCgi.HandleAsync, LightControl.LightControlApi.Spec),
+        new(Mqtt.MqttClientApi.Path, JsonMethods, Mqtt.MqttCgi.ClientAsync, Mqtt.MqttClientApi.Spec),
+        new(Mqtt.MqttEventApi.Path, JsonMethods, Mqtt.MqttCgi.EventAsync, Mqtt.MqttEventApi.Spec),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>
