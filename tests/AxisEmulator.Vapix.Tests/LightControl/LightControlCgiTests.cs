@@ -64,6 +64,18 @@ public class LightControlCgiTests
         var list = await JsonCalls.DataAsync(client, "/axis-cgi/apidiscovery.cgi", """{"apiVersion":"1.0","method":"getApiList"}""");
         list["apiList"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).Should().NotContain("light-control").And.Contain("view-area");
         (await JsonCalls.ErrorAsync(client, Cgi, """{"apiVersion":"1.0","method":"getLightInformation"}""")).Should().Be((1005, "No light hardware found, could not complete request."));
+        (await client.GetStringAsync("/axis-cgi/param.cgi?action=list&group=Properties.LightControl")).Should().StartWith("# Error", "nor does it advertise light control in its properties");
+    }
+
+    [Fact]
+    public async Task An_ir_camera_advertises_light_control_in_its_properties()
+    {
+        await using var h = new ServerHarness();
+        var camera = await h.ReadyDeviceAsync("Q1656-LE");
+        using var client = h.Client(camera);
+
+        (await client.GetStringAsync("/axis-cgi/param.cgi?action=list&group=Properties.LightControl.LightControl2"))
+            .Should().Be("Properties.LightControl.LightControl2=yes\n");
     }
 
     [Theory]
