@@ -106,6 +106,11 @@ internal static class VapixRoutes
         new(LightControl.LightControlApi.Path, JsonMethods, LightControl.LightControlCgi.HandleAsync, LightControl.LightControlApi.Spec),
         new(Mqtt.MqttClientApi.Path, JsonMethods, Mqtt.MqttCgi.ClientAsync, Mqtt.MqttClientApi.Spec),
         new(Mqtt.MqttEventApi.Path, JsonMethods, Mqtt.MqttCgi.EventAsync, Mqtt.MqttEventApi.Spec),
+
+        // vapix2: the web server's own pages
+        new(WebPages.WebInterfacePages.Root, ["GET", "HEAD"], WebPages.WebInterfacePages.RedirectAsync),
+        new(WebPages.WebInterfacePages.Index, ["GET", "HEAD"], WebPages.WebInterfacePages.RedirectAsync),
+        new(WebPages.WebInterfacePages.WebInterface, ["GET", "HEAD"], WebPages.WebInterfacePages.WebInterfaceAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -106,6 +106,9 @@ public class WhoGetsInTests
         { "P3245-LVE", "POST", "/axis-cgi/lightcontrol.cgi", """{"apiVersion":"1.0","method":"activateLight","params":{"lightID":"led0"}}""", Needs.Operator },
         { "P3245-LVE", "POST", "/axis-cgi/mqtt/client.cgi", """{"apiVersion":"1.0","method":"getClientStatus"}""", Needs.Admin },
         { "P3245-LVE", "POST", "/axis-cgi/mqtt/event.cgi", """{"apiVersion":"1.0","method":"getEventPublicationConfig"}""", Needs.Admin },
+        { "P3245-LVE", "GET", "/", null, Needs.Anyone },
+        { "P3245-LVE", "GET", "/index.html", null, Needs.Anyone },
+        { "P3245-LVE", "GET", "/camera/index.html", null, Needs.Anyone },
     };
 
     /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>
