@@ -46,7 +46,7 @@ public sealed class ParameterTreeFactory
         }
 
         // Last, so nothing above can advertise an API the device does not serve (DESIGN §5).
-        return AdvertisedApiProperties.WithdrawUnserved(tree);
+        return AdvertisedApiProperties.WithdrawUnserved(tree, identity.Profile);
     }
 
     /// <summary>Puts the device's serial where the capture has the scrubbed one (host names, friendly names, MAC).</summary>

@@ -30,7 +30,8 @@ public class ParameterTreeShapeTests(ITestOutputHelper output)
         var tree = TreeOf(profile);
         // The line as served: less the Properties.API entries of APIs the emulator does not serve (docs/served-apis.md).
         var line = AdvertisedApiProperties.WithdrawUnserved(
-            Data.CapturedParameters(profile.Model) ?? Data.CapturedParameters(ParameterTemplate.CapturedModel(ParameterTemplate.NameFor(profile)))!);
+            Data.CapturedParameters(profile.Model) ?? Data.CapturedParameters(ParameterTemplate.CapturedModel(ParameterTemplate.NameFor(profile)))!,
+            profile);
 
         // The model's own captured values (params-overlay.txt) may add keys its line lacks.
         var overlay = Data.ParameterOverlay(profile.Model)?.Entries.Select(e => e.Key).ToHashSet() ?? [];
