@@ -45,6 +45,9 @@ public sealed record HardwareProfile
 
     public IoSpec Io { get; init; } = new();
 
+    /// <summary>Sensors, PTZ, audio, lights and storage: what the parameter tree and the APIs describe.</summary>
+    public HardwareSpec Hardware { get; init; } = new();
+
     /// <summary>Dotted keys of values that are estimates, not sourced facts (e.g. <c>power.loads</c>).</summary>
     public IReadOnlyList<string> Estimates { get; init; } = [];
 

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace AxisEmulator.Core.Profiles;
+
+/// <summary>
+/// The <c>hardware:</c> values a profile leaves out, derived from what it does say: a video device has
+/// one image source and an SD card, a PTZ form factor a mechanical PTZ, any other camera the digital
+/// PTZ of a fixed camera; a device without video has none of them. Audio and lights default to absent.
+/// </summary>
+internal static class HardwareDefaults
+{
+    /// <summary>Fills the missing keys of the merged profile's <c>hardware</c> mapping (creating it when absent).</summary>
+    public static void Complete(JsonObject profile)
+    {
+        var hasVideo = profile["hasVideo"]?.GetValue<bool>() ?? true;
+        var isPtz = profile["formFactor"]?.GetValue<string>() == "ptz";
+        if (profile["hardware"] is not JsonObject hardware)
+        {
+            hardware = [];
+            profile["hardware"] = hardware;
+        }
+
+        SetIfAbsent(hardware, "imageSources", hasVideo ? 1 : 0);
+        SetIfAbsent(hardware, "ptz", !hasVideo ? "none" : isPtz ? "mechanical" : "digital");
+        SetIfAbsent(hardware, "sdCard", hasVideo);
+    }
+
+    private static void SetIfAbsent(JsonObject hardware, string key, JsonNode value)
+    {
+        if (!hardware.ContainsKey(key))
+        {
+            hardware[key] = value;
+        }
+    }
+}
