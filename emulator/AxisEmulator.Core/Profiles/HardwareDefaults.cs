@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AxisEmulator.Core.Profiles;
@@ -7,22 +8,30 @@ namespace AxisEmulator.Core.Profiles;
 /// one image source and an SD card, a PTZ form factor a mechanical PTZ, any other camera the digital
 /// PTZ of a fixed camera; a device without video has none of them. Audio and lights default to absent.
 /// </summary>
-internal static class HardwareDefaults
+public static class HardwareDefaults
 {
+    public static HardwareSpec For(bool hasVideo, FormFactor formFactor) => new()
+    {
+        ImageSources = hasVideo ? 1 : 0,
+        Ptz = !hasVideo ? PtzKind.None : formFactor == FormFactor.Ptz ? PtzKind.Mechanical : PtzKind.Digital,
+        SdCard = hasVideo,
+    };
+
     /// <summary>Fills the missing keys of the merged profile's <c>hardware</c> mapping (creating it when absent).</summary>
-    public static void Complete(JsonObject profile)
+    internal static void Complete(JsonObject profile)
     {
         var hasVideo = profile["hasVideo"]?.GetValue<bool>() ?? true;
         var isPtz = profile["formFactor"]?.GetValue<string>() == "ptz";
+        var defaults = For(hasVideo, isPtz ? FormFactor.Ptz : FormFactor.Dome);
         if (profile["hardware"] is not JsonObject hardware)
         {
             hardware = [];
             profile["hardware"] = hardware;
         }
 
-        SetIfAbsent(hardware, "imageSources", hasVideo ? 1 : 0);
-        SetIfAbsent(hardware, "ptz", !hasVideo ? "none" : isPtz ? "mechanical" : "digital");
-        SetIfAbsent(hardware, "sdCard", hasVideo);
+        SetIfAbsent(hardware, "imageSources", defaults.ImageSources);
+        SetIfAbsent(hardware, "ptz", JsonNamingPolicy.KebabCaseLower.ConvertName(defaults.Ptz.ToString()));
+        SetIfAbsent(hardware, "sdCard", defaults.SdCard);
     }
 
     private static void SetIfAbsent(JsonObject hardware, string key, JsonNode value)
