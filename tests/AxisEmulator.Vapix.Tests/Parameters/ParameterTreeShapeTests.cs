@@ -4,7 +4,7 @@ using AxisEmulator.Vapix.Data;
 using AxisEmulator.Vapix.Parameters;
 using AxisEmulator.Vapix.Parameters.Hardware;
 using AxisEmulator.Vapix.ServedApis;
-using AxisEmulator.Vapix.Snapshots;
+using AxisEmulator.Vapix.Tests.Support;
 using Xunit.Abstractions;
 
 namespace AxisEmulator.Vapix.Tests.Parameters;
@@ -15,20 +15,18 @@ namespace AxisEmulator.Vapix.Tests.Parameters;
 /// </summary>
 public class ParameterTreeShapeTests(ITestOutputHelper output)
 {
-    private const string Serial = "B8A44F631339";
+    private const string Serial = ShippedProfileTrees.Serial;
 
-    private static readonly VapixDataCatalog Data = new(RepositoryPaths.VapixData);
+    private static readonly VapixDataCatalog Data = ShippedProfileTrees.Data;
 
-    private static readonly Lazy<ProfileCatalog> Profiles = new(() => ProfileCatalog.Load(RepositoryPaths.HardwareProfiles));
-
-    public static TheoryData<string> ProfileIds => new(ProfileCatalog.Load(RepositoryPaths.HardwareProfiles).All.Select(p => p.Id));
+    public static TheoryData<string> ProfileIds => ShippedProfileTrees.Ids;
 
     [Theory]
     [MemberData(nameof(ProfileIds))]
     public void Each_profile_has_the_groups_and_keys_of_its_captured_line_but_what_the_profile_changes(string id)
     {
-        var profile = Profiles.Value.All.Single(p => p.Id == id);
-        var tree = TreeOf(profile);
+        var profile = ShippedProfileTrees.Profile(id);
+        var tree = ShippedProfileTrees.TreeOf(profile);
         var captured = Data.CapturedParameters(profile.Model);
         var template = ParameterTemplate.NameFor(profile);
         // The line as served: less the Properties.API entries of APIs the emulator does not serve (docs/served-apis.md).
@@ -63,7 +61,7 @@ public class ParameterTreeShapeTests(ITestOutputHelper output)
     [Fact]
     public void Profiles_serve_trees_as_large_as_the_captured_ones()
     {
-        var counts = Profiles.Value.All.Select(p => TreeOf(p).Count).Order().ToList();
+        var counts = ShippedProfileTrees.All.Select(p => ShippedProfileTrees.TreeOf(p).Count).Order().ToList();
         var captured = new[] { "P3245-LVE", "D4200-VE" }.Select(m => Data.CapturedParameters(m)!.Count).Order().ToList();
         var line = string.Create(
             CultureInfo.InvariantCulture,
@@ -78,7 +76,7 @@ public class ParameterTreeShapeTests(ITestOutputHelper output)
         var removable = new[] { "IOPort", "Audio", "AudioSource", "Properties.Audio", "Properties.AudioClip", "Storage.S0" }
             .Sum(g => smallest.InGroup(g).Count());
         counts[0].Should().BeGreaterThanOrEqualTo(smallest.Count - removable, "a sensorless device loses at most its I/O ports, audio and SD disk");
-        var extraSources = Profiles.Value.All.Max(p => p.Hardware.ImageSources) - 1;
+        var extraSources = ShippedProfileTrees.All.Max(p => p.Hardware.ImageSources) - 1;
         var perSource = Data.CapturedParameters("P3245-LVE")!.InGroup("ImageSource.I0").Count();
         counts[^1].Should().BeLessThanOrEqualTo(captured[^1] + (8 * 11) + (extraSources * perSource), "a camera adds I/O ports and image sources to the P3245-LVE capture");
     }
@@ -86,8 +84,8 @@ public class ParameterTreeShapeTests(ITestOutputHelper output)
     [Fact]
     public void A_sensorless_profile_has_no_image_groups_and_a_camera_has_the_ones_clients_read()
     {
-        var radar = TreeOf(Profiles.Value.All.First(p => p.Model == "D2210-VE" && !p.HasVideo));
-        var camera = TreeOf(Profiles.Value.All.First(p => p.Model == "Q1656-LE"));
+        var radar = ShippedProfileTrees.TreeOf(ShippedProfileTrees.All.First(p => p.Model == "D2210-VE" && !p.HasVideo));
+        var camera = ShippedProfileTrees.TreeOf(ShippedProfileTrees.All.First(p => p.Model == "Q1656-LE"));
 
         radar.HasGroup("Image").Should().BeFalse();
         radar.HasGroup("PTZ").Should().BeFalse();
@@ -96,9 +94,6 @@ public class ParameterTreeShapeTests(ITestOutputHelper output)
             camera.HasGroup(group).Should().BeTrue(group);
         }
     }
-
-    private static ParameterTree TreeOf(HardwareProfile profile) =>
-        new ParameterTreeFactory(Data).Build(new ParameterInputs(new VapixIdentity(profile, Serial), new NetworkState()));
 
     private static IEnumerable<string> KeysOutside(ParameterTree tree, IReadOnlyList<string> groups) =>
         tree.Entries.Select(e => e.Key).Where(k => !groups.Any(g => k == g || k.StartsWith(g + ".", StringComparison.Ordinal)));

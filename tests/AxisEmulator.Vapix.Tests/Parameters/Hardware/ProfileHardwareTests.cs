@@ -1,8 +1,7 @@
 using System.Globalization;
 using AxisEmulator.Core.Profiles;
-using AxisEmulator.Vapix.Data;
 using AxisEmulator.Vapix.Parameters;
-using AxisEmulator.Vapix.Snapshots;
+using AxisEmulator.Vapix.Tests.Support;
 
 namespace AxisEmulator.Vapix.Tests.Parameters.Hardware;
 
@@ -12,13 +11,7 @@ namespace AxisEmulator.Vapix.Tests.Parameters.Hardware;
 /// </summary>
 public class ProfileHardwareTests
 {
-    private const string Serial = "B8A44F631339";
-
-    private static readonly VapixDataCatalog Data = new(RepositoryPaths.VapixData);
-
-    private static readonly Lazy<ProfileCatalog> Profiles = new(() => ProfileCatalog.Load(RepositoryPaths.HardwareProfiles));
-
-    public static TheoryData<string> ProfileIds => new(ProfileCatalog.Load(RepositoryPaths.HardwareProfiles).All.Select(p => p.Id));
+    public static TheoryData<string> ProfileIds => ShippedProfileTrees.Ids;
 
     [Theory]
     [MemberData(nameof(ProfileIds))]
@@ -88,14 +81,14 @@ public class ProfileHardwareTests
     {
         var model = ParameterTemplate.CapturedModel(template);
 
-        Profiles.Value.All.Where(p => p.Model == model).Should().NotBeEmpty()
+        ShippedProfileTrees.All.Where(p => p.Model == model).Should().NotBeEmpty()
             .And.AllSatisfy(p => p.Hardware.Should().Be(ParameterTemplate.CapturedHardware(template)));
     }
 
     private static (HardwareProfile Profile, ParameterTree Tree) Load(string id)
     {
-        var profile = Profiles.Value.All.Single(p => p.Id == id);
-        return (profile, new ParameterTreeFactory(Data).Build(new ParameterInputs(new VapixIdentity(profile, Serial), new NetworkState())));
+        var profile = ShippedProfileTrees.Profile(id);
+        return (profile, ShippedProfileTrees.TreeOf(profile));
     }
 
     private static int Count(ParameterTree tree, string pattern) => tree.InGroup(pattern).Count();
