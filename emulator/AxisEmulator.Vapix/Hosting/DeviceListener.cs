@@ -130,6 +130,23 @@ public sealed class DeviceListener : IAsyncDisposable
     }
 
     /// <summary>
+    /// Puts the closed listener on another port (a device whose <c>HTTPS.Port</c> changed): the port
+    /// held while it was down is let go, the next <see cref="OpenAsync"/> binds the new one.
+    /// </summary>
+    public void MoveTo(int port)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        if (IsOpen)
+        {
+            throw new InvalidOperationException($"Close the listener on {Address}:{Port} before moving it to port {port}.");
+        }
+
+        ReleasePort();
+        Port = port;
+    }
+
+    /// <summary>
     /// Closes the socket. By default requests in flight are aborted, as when a camera loses power.
     /// <paramref name="graceful"/> is a shutdown (restart, factory default), as Apache's graceful stop:
     /// connections already accepted by the kernel are still served, answers already given reach their
