@@ -321,6 +321,11 @@ internal static class FirmwareManagementCgi
 
             return new Upload(Encoding.UTF8.GetString(jsonBytes).Trim(), head, second is not null);
         }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == Microsoft.AspNetCore.Http.StatusCodes.Status413PayloadTooLarge)
+        {
+            // Past the listener's body limit (DeviceServerLimits): Apache's 413, not a malformed upload.
+            throw new BodyTooLargeException("The upload is larger than the device accepts.", ex);
+        }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
             return null;
