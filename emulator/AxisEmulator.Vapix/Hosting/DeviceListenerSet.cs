@@ -42,6 +42,9 @@ public sealed record ListenerLayout
     /// of the device's own address, in its own network namespace); null: the layout above.
     /// </summary>
     public Func<Device, DevicePlacement>? Place { get; init; }
+
+    /// <summary>What each camera's listener bounds (body size, connections, slow clients); Apache's defaults unless a test shrinks them.</summary>
+    public DeviceServerLimits Limits { get; init; } = DeviceServerLimits.Default;
 }
 
 /// <summary>
@@ -77,7 +80,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         _layout = layout ?? new ListenerLayout();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
-        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory);
+        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory, _layout.Limits);
         foreach (var device in emulator.Devices)
         {
             Attach(device);
