@@ -6,25 +6,32 @@ namespace AxisEmulator.Vapix.LightControl;
 public sealed record Light(string Id, string Type, int LedCount);
 
 /// <summary>
-/// The lights a model has — the one place that decides it, so the profiles' coming hardware block
-/// can replace it. Until then it reads the product number: Axis marks built-in IR illumination with
-/// an L in the suffix (M1075-L, P3245-LVE, Q1656-LE, P3727-PLE), and the captured lists agree: the
-/// -L models list light-control, the others (M3066-V, P8815-2, Q1961-TE…) do not. [E] one IR light
-/// "led0" of one LED group, as in the popular Python client's fixture; no profile has white light yet.
+/// The lights a model has, from its profile's <c>hardware</c> block (<c>infrared</c>, <c>whiteLight</c>):
+/// the one place light control asks. [E] one light of one LED group per kind, IR first as
+/// <c>led0</c> (the popular Python client's fixture); the "White" type text is modelled.
 /// </summary>
 public static class LightHardware
 {
     public static IReadOnlyList<Light> LightsOf(HardwareProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return profile.HasVideo && HasIrSuffix(profile.Model) ? [new Light("led0", "IR", 1)] : [];
+        var kinds = new List<string>();
+        if (profile.Hardware.Infrared)
+        {
+            kinds.Add("IR");
+        }
+
+        if (profile.Hardware.WhiteLight)
+        {
+            kinds.Add("White");
+        }
+
+        return [.. kinds.Select((kind, i) => new Light($"led{i}", kind, 1))];
     }
 
-    public static bool HasLight(HardwareProfile profile) => LightsOf(profile).Count > 0;
-
-    private static bool HasIrSuffix(string model)
+    public static bool HasLight(HardwareProfile profile)
     {
-        var dash = model.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 && model[(dash + 1)..].Split('-')[0].Contains('L', StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Hardware.HasLight;
     }
 }

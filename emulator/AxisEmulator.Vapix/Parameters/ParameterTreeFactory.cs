@@ -54,7 +54,7 @@ public sealed class ParameterTreeFactory
         }
 
         // Last, so nothing above can advertise an API the device does not serve (DESIGN §5).
-        return AdvertisedApiProperties.WithdrawUnserved(tree, identity.Profile);
+        return AdvertisedApiProperties.WithdrawUnserved(tree);
     }
 
     /// <summary>The template of the profile's line, filled with the model's values and shaped to its hardware.</summary>

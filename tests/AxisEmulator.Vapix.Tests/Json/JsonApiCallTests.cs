@@ -251,7 +251,7 @@ public class ApiDiscoveryApiTests
     public void A_captured_model_on_another_build_of_the_same_line_uses_that_capture()
     {
         var data = new AxisEmulator.Vapix.Data.VapixDataCatalog(RepositoryPaths.VapixData);
-        var later = new VapixIdentity(TestProfiles.Create("P3245-LVE", "11.11.200"), "B8A44F631339");
+        var later = new VapixIdentity(TestProfiles.Create("P3245-LVE", "11.11.200") with { Hardware = ShippedProfileTrees.Profile("P3245-LVE").Hardware }, "B8A44F631339");
 
         data.CapturedApiList("P3245-LVE", "11.11.200").Should().HaveCount(59);
         ApiDiscoveryApi.ApiListFor(later, data).Select(e => e!.ToJsonString())

@@ -87,8 +87,13 @@ public class LightControlCgiTests
     [InlineData("P8815-2", false)]
     [InlineData("Q1961-TE", false)]
     [InlineData("A8207-VE-Mk-II", false)]
-    public void Lights_follow_the_ir_mark_of_the_product_number(string model, bool hasLight) =>
-        LightHardware.HasLight(TestProfiles.Create(model)).Should().Be(hasLight);
+    public void The_lights_are_the_profiles_hardware(string model, bool hasLight)
+    {
+        var profile = ShippedProfileTrees.Profile(model);
+
+        LightHardware.HasLight(profile).Should().Be(hasLight);
+        LightHardware.LightsOf(profile).Select(l => (l.Id, l.Type)).Should().Equal(hasLight ? [("led0", "IR")] : []);
+    }
 
     [Fact]
     public async Task A_light_model_without_a_captured_list_lists_light_control_in_its_line_version()

@@ -30,7 +30,7 @@ public class ParameterTreeShapeTests(ITestOutputHelper output)
         var captured = Data.CapturedParameters(profile.Model);
         var template = ParameterTemplate.NameFor(profile);
         // The line as served: less the Properties.API entries of APIs the emulator does not serve (docs/served-apis.md).
-        var line = AdvertisedApiProperties.WithdrawUnserved(captured ?? Data.CapturedParameters(ParameterTemplate.CapturedModel(template))!, profile);
+        var line = AdvertisedApiProperties.WithdrawUnserved(captured ?? Data.CapturedParameters(ParameterTemplate.CapturedModel(template))!);
 
         // The explained differences: the I/O ports are the profile's, and so are the groups of each
         // hardware fact in which the profile differs from the captured model (ProfileHardwareTests checks those).

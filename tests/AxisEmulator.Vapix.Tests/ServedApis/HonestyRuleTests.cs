@@ -36,8 +36,8 @@ public class HonestyRuleTests
         ServedApiTable.IsServed("io-port-management").Should().BeTrue();
         ServedApiTable.IsServed("stream-profiles").Should().BeTrue();
         ServedApiTable.IsServed("light-control").Should().BeTrue();
-        ServedApiTable.IsServed("light-control", TestProfiles.Create("M3066-V")).Should().BeFalse("the model has no light");
-        ServedApiTable.IsServed("light-control", TestProfiles.Create("P3245-LVE")).Should().BeTrue("IR illumination");
+        ServedApiTable.IsServed("light-control", ShippedProfileTrees.Profile("M3066-V")).Should().BeFalse("the model has no light");
+        ServedApiTable.IsServed("light-control", ShippedProfileTrees.Profile("P3245-LVE")).Should().BeTrue("IR illumination");
         ServedApiTable.IsServed("rtsp-over-websocket").Should().BeFalse("not routed");
         ServedApiTable.IsServed("no-such-api").Should().BeFalse();
     }
@@ -45,7 +45,7 @@ public class HonestyRuleTests
     [Fact]
     public void The_api_list_keeps_the_captured_entries_of_served_apis_in_their_order_and_drops_the_rest()
     {
-        var identity = new VapixIdentity(TestProfiles.Create("M1075-L", "12.9.57"), CapturedDevices.ScrubbedSerial);
+        var identity = new VapixIdentity(ShippedProfileTrees.Profile("M1075-L"), CapturedDevices.ScrubbedSerial);
         var captured = Data.CapturedApiList("M1075-L", "12.9.57")!;
 
         var listed = ApiDiscoveryApi.ApiListFor(identity, Data);
