@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AxisEmulator.Core.Config;
+using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Parameters;
 
 namespace AxisEmulator.Vapix.ViewAreas;
@@ -20,17 +21,14 @@ public sealed record ViewArea(int Id, int Source, int CanvasWidth, int CanvasHei
 
     public ViewAreaGeometry FullCanvas => new(Id, 0, CanvasWidth, 0, CanvasHeight);
 
-    /// <summary>One view area per image source of the tree (<c>ImageSource.NbrOfSources</c>, default 1); none without a resolution.</summary>
-    public static IReadOnlyList<ViewArea> AllIn(ParameterTree tree)
+    /// <summary>One view area per image source of the profile, over the tree's largest resolution; none without one.</summary>
+    public static IReadOnlyList<ViewArea> AllOf(HardwareProfile profile, ParameterTree tree)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(tree);
-        if (LargestResolution(tree["Properties.Image.Resolution"]) is not var (width, height))
-        {
-            return [];
-        }
-
-        var sources = int.TryParse(tree["ImageSource.NbrOfSources"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
-        return [.. Enumerable.Range(0, sources).Select(source => new ViewArea(FirstId + source, source, width, height))];
+        return LargestResolution(tree["Properties.Image.Resolution"]) is var (width, height)
+            ? [.. Enumerable.Range(0, profile.Hardware.ImageSources).Select(source => new ViewArea(FirstId + source, source, width, height))]
+            : [];
     }
 
     /// <summary>The list entry: the stored rectangle, else the full canvas.</summary>

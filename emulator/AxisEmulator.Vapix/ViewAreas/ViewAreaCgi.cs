@@ -9,14 +9,14 @@ internal static class ViewAreaCgi
     public static Task<Reply> InfoAsync(VapixExchange exchange) =>
         JsonCgis.CallAsync(exchange, ViewAreaApi.InfoSpec, call => Task.FromResult(call.Dispatch(method => method switch
         {
-            "list" => call.Success(ViewAreaApi.List(ViewArea.AllIn(exchange.View.Tree), exchange.View.Config.ViewAreas)),
+            "list" => call.Success(ViewAreaApi.List(ViewArea.AllOf(exchange.View.Identity.Profile, exchange.View.Tree), exchange.View.Config.ViewAreas)),
             _ => null,
         })));
 
     public static Task<Reply> ConfigureAsync(VapixExchange exchange) =>
         JsonCgis.CallAsync(exchange, ViewAreaApi.ConfigureSpec, call => Task.FromResult(call.Dispatch(method =>
         {
-            var areas = ViewArea.AllIn(exchange.View.Tree);
+            var areas = ViewArea.AllOf(exchange.View.Identity.Profile, exchange.View.Tree);
             var read = new DeviceJsonParams(call.Request?.Params);
             return method switch
             {

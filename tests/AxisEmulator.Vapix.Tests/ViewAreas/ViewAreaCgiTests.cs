@@ -31,6 +31,20 @@ public class ViewAreaCgiTests
         area["minSize"]!["horizontal"]!.GetValue<int>().Should().Be(64);
     }
 
+    [Theory]
+    [MemberData(nameof(ProfileIds))]
+    public void Every_profile_has_one_view_area_per_image_source(string id)
+    {
+        var profile = ShippedProfileTrees.Profile(id);
+
+        var areas = AxisEmulator.Vapix.ViewAreas.ViewArea.AllOf(profile, ShippedProfileTrees.TreeOf(profile));
+
+        areas.Select(a => a.Camera).Should().Equal(Enumerable.Range(1, profile.Hardware.ImageSources));
+        areas.Count(a => a.CanvasWidth < 64 || a.CanvasHeight < 64).Should().Be(0, "a canvas is at least the minimum size");
+    }
+
+    public static TheoryData<string> ProfileIds => ShippedProfileTrees.Ids;
+
     [Fact]
     public async Task A_set_geometry_is_answered_stored_listed_and_reset()
     {
