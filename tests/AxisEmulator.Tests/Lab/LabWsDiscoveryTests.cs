@@ -177,7 +177,7 @@ public class LabWsDiscoveryTests
         var routes = await lab.InClientAsync("ip", "-4", "route", "show", "table", "main");
 
         routes.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(' ')[0]).Should()
-            .BeEquivalentTo(["192.168.0.0/24", "169.254.0.0/16", LabSegment.MulticastRoute], "an address on the segment, link-local, and the groups tools send to: no default route");
+            .BeEquivalentTo([$"192.168.0.0/{LabSegment.ClientPrefixLength}", "169.254.0.0/16", LabSegment.MulticastRoute], "an address on the segment, link-local, and the groups tools send to: no default route");
     }
 
     /// <summary>Boots the cameras and waits until each holds its DHCP lease on eth0.</summary>
