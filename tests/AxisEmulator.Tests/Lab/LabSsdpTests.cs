@@ -24,9 +24,7 @@ public class LabSsdpTests
     public async Task A_plain_M_SEARCH_gets_every_powered_camera_within_MX_at_its_LOCATION_whose_document_names_it_and_none_from_one_powered_off()
     {
         await using var lab = LabHarness.Start(dhcpPool: Pool);
-        var first = lab.AddCamera();
-        var second = lab.AddCamera("P3245-LVE");
-        await UpWithLeasesAsync(lab, first, second);
+        var (first, second) = await TwoCamerasOnLeasesAsync(lab, "P3245-LVE");
 
         var answers = await SearchAsync(lab, Search("ssdp:all"), listenSeconds: 3);
 
@@ -64,9 +62,7 @@ public class LabSsdpTests
     public async Task Libgssdp_and_upnpc_find_every_camera()
     {
         await using var lab = LabHarness.Start(dhcpPool: Pool);
-        var first = lab.AddCamera();
-        var second = lab.AddCamera("M1075-L");
-        await UpWithLeasesAsync(lab, first, second);
+        var (first, second) = await TwoCamerasOnLeasesAsync(lab, "M1075-L");
 
         var gssdp = await lab.InClientAsync(Python, "-c", GssdpBrowser, "eth0", ServiceType, "1", "3");
         gssdp.ExitCode.Should().Be(0, gssdp.ToString());
@@ -176,9 +172,10 @@ public class LabSsdpTests
     private static string Search(string target, string man = "\"ssdp:discover\"", string? mx = "1") =>
         $"M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: {man}\r\n{(mx is null ? "" : $"MX: {mx}\r\n")}ST: {target}\r\n\r\n";
 
-    /// <summary>Waits until both cameras are ready on their leases (their SSDP LOCATION is the leased address from then on).</summary>
-    private static async Task UpWithLeasesAsync(LabHarness lab, params Device[] cameras)
+    /// <summary>A P3265-LVE and a <paramref name="profile"/>, ready on their leases (their SSDP LOCATION is the leased address from then on).</summary>
+    private static async Task<(Device First, Device Second)> TwoCamerasOnLeasesAsync(LabHarness lab, string profile)
     {
+        Device[] cameras = [lab.AddCamera(), lab.AddCamera(profile)];
         await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
         foreach (var camera in cameras)
         {
@@ -187,6 +184,8 @@ public class LabSsdpTests
             camera.Addressing.IpAddress.Should().Be(lease.Address.ToString());
             camera.Phase.Should().Be(DevicePhase.Ready);
         }
+
+        return (cameras[0], cameras[1]);
     }
 
     private static async Task<List<SsdpMessage>> SearchAsync(LabHarness lab, string request, double listenSeconds, string to = "239.255.255.250")
