@@ -32,6 +32,12 @@ public sealed record ListenerLayout
     public int HttpsBasePort { get; init; }
 
     /// <summary>
+    /// First UDP port of the unicast WS-Discovery range (device n gets base + n); 0 picks free ports.
+    /// With <see cref="SharedPort"/>: the one WS-Discovery port of every device's own address.
+    /// </summary>
+    public int WsDiscoveryBasePort { get; init; }
+
+    /// <summary>
     /// Puts a device's listener somewhere other than this machine's loopback (the network lab: port 80
     /// of the device's own address, in its own network namespace); null: the layout above.
     /// </summary>
