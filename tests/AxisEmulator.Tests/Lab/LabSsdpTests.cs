@@ -168,6 +168,27 @@ public class LabSsdpTests
         listener.Of(Udn).Should().HaveCount(8, "a disposed responder is silent");
     }
 
+    [Fact]
+    public async Task With_Network_UPnP_Enabled_set_to_no_the_camera_answers_no_search_and_says_no_byebye_and_a_device_without_video_is_off_by_default()
+    {
+        await using var lab = LabHarness.Start(dhcpPool: Pool);
+        var (camera, _) = await TwoCamerasOnLeasesAsync(lab, "D4200-VE");
+        var udn = "uuid:Upnp-BasicDevice-1_0-" + camera.Serial;
+        (await SearchAsync(lab, Search("upnp:rootdevice"), listenSeconds: 2)).Should().ContainSingle("the D4200-VE's captured tree has UPnP off")
+            .Which.Header("USN").Should().Be(udn + "::upnp:rootdevice");
+
+        camera.UpdateConfig(c => (c with { Parameters = new Dictionary<string, string>(c.Parameters) { [UpnpSetting.Parameter] = "no" } }, 0));
+        (await SearchAsync(lab, Search("ssdp:all"), listenSeconds: 2)).Should().BeEmpty();
+        await using (var listener = await NotifyListener.StartAsync(lab))
+        {
+            camera.Restart().Should().BeTrue();
+            await lab.AdvanceAsync(TimeSpan.FromSeconds(1));
+            await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
+            await Task.Delay(500); // real datagrams on the bridge
+            listener.Of(udn).Should().BeEmpty("UPnP off: no byebye, no alive");
+        }
+    }
+
     /// <summary>An M-SEARCH as UDA 1.1 writes it; <paramref name="mx"/> null leaves MX out.</summary>
     private static string Search(string target, string man = "\"ssdp:discover\"", string? mx = "1") =>
         $"M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: {man}\r\n{(mx is null ? "" : $"MX: {mx}\r\n")}ST: {target}\r\n\r\n";
