@@ -99,6 +99,9 @@ internal static class VapixRoutes
         // iostream
         new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
         new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
+
+        // upnp: the device description SSDP's LOCATION points at (anonymous)
+        new(Upnp.RootDescription.Path, ["GET", "HEAD"], Upnp.RootDescriptionRoute.HandleAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

@@ -169,17 +169,6 @@ public class LabWsDiscoveryTests
         answers.Select(a => a.From).Should().Equal(cameras[0].Addressing.IpAddress);
     }
 
-    [Fact]
-    public async Task The_client_namespace_routes_multicast_onto_the_segment_and_nothing_else()
-    {
-        await using var lab = LabHarness.Start();
-
-        var routes = await lab.InClientAsync("ip", "-4", "route", "show", "table", "main");
-
-        routes.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(' ')[0]).Should()
-            .BeEquivalentTo(["192.168.0.0/24", "169.254.0.0/16", LabSegment.MulticastRoute], "an address on the segment, link-local, and the groups tools send to: no default route");
-    }
-
     /// <summary>Boots the cameras and waits until each holds its DHCP lease on eth0.</summary>
     private static async Task LeasedAsync(LabHarness lab, IReadOnlyList<Device> cameras)
     {

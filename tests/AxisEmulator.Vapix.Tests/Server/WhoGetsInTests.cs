@@ -98,6 +98,9 @@ public class WhoGetsInTests
         { "P3245-LVE", "POST", "/axis-cgi/io/portmanagement.cgi", """{"apiVersion":"1.0","method":"setPorts","params":{"ports":[{"port":"0","name":"Door"}]}}""", Needs.Admin },
         { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"list","params":{"streamProfileName":[]}}""", Needs.Viewer },
         { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"update","params":{"streamProfile":[{"name":"Quality","description":"x"}]}}""", Needs.Operator },
+
+        // upnp: the device description SSDP points at, anonymous as libupnp serves it
+        { "P3245-LVE", "GET", "/rootdesc1.xml", null, Needs.Anyone },
     };
 
     /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>

@@ -239,6 +239,8 @@ function renderDevice() {
 
   const facts = [
     ["Serial", d.serial],
+    ["MAC", d.network.macAddress ?? "–"],
+    ["Link", d.network.linkUp ? "up" : "down (no carrier)"],
     ["Emulated address", d.network.ipAddress ?? "–"],
     ["Link-local", d.network.linkLocal ?? "–"],
     ["VAPIX endpoint", d.network.endpoint ?? (d.network.listening ? "(not served by this host)" : "closed")],
