@@ -47,6 +47,10 @@ public static class EmulatorServer
         }
 
         var layout = LayoutFor(settings, fleet);
+        if (settings.Lab is null)
+        {
+            DevicePortCheck.ThrowIfTaken(layout, fleet?.DeviceCount ?? settings.Devices);
+        }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 

@@ -52,7 +52,8 @@ internal static class LabSegment
         IpCommand.In(names.Client, "address", "add", $"{ClientAddress}/{ClientPrefixLength}", "dev", Interface);
         IpCommand.In(names.Client, "address", "add", ClientLinkLocal + "/16", "dev", Interface);
         IpCommand.In(names.Client, "link", "set", Interface, "up");
-        // Multicast to the segment (SSDP, WS-Discovery) from tools that pick no interface, as a LAN host's default route would carry it.
+        // Tools send to multicast groups (SSDP's and WS-Discovery's 239.255.255.250) without naming an
+        // interface, as a LAN host's default route would carry them: a route onto the segment, only here.
         IpCommand.In(names.Client, "route", "replace", MulticastRoute, "dev", Interface);
     }
 
