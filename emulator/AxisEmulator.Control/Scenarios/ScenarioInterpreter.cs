@@ -106,7 +106,7 @@ public sealed partial class ScenarioInterpreter(
             case UpgradeStep upgrade:
                 return Upgrade(upgrade);
             case ExpectEventStep expectEvent:
-                return await ExpectEventAsync(expectEvent, cancellationToken).ConfigureAwait(false);
+                return await ExpectEventAsync(index, expectEvent, cancellationToken).ConfigureAwait(false);
             default:
                 return StepOutcome.Skip($"no interpreter for '{step.Kind}' steps");
         }

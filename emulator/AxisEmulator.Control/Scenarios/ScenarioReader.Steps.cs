@@ -81,7 +81,7 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary><c>data: { outcome: factory-reset }</c>: single values to find in an entry's data.</summary>
-    private List<KeyValuePair<string, string>>? TimelineData(YamlFields fields)
+    private List<KeyValuePair<string, string>>? TimelineData(YamlFields fields, string step = "expect-timeline")
     {
         if (fields.Fields("data", "{ outcome: factory-reset }") is not { } data)
         {
@@ -99,7 +99,7 @@ internal sealed partial class ScenarioReader
             else
             {
                 ok = false;
-                Error(dataValue.Line, $"'expect-timeline.data.{dataKey.Value}' must be a single value, got {dataValue.Describe()}");
+                Error(dataValue.Line, $"'{step}.data.{dataKey.Value}' must be a single value, got {dataValue.Describe()}");
             }
         }
 

@@ -17,6 +17,15 @@ public static partial class DeviceEventCatalogue
             ("linkLocal", "its link-local address (169.254.x.y from the serial)"),
             ("bootProto", "dhcp or none (static)")),
         DeviceEventSpec.For(
+            "address-released",
+            TimelineKind.Network,
+            "An address is taken off eth0 while the device runs: a DHCP lease replaces the fallback address or an earlier lease (the link-local address stays).",
+            new AddressReleased("192.168.0.90", AddressOrigin.Fallback),
+            e => $"{e.IpAddress} ({Describe(e.Origin)}) released",
+            e => Data(("ipAddress", e.IpAddress), ("origin", Lower(e.Origin))),
+            ("ipAddress", "the address given up"),
+            ("origin", "how it had been assigned: static, dhcp or fallback")),
+        DeviceEventSpec.For(
             "ip-conflict",
             TimelineKind.Network,
             "The device's address is also used by others on the emulated LAN (when it takes the address, or when another device arrives on it).",

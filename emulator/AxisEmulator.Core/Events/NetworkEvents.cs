@@ -15,8 +15,18 @@ public enum AddressOrigin
     Fallback,
 }
 
-/// <summary>The network came up with an address (null when there is none but link-local).</summary>
-public sealed record AddressAssigned(string? IpAddress, string? LinkLocal, BootProtocol BootProto, AddressOrigin Origin) : DeviceEvent;
+/// <summary>
+/// The device took an address: at network-up (with its link-local address, null when there is
+/// none but link-local), or later when a DHCP lease replaces it (<paramref name="LinkLocalKept"/>:
+/// the link-local address stays on the interface from network-up, so it is no new address).
+/// </summary>
+public sealed record AddressAssigned(string? IpAddress, string? LinkLocal, BootProtocol BootProto, AddressOrigin Origin, bool LinkLocalKept = false) : DeviceEvent;
+
+/// <summary>
+/// An address was taken off the interface while the device runs: the fallback (or an earlier lease)
+/// given up for a new DHCP lease. <paramref name="Origin"/> is how it had been assigned.
+/// </summary>
+public sealed record AddressReleased(string IpAddress, AddressOrigin Origin) : DeviceEvent;
 
 /// <summary>
 /// The device's address is also used by <paramref name="Count"/> others; <paramref name="Named"/>

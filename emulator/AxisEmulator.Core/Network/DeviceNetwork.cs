@@ -17,6 +17,7 @@ internal sealed class DeviceNetwork
     private NetworkAddressing? _addressing;
     private string? _address;
     private string? _linkLocal;
+    private AddressOrigin _origin;
     private bool _sharedAddress;
     private List<string> _detected = [];
 
@@ -70,8 +71,8 @@ internal sealed class DeviceNetwork
         _detected = [];
         var conflict = _lan.Claim(serial, _address, _device.TellSharingChangeLocked);
         _sharedAddress = conflict.Count > 0;
-        var origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpEnabled ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
-        _device.Timeline.Append(new AddressAssigned(_address, _linkLocal, settings.BootProto, origin));
+        _origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpServing ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
+        _device.Timeline.Append(new AddressAssigned(_address, _linkLocal, settings.BootProto, _origin));
         if (_sharedAddress)
         {
             RecordConflict(_address!, conflict);
@@ -81,8 +82,9 @@ internal sealed class DeviceNetwork
     /// <summary>
     /// A lease a real DHCP client got on the device's interface (the network lab) replaces the address
     /// taken at network-up, as the firmware's netd does: it puts the fallback on eth0, starts DHCP, and
-    /// a lease replaces it (hardware-facts §3.1, fw 8.40.3). False when the device is off the network,
-    /// not on DHCP, or already has the address.
+    /// a lease replaces it (hardware-facts §3.1, fw 8.40.3). The replaced address is released; the
+    /// link-local one stays (AXIS OS 12's link-local-only fallback is that address, so nothing goes).
+    /// False when the device is off the network, not on DHCP, or already has the address.
     /// </summary>
     public bool AdoptLease(string address)
     {
@@ -91,12 +93,18 @@ internal sealed class DeviceNetwork
             return false;
         }
 
+        if (_address is { } replaced && replaced != _linkLocal)
+        {
+            _device.Timeline.Append(new AddressReleased(replaced, _origin));
+        }
+
         _address = address;
+        _origin = AddressOrigin.Dhcp;
         Publish();
         _detected = [];
         var conflict = _lan.Claim(_device.Serial, address, _device.TellSharingChangeLocked);
         _sharedAddress = conflict.Count > 0;
-        _device.Timeline.Append(new AddressAssigned(address, _linkLocal, BootProto, AddressOrigin.Dhcp));
+        _device.Timeline.Append(new AddressAssigned(address, _linkLocal, BootProto, AddressOrigin.Dhcp, LinkLocalKept: true));
         if (_sharedAddress)
         {
             RecordConflict(address, conflict);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AxisEmulator.Core.Events.Notifications;
 using AxisEmulator.Core.Profiles;
 
 namespace AxisEmulator.Vapix.EventService;
@@ -20,10 +21,11 @@ internal sealed record EventTopic(string Path, string? NiceName, bool IsProperty
 /// </summary>
 internal static class EventDeclarations
 {
-    public const string SystemReady = "tns1:Device/tnsaxis:Status/SystemReady";
+    // The published topics are declared under the names the stream uses (EventTopics.Published).
+    public const string SystemReady = EventTopics.SystemReady;
     public const string NetworkLost = "tns1:Device/tnsaxis:Network/Lost";
-    public const string AddressAdded = "tns1:Device/tnsaxis:Network/AddressAdded";
-    public const string AddressRemoved = "tns1:Device/tnsaxis:Network/AddressRemoved";
+    public const string AddressAdded = EventTopics.AddressAdded;
+    public const string AddressRemoved = EventTopics.AddressRemoved;
     public const string DigitalInput = "tns1:Device/Trigger/DigitalInput";
     public const string VirtualInput = "tns1:Device/tnsaxis:IO/VirtualInput";
     public const string LiveStreamAccessed = "tns1:VideoSource/tnsaxis:LiveStreamAccessed";

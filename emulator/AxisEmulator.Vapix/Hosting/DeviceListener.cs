@@ -29,6 +29,7 @@ public sealed class DeviceListener : IAsyncDisposable
     private readonly Lock _sync = new();
     private readonly Dictionary<ConnectionContext, TaskCompletionSource> _connections = [];
     private Task _connectionsClosed = Task.CompletedTask;
+    private TaskCompletionSource? _slotFreed;
     private Socket? _socket;
     private Task _accepting = Task.CompletedTask;
     private CancellationTokenSource? _stopAccepting;
@@ -206,6 +207,7 @@ public sealed class DeviceListener : IAsyncDisposable
             Socket accepted;
             try
             {
+                await SlotAsync(stop);
                 accepted = await socket.AcceptAsync(stop);
             }
             catch (OperationCanceledException)
@@ -218,6 +220,30 @@ public sealed class DeviceListener : IAsyncDisposable
             }
 
             Admit(accepted);
+        }
+    }
+
+    /// <summary>
+    /// Waits while the device holds <see cref="DeviceServerLimits.MaxConnectionsPerDevice"/> connections:
+    /// further clients stay in the listen backlog until one closes, as at Apache's MaxRequestWorkers.
+    /// </summary>
+    private async Task SlotAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            Task freed;
+            lock (_sync)
+            {
+                if (_connections.Count < _server.Limits.MaxConnectionsPerDevice)
+                {
+                    return;
+                }
+
+                _slotFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                freed = _slotFreed.Task;
+            }
+
+            await freed.WaitAsync(stop);
         }
     }
 
@@ -261,12 +287,15 @@ public sealed class DeviceListener : IAsyncDisposable
     private void Forget(ConnectionContext connection)
     {
         TaskCompletionSource? closed;
+        TaskCompletionSource? slot;
         lock (_sync)
         {
             _connections.Remove(connection, out closed);
+            (slot, _slotFreed) = (_slotFreed, null);
         }
 
         closed?.TrySetResult();
+        slot?.TrySetResult();
     }
 
     /// <summary>

@@ -32,10 +32,19 @@ public sealed record ListenerLayout
     public int HttpsBasePort { get; init; }
 
     /// <summary>
+    /// First UDP port of the unicast WS-Discovery range (device n gets base + n); 0 picks free ports.
+    /// With <see cref="SharedPort"/>: the one WS-Discovery port of every device's own address.
+    /// </summary>
+    public int WsDiscoveryBasePort { get; init; }
+
+    /// <summary>
     /// Puts a device's listener somewhere other than this machine's loopback (the network lab: port 80
     /// of the device's own address, in its own network namespace); null: the layout above.
     /// </summary>
     public Func<Device, DevicePlacement>? Place { get; init; }
+
+    /// <summary>What each camera's listener bounds (body size, connections, slow clients); Apache's defaults unless a test shrinks them.</summary>
+    public DeviceServerLimits Limits { get; init; } = DeviceServerLimits.Default;
 }
 
 /// <summary>
@@ -71,7 +80,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         _layout = layout ?? new ListenerLayout();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
-        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory);
+        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory, _layout.Limits);
         foreach (var device in emulator.Devices)
         {
             Attach(device);

@@ -24,7 +24,7 @@ public class AdoptedLeaseTests
 
         devices[0].Network.IpAddress.Should().Be("192.168.0.150");
         devices[0].Timeline.Since(0).Select(e => e.Event).OfType<AddressAssigned>().Last()
-            .Should().Be(new AddressAssigned("192.168.0.150", devices[0].Network.LinkLocalAddress, Core.Config.BootProtocol.Dhcp, AddressOrigin.Dhcp));
+            .Should().Be(new AddressAssigned("192.168.0.150", devices[0].Network.LinkLocalAddress, Core.Config.BootProtocol.Dhcp, AddressOrigin.Dhcp, LinkLocalKept: true));
         devices[1].Network.Conflicts.Should().BeEmpty();
         devices[1].Timeline.Since(0).Select(e => e.Event).Should().ContainSingle(e => e is IpConflictResolved);
         devices[0].AdoptLease("192.168.0.150").Should().BeFalse("it already has that address");

@@ -28,6 +28,21 @@ internal static class ExternalTool
         return check.ExitCode == 0 ? null : $"{Python} cannot import requests: install the Debian package python3-requests (apt-get install -y python3-requests)\n{check}";
     });
 
+    private static readonly Lazy<string?> WebsocketProblem = new(() =>
+    {
+        var check = RunAsync(Python, ["-c", "import websocket, requests"]).GetAwaiter().GetResult();
+        return check.ExitCode == 0 ? null : $"{Python} cannot import websocket: install the Debian packages python3-websocket and python3-requests (apt-get install -y python3-websocket python3-requests)\n{check}";
+    });
+
+    /// <summary>Debian's websocket-client (python3-websocket), with requests beside it.</summary>
+    public static void RequirePythonWebsocket()
+    {
+        if (WebsocketProblem.Value is { } problem)
+        {
+            Assert.Fail(problem);
+        }
+    }
+
     public static void RequireCurl()
     {
         if (!File.Exists(Curl))

@@ -12,7 +12,7 @@ namespace AxisEmulator.Vapix.Tests.EventService;
 /// </summary>
 public class GetEventInstancesTests
 {
-    private const string Request = """
+    internal const string Request = """
         <?xml version="1.0" encoding="UTF-8"?>
         <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:aev="http://www.axis.com/vapix/ws/event1">
           <soap:Body><aev:GetEventInstances/></soap:Body>
@@ -87,10 +87,10 @@ public class GetEventInstancesTests
         response.Headers.WwwAuthenticate.Single().Scheme.Should().Be("Digest");
     }
 
-    private static StringContent Soap(string xml) => new(xml, Encoding.UTF8, "application/soap+xml");
+    internal static StringContent Soap(string xml) => new(xml, Encoding.UTF8, "application/soap+xml");
 
     /// <summary>Topic string → its items ("source|data name type values…"), walking elements marked wstop:topic="true".</summary>
-    private static Dictionary<string, List<string>> ReadTopics(string xml)
+    internal static Dictionary<string, List<string>> ReadTopics(string xml)
     {
         const string Aev = "http://www.axis.com/vapix/ws/event1";
         var topics = new Dictionary<string, List<string>>(StringComparer.Ordinal);

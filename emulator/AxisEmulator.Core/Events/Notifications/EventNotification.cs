@@ -12,7 +12,13 @@ public sealed record EventNotification(
     IReadOnlyDictionary<string, string> Key,
     IReadOnlyDictionary<string, string> Data);
 
-/// <summary>The topics the emulated firmware publishes (names as declared by AXIS OS, VAPIX event and action services).</summary>
+/// <summary>A topic the emulator publishes, with the names of its message's data items.</summary>
+public sealed record PublishedTopic(string Topic, IReadOnlyList<string> Data);
+
+/// <summary>
+/// The topics the emulated firmware publishes (names as declared by AXIS OS, VAPIX event and action
+/// services). No others: real units have no parameter-changed, boot or shutdown topic (docs/event-stream.md).
+/// </summary>
 public static class EventTopics
 {
     /// <summary>Stateful: <c>ready</c> is 1 once the unit is ready (systemready: yes), 0 while it is not.</summary>
@@ -24,6 +30,14 @@ public static class EventTopics
     /// <summary>Stateless: an address was taken off an interface (same items as <see cref="AddressAdded"/>).</summary>
     public const string AddressRemoved = "tns1:Device/tnsaxis:Network/AddressRemoved";
 
-    /// <summary>Every topic the emulator publishes.</summary>
-    public static IReadOnlyList<string> All { get; } = [SystemReady, AddressAdded, AddressRemoved];
+    /// <summary>Every topic the event stream can publish, each with its data items: the one list the stream, scenarios and docs use.</summary>
+    public static IReadOnlyList<PublishedTopic> Published { get; } =
+    [
+        new(SystemReady, ["ready"]),
+        new(AddressAdded, ["origin", "address"]),
+        new(AddressRemoved, ["origin", "address"]),
+    ];
+
+    /// <summary>The published topic named <paramref name="topic"/>, or null.</summary>
+    public static PublishedTopic? Find(string topic) => Published.FirstOrDefault(p => p.Topic == topic);
 }

@@ -28,6 +28,7 @@ public static class EventNotifications
             // The unit stops being ready as it goes down in order; a power cut publishes nothing.
             PhaseChanged { From: DevicePhase.Ready, To: DevicePhase.ShuttingDown or DevicePhase.Upgrading } => [Ready(at, false)],
             AddressAssigned assigned => Added(assigned, at),
+            AddressReleased released => [Address(EventTopics.AddressRemoved, at, Origin(released.Origin), released.IpAddress)],
             _ => [],
         };
     }
@@ -48,23 +49,29 @@ public static class EventNotifications
     private static List<EventNotification> Added(AddressAssigned assigned, DateTimeOffset at)
     {
         var added = new List<EventNotification>(2);
-        if (assigned.LinkLocal is { } linkLocal && linkLocal != assigned.IpAddress)
+
+        // A lease arriving later finds the link-local address on eth0 already: only the lease is new.
+        if (assigned.LinkLocal is { } linkLocal && linkLocal != assigned.IpAddress && !assigned.LinkLocalKept)
         {
-            added.Add(Address(at, "Link local", linkLocal));
+            added.Add(Address(EventTopics.AddressAdded, at, LinkLocalOrigin, linkLocal));
         }
 
         if (assigned.IpAddress is { } address)
         {
-            // The fallback address (192.168.0.90) is a configured static one; on AXIS OS 12 it is link-local only.
-            var origin = address == assigned.LinkLocal ? "Link local" : assigned.Origin == AddressOrigin.Dhcp ? "DHCP" : "Static";
-            added.Add(Address(at, origin, address));
+            // On AXIS OS 12 the fallback is the link-local address itself.
+            added.Add(Address(EventTopics.AddressAdded, at, address == assigned.LinkLocal ? LinkLocalOrigin : Origin(assigned.Origin), address));
         }
 
         return added;
     }
 
-    private static EventNotification Address(DateTimeOffset at, string origin, string address) => new(
-        EventTopics.AddressAdded,
+    private const string LinkLocalOrigin = "Link local";
+
+    /// <summary>The message's <c>origin</c> (VAPIX event declarations: Link local, DHCP, RA, Static); the fallback address (192.168.0.90) is a configured static one.</summary>
+    private static string Origin(AddressOrigin origin) => origin == AddressOrigin.Dhcp ? "DHCP" : "Static";
+
+    private static EventNotification Address(string topic, DateTimeOffset at, string origin, string address) => new(
+        topic,
         at,
         new Dictionary<string, string> { ["interface"] = Interface },
         None,

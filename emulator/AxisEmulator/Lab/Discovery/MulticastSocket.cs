@@ -4,15 +4,16 @@ using System.Net.Sockets;
 namespace AxisEmulator.Lab.Discovery;
 
 /// <summary>
-/// A discovery protocol's UDP socket in a camera's namespace: bound to the group's port, a member of
-/// the group on one interface, sending there with TTL 255 and without hearing itself.
+/// The UDP socket a discovery protocol listens on in a camera's (or the client's) namespace: bound
+/// to the protocol's port on every address, joined to its group on one interface, sending there.
 /// </summary>
 internal static class MulticastSocket
 {
-    public static Socket Open(string networkNamespace, string interfaceName, IPEndPoint group) =>
-        NetworkNamespace.Create(networkNamespace, () => Open(interfaceName, group));
+    /// <summary>Opens it inside <paramref name="networkNamespace"/>; the socket stays in that namespace.</summary>
+    public static Socket Open(string networkNamespace, string interfaceName, IPEndPoint group, int timeToLive = 255) =>
+        NetworkNamespace.Create(networkNamespace, () => OpenHere(interfaceName, group, timeToLive));
 
-    private static Socket Open(string interfaceName, IPEndPoint group)
+    private static Socket OpenHere(string interfaceName, IPEndPoint group, int timeToLive)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -23,7 +24,7 @@ internal static class MulticastSocket
             // By interface index: the namespace has no route a group could be looked up by.
             socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group.Address, index));
             socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, IPAddress.HostToNetworkOrder(index));
-            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastTimeToLive, 255);
+            socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastTimeToLive, timeToLive);
             socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastLoopback, false);
             return socket;
         }
