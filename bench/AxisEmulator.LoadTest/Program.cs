@@ -20,6 +20,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
                            [--kills 200] [--devices 3] [--seed 1] [--clock scaled:50] [--max-writes 30]
           soak             1,000 devices under a seeded chaos plan, pollers over VAPIX and the control API
                            [--devices 1000] [--seconds 600] [--pollers 50] [--scale 20] [--seed 1] [--rss-limit-mib 2048]
+          lab-scale        cameras in the network lab (root), dnsmasq in the client namespace: time to a lease and port 80
+                           for all, an mDNS browse finding all, RSS and kernel memory a camera [--devices 1000] [--scale 10] [--timeout 300]
 
         common: --emulator PATH/AxisEmulator.dll (default: emulator/AxisEmulator/bin/Release/net10.0 of this checkout)
                 --quiet-log (start the emulator with Logging__LogLevel__Default=Warning)
@@ -42,6 +44,7 @@ try
         "timing-fidelity" => await FleetBenchmarks.TimingFidelityAsync(options),
         "kill-9" => await Kill9Command.RunAsync(options),
         "soak" => await SoakCommand.RunAsync(options),
+        "lab-scale" => await AxisEmulator.LoadTest.Lab.LabScaleCommand.RunAsync(options),
         "serve-bare" => await StubServers.ServeBareAsync(options),
         "serve-wiremock" => await StubServers.ServeWireMockAsync(options),
         _ => throw new FormatException($"unknown command '{args[0]}' (--help lists them)"),

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using AxisEmulator.Core.Clock;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -183,6 +185,26 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(Phase).ToHaveAttributeAsync("data-phase", "bootloader");
         await Expect(art).ToHaveAttributeAsync("data-dark", "false");
     }
+
+    [Fact]
+    public async Task The_facts_show_the_MAC_the_API_reports_and_the_link_going_down_when_the_cable_is_pulled()
+    {
+        await _host.AddAsync("gate", "P3265-LVE", """{"on":true}""");
+        await _host.AdvanceUntilIdleAsync();
+        await OpenAsync("gate");
+        var reported = await _host.Client.GetFromJsonAsync<JsonNode>("api/v1/devices/gate");
+        var mac = reported!["network"]!["macAddress"]!.GetValue<string>();
+        mac.Should().MatchRegex("^([0-9a-f]{2}:){5}[0-9a-f]{2}$");
+
+        await Expect(Fact("MAC")).ToHaveTextAsync(mac);
+        await Expect(Fact("Link")).ToHaveTextAsync("up");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Network cable out" }).ClickAsync();
+        await Expect(Fact("Link")).ToHaveTextAsync("down (no carrier)");
+        _host.Device("gate").Snapshot().Network.LinkUp.Should().BeFalse();
+    }
+
+    private ILocator Fact(string name) =>
+        _page.Locator("#device-facts div").Filter(new() { Has = _page.Locator("dt", new() { HasTextRegex = new Regex("^" + Regex.Escape(name) + "$") }) }).Locator("dd");
 
     [Fact]
     public async Task Space_held_on_the_focused_button_holds_it_and_the_fault_toggles_say_whether_they_are_on()

@@ -32,8 +32,9 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public HttpClient Client => _host.Client;
 
-    public static async Task<DashboardHost> StartAsync(ClockMode mode = ClockMode.Manual, int seed = 7) =>
-        new(await EmulatorTestHost.StartAsync(new EmulatorTestHostOptions { ClockMode = mode, Seed = seed, Kestrel = true }));
+    /// <param name="deviceListeners">Real VAPIX listeners (HTTP and HTTPS on free loopback ports), for what only they report.</param>
+    public static async Task<DashboardHost> StartAsync(ClockMode mode = ClockMode.Manual, int seed = 7, bool deviceListeners = false) =>
+        new(await EmulatorTestHost.StartAsync(new EmulatorTestHostOptions { ClockMode = mode, Seed = seed, Kestrel = true, DeviceListeners = deviceListeners }));
 
     public Device Device(string id) => _host.Device(id);
 

@@ -64,7 +64,11 @@ public sealed class EmulatorTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         if (options.Kestrel)
         {
-            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            builder.WebHost.UseKestrel(kestrel =>
+            {
+                ControlPortLimits.ApplyTo(kestrel); // the control port's bounds, as serve sets them
+                kestrel.Listen(IPAddress.Loopback, 0);
+            });
         }
         else
         {

@@ -37,7 +37,17 @@ public class FleetOptionsTests
         settings.DhcpPool.Should().BeNull();
         settings.SharedPort.Should().BeNull();
         settings.ChaosSeed.Should().BeNull();
-        settings.ToListenerLayout().Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 8081, HttpsBasePort = 8443 });
+        settings.ToListenerLayout().Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 8081, HttpsBasePort = 8443, WsDiscoveryBasePort = 3702 });
+    }
+
+    [Fact]
+    public void The_WS_Discovery_base_port_comes_from_the_option_or_the_configuration_and_follows_free_ports()
+    {
+        ServeCommand.Resolve(["--device-wsd-base-port", "5000"], NoConfiguration).ToListenerLayout().WsDiscoveryBasePort.Should().Be(5000);
+        ServeCommand.Resolve([], Configuration(("Emulator:DeviceWsDiscoveryBasePort", "5100"))).ToListenerLayout().WsDiscoveryBasePort.Should().Be(5100);
+        ServeCommand.Resolve(["--device-base-port", "0"], NoConfiguration).ToListenerLayout().WsDiscoveryBasePort.Should().Be(0, "free HTTP ports must not come with fixed UDP ones");
+        var bad = () => ServeCommand.Resolve([], Configuration(("Emulator:DeviceWsDiscoveryBasePort", "70000")));
+        bad.Should().Throw<FormatException>().WithMessage("Emulator:DeviceWsDiscoveryBasePort '70000' must be a port number*");
     }
 
     [Fact]
@@ -132,9 +142,12 @@ public class FleetOptionsTests
         var plain = FleetFile.Parse("groups: [ { profile: P3265-LVE, count: 3 } ]\n", profiles);
         var settings = new EmulatorSettings { DeviceBasePort = 9000 };
 
-        EmulatorServer.LayoutFor(settings, shared).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, SharedPort = 80, HttpsBasePort = 8443 });
-        EmulatorServer.LayoutFor(settings, plain).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, HttpsBasePort = 8443 });
+        EmulatorServer.LayoutFor(settings, shared).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, SharedPort = 80, HttpsBasePort = 8443, WsDiscoveryBasePort = 3702 });
+        EmulatorServer.LayoutFor(settings, plain).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout { BasePort = 9000, HttpsBasePort = 8443, WsDiscoveryBasePort = 3702 });
         EmulatorServer.LayoutFor(settings with { SharedPort = 8080 }, shared).SharedPort.Should().Be(8080);
+        var free = FleetFile.Parse("listeners: { basePort: 0 }\ngroups: [ { profile: P3265-LVE, count: 3 } ]\n", profiles);
+        EmulatorServer.LayoutFor(settings, free).Should().BeEquivalentTo(new Vapix.Hosting.ListenerLayout(), "free HTTP ports come with free HTTPS and WS-Discovery ports");
+        EmulatorServer.LayoutFor(settings with { DeviceWsDiscoveryBasePort = 4000 }, free).WsDiscoveryBasePort.Should().Be(4000);
         var noRoom = () => EmulatorServer.LayoutFor(settings with { DeviceBasePort = 65534 }, plain);
         noRoom.Should().Throw<FormatException>().WithMessage("device base port 65534 leaves no room for the 3 devices*");
     }

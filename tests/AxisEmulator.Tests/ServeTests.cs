@@ -85,6 +85,20 @@ public partial class ServeTests
     }
 
     [Fact]
+    public async Task A_device_https_port_in_use_is_one_error_line_at_start_naming_the_option()
+    {
+        using var blocker = new TcpListener(IPAddress.Loopback, 0);
+        blocker.Start();
+        var port = ((IPEndPoint)blocker.LocalEndpoint).Port;
+
+        var result = await CliHarness.RunAsync("serve", "--control-url", "http://127.0.0.1:0", "--device-base-port", "0", "--device-https-base-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--clock", "manual", "--ephemeral");
+
+        result.ExitCode.Should().Be(ExitCodes.InvalidInput, result.ToString());
+        result.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"error: HTTPS port {port} of device 1 (--device-https-base-port {port}) cannot be bound on 127.0.0.1");
+        result.Error.Should().NotContain("   at ");
+    }
+
+    [Fact]
     public async Task A_corrupt_state_file_is_one_error_line_and_is_kept()
     {
         using var state = new TempDirectory();

@@ -43,7 +43,7 @@ internal sealed class Kill9Run
     {
         var run = new Kill9Run(options);
         var total = Stopwatch.StartNew();
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(60) }; // generous: a loaded CI machine, not a lost write
         try
         {
             while (run._kills < options.Kills && !interrupt.IsCancellationRequested && await run.StartDriveAndKillAsync(http, interrupt))

@@ -18,7 +18,8 @@ internal sealed record SoakSummary(
 /// belongs to poller i mod N, so one reader checks each device's sequence numbers). A VAPIX failure
 /// is modelled downtime only when the device was not ready and listening as the call began (a
 /// booting camera answers 503 or refuses) or its timeline
-/// records a power, network or phase entry after the call began; anything else is an error.
+/// records a power, network, phase, fault (a pulled cable: link-down) or boot entry after the call
+/// began; anything else is an error.
 /// </summary>
 internal sealed class SoakPoller(EmulatorProcess emulator, string[] ids, Uri[] endpoints, int pollers, int seed) : IDisposable
 {
@@ -127,7 +128,7 @@ internal sealed class SoakPoller(EmulatorProcess emulator, string[] ids, Uri[] e
         }
 
         // Explained only by the device's own record of going down while the call was in flight.
-        var changes = await ControlAsync(poller, $"/api/v1/devices/{ids[device]}/timeline?since={since}&kind=power,network,phase", stop);
+        var changes = await ControlAsync(poller, $"/api/v1/devices/{ids[device]}/timeline?since={since}&kind=power,network,phase,fault,boot", stop);
         if (!wasReady || changes?["entries"]?.AsArray().Count > 0)
         {
             Interlocked.Increment(ref _modelled);

@@ -12,7 +12,7 @@ internal static class SoakReport
         var rss = figures.RssSamples;
         yield return Text($"ran {figures.Ran.TotalSeconds:F0} s under {figures.ChaosActions} chaos actions: {p.Calls} calls ({p.Calls / figures.Ran.TotalSeconds:F0}/s): VAPIX {p.VapixCalls}, control API {p.ControlCalls}");
         yield return $"outcomes: {p.Outcomes}";
-        yield return Text($"modelled downtime (not ready as the call began, or the device's timeline shows a power, network or phase change during it): {p.Modelled}; devices seen down: {p.DevicesSeenDown}/{options.Devices}");
+        yield return Text($"modelled downtime (not ready as the call began, or the device's timeline shows a power, network, phase, fault or boot entry during it): {p.Modelled}; devices seen down: {p.DevicesSeenDown}/{options.Devices}");
         yield return Text($"errors other than the modelled downtime: {p.Unexpected} (goal 0: {Goal(p.Unexpected == 0)})");
         foreach (var example in p.UnexpectedExamples)
         {

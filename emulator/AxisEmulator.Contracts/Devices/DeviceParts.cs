@@ -45,7 +45,8 @@ public sealed record NetworkState(
     [property: Description("The interface's MAC address, aa:bb:cc:dd:ee:ff: the serial (in the network lab, the MAC its eth0 really has).")] string? MacAddress = null,
     [property: Description("Where the device's VAPIX API answers over HTTPS (its self-signed certificate, HTTP/2 by ALPN), e.g. https://127.0.0.1:8443/ (known once it first opened).")] string? HttpsEndpoint = null,
     [property: Description("The real HTTPS listener is open right now (when the host runs listeners): the device is up and HTTPS.Enabled is yes.")] bool? HttpsListenerOpen = null,
-    [property: Description("SHA-256 of the device's HTTPS certificate (DER, lower-case hex): what a client pins. Absent until the device first served HTTPS; changes only with a hard factory default.")] string? CertificateSha256 = null);
+    [property: Description("SHA-256 of the device's HTTPS certificate (DER, lower-case hex): what a client pins. Absent until the device first served HTTPS; changes only with a hard factory default.")] string? CertificateSha256 = null,
+    [property: Description("The UDP port answering unicast WS-Discovery Probes right now (on the listener's address; 3702 in the network lab); absent while its network is down.")] int? WsDiscoveryPort = null);
 
 /// <summary>The running firmware.</summary>
 public sealed record FirmwareState(

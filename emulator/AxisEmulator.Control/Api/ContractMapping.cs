@@ -64,7 +64,8 @@ public static class ContractMapping
                 Core.Network.MacAddress.Of(snapshot.Serial),
                 listeners?.HttpsEndpointOf(snapshot.Id)?.ToString(),
                 listeners?.IsHttpsOpen(snapshot.Id),
-                snapshot.CertificateSha256),
+                snapshot.CertificateSha256,
+                listeners?.WsDiscoveryPortOf(snapshot.Id)),
             new FirmwareState(
                 firmware.Version,
                 firmware.InactiveVersion,

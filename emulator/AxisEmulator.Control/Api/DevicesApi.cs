@@ -122,8 +122,9 @@ public static class DevicesApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDevice(string id, string? deleteState, HttpContext http, ControlPlane control)
     {
-        var erase = false;
-        if (deleteState is not null && !bool.TryParse(deleteState, out erase))
+        // Exactly true or false: bool.TryParse would also take " true" and "TRUE\0" (it trims blanks and NULs).
+        var erase = string.Equals(deleteState, "true", StringComparison.OrdinalIgnoreCase);
+        if (deleteState is not null && !erase && !string.Equals(deleteState, "false", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.BadRequest($"deleteState must be true or false (got '{deleteState}').");
         }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography;
 using System.Text;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
@@ -7,7 +9,7 @@ using AxisEmulator.Core.Fleet;
 namespace AxisEmulator.Control.Scenarios;
 
 /// <summary>
-/// Sends a scenario's <c>vapix</c> steps over real HTTP to the device's loopback listener, the way a
+/// Sends a scenario's <c>vapix</c> steps over real HTTP (or HTTPS, the certificate pinned) to the device's listener, the way a
 /// provisioning tool would: Digest (or Basic, whatever the device offers) through
 /// <see cref="NetworkCredential"/>, a fresh connection per request (a camera that rebooted has
 /// dropped the old ones). A closed listener surfaces as the socket error a tool would see.
@@ -36,9 +38,11 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
 
         // The listener follows the device asynchronously: let it catch up with the last clock advance.
         await _endpoints.SettledAsync(device.Id).WaitAsync(RequestTimeout, _wall, cancellationToken);
-        if (!_endpoints.IsOpen(device.Id) || _endpoints.EndpointOf(device.Id) is not { } endpoint)
+        var https = request.Scheme == ScenarioVapixRequest.Https;
+        var open = https ? _endpoints.IsHttpsOpen(device.Id) : _endpoints.IsOpen(device.Id);
+        if (!open || (https ? _endpoints.HttpsEndpointOf(device.Id) : _endpoints.EndpointOf(device.Id)) is not { } endpoint)
         {
-            throw new HttpRequestException($"connection refused: {device.Id} is {device.Phase.ToKebab()} and its HTTP listener is closed");
+            throw new HttpRequestException($"connection refused: {device.Id} is {device.Phase.ToKebab()} and its {request.Scheme.ToUpperInvariant()} listener is closed");
         }
 
         using var handler = new SocketsHttpHandler
@@ -46,8 +50,14 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
             AllowAutoRedirect = false,
             UseCookies = false,
             PreAuthenticate = false,
+            ConnectTimeout = request.ConnectTimeout ?? RequestTimeout,
             Credentials = request.User is null ? null : new NetworkCredential(request.User, request.Password ?? ""),
         };
+        if (https)
+        {
+            handler.SslOptions = Pinned(device);
+        }
+
         using var http = new HttpClient(handler) { Timeout = RequestTimeout };
         var target = new Uri(endpoint, request.Path);
         if (target.Authority != endpoint.Authority || target.Scheme != endpoint.Scheme)
@@ -71,6 +81,20 @@ public sealed class HttpScenarioVapixClient : IScenarioVapixClient
         // time a real client could look again; so has the listener's reaction to it.
         await _endpoints.SettledAsync(device.Id).WaitAsync(RequestTimeout, _wall, cancellationToken);
         return new ScenarioVapixResponse((int)response.StatusCode, contentType, body);
+    }
+
+    /// <summary>
+    /// Trusts exactly the device's own self-signed certificate: the SHA-256 its state reports
+    /// (<c>network.certificateSha256</c>), as a tool that pinned it would; anything else fails the handshake.
+    /// </summary>
+    private static SslClientAuthenticationOptions Pinned(Device device)
+    {
+        var pinned = device.Snapshot().CertificateSha256;
+        return new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                pinned is not null && certificate is not null && Convert.ToHexStringLower(SHA256.HashData(certificate.GetRawCertData())) == pinned,
+        };
     }
 
     private static string DefaultContentType(string body) =>

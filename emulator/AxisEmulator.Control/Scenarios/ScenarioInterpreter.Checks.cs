@@ -88,9 +88,20 @@ public sealed partial class ScenarioInterpreter
             {
                 throw;
             }
+            catch (Exception ex) when (step.Expect.Refused && ex is HttpRequestException or TimeoutException or TaskCanceledException)
+            {
+                // What a tool probing a closed or silent port sees: it moves on (to the other scheme).
+                note ??= $"(refused: {ex.Message})";
+                continue;
+            }
             catch (Exception ex)
             {
                 return StepOutcome.Fail($"{who}{step.Request.Method} {step.Request.Path} failed: {ex.Message}");
+            }
+
+            if (step.Expect.Refused)
+            {
+                return StepOutcome.Fail($"{who}answered {Count(response.Status)}, expected no answer (refused); body: {Excerpt(response.Body)}");
             }
 
             if (Mismatch(step.Expect, response) is { } mismatch)

@@ -2,7 +2,7 @@ using AxisEmulator.Core.Yaml;
 
 namespace AxisEmulator.Control.Scenarios;
 
-/// <summary><c>- vapix: { method, path, body, contentType, user, password, expect: { status, contains, contentType } }</c>.</summary>
+/// <summary><c>- vapix: { scheme, method, path, body, contentType, user, password, connectTimeout, expect: { status, contains, contentType, refused } }</c>.</summary>
 internal sealed partial class ScenarioReader
 {
     private VapixStep? VapixStep(YScalar key, YNode value)
@@ -12,7 +12,27 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        var ok = fields.AllowOnly(["method", "path", "body", "contentType", "user", "password", "expect"]);
+        var ok = fields.AllowOnly(["scheme", "method", "path", "body", "contentType", "user", "password", "connectTimeout", "expect"]);
+        var scheme = ScenarioVapixRequest.Http;
+        if (fields.Has("scheme"))
+        {
+            var text = fields.OneOf("scheme", [ScenarioVapixRequest.Http, ScenarioVapixRequest.Https]);
+            ok &= text is not null;
+            scheme = text ?? scheme;
+        }
+
+        TimeSpan? connectTimeout = null;
+        if (fields.Has("connectTimeout"))
+        {
+            connectTimeout = Duration(fields, "connectTimeout")?.Value;
+            ok &= connectTimeout is not null;
+            if (connectTimeout is { } t && (t <= TimeSpan.Zero || t > HttpScenarioVapixClient.RequestTimeout))
+            {
+                Error(fields.Node("connectTimeout")!.Line, $"'vapix.connectTimeout' must be above 0 and at most {HttpScenarioVapixClient.RequestTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s, got {fields.Text("connectTimeout")}");
+                ok = false;
+            }
+        }
+
         var method = "GET";
         if (fields.Node("method") is { } methodNode)
         {
@@ -66,7 +86,7 @@ internal sealed partial class ScenarioReader
         }
 
         return ok && path is not null
-            ? new VapixStep(key.Line, new ScenarioVapixRequest(method, path, body, contentType, user, password), expect)
+            ? new VapixStep(key.Line, new ScenarioVapixRequest(method, path, body, contentType, user, password, scheme, connectTimeout), expect)
             : null;
     }
 
@@ -78,8 +98,21 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        var ok = fields.AllowOnly(["status", "contains", "contentType"]);
+        var ok = fields.AllowOnly(["status", "contains", "contentType", "refused"]);
         var expect = new VapixExpectation();
+        if (fields.Has("refused"))
+        {
+            var refused = fields.Boolean("refused");
+            ok &= refused is not null;
+            if (refused == true && (fields.Has("status") || fields.Has("contains") || fields.Has("contentType")))
+            {
+                Error(fields.Node("refused")!.Line, "'vapix.expect.refused: true' expects no answer: it cannot go with status, contains or contentType");
+                ok = false;
+            }
+
+            expect = expect with { Refused = refused ?? false };
+        }
+
         if (fields.Has("status"))
         {
             var status = fields.Integer("status", NumberRange.Between(100, 599));

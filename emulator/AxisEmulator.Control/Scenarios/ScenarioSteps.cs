@@ -214,7 +214,7 @@ public sealed record UpgradeStep(
     }
 }
 
-/// <summary><c>vapix: { method, path, body, contentType, user, password, expect: { status, contains, contentType } }</c>.</summary>
+/// <summary><c>vapix: { scheme, method, path, body, contentType, user, password, connectTimeout, expect: { status, contains, contentType, refused } }</c>.</summary>
 public sealed record VapixStep(int Line, ScenarioVapixRequest Request, VapixExpectation Expect) : ScenarioStep(Line)
 {
     public override string Kind => "vapix";
@@ -222,17 +222,27 @@ public sealed record VapixStep(int Line, ScenarioVapixRequest Request, VapixExpe
     public override string Describe()
     {
         var user = Request.User is null ? "" : $" as {Request.User}";
-        return $"vapix: {Request.Method} {Request.Path}{user} → {Expect.Describe()}";
+        var scheme = Request.Scheme == ScenarioVapixRequest.Https ? "https " : "";
+        return $"vapix: {scheme}{Request.Method} {Request.Path}{user} → {Expect.Describe()}";
     }
 }
 
-/// <summary>What a VAPIX answer must look like; <see cref="Status"/> defaults to 200.</summary>
-public sealed record VapixExpectation(int Status = 200, IReadOnlyList<string>? Contains = null, string? ContentType = null)
+/// <summary>
+/// What a VAPIX answer must look like; <see cref="Status"/> defaults to 200. <see cref="Refused"/>:
+/// no answer at all is expected (the connection is refused or times out), as a probing tool finds a
+/// closed port.
+/// </summary>
+public sealed record VapixExpectation(int Status = 200, IReadOnlyList<string>? Contains = null, string? ContentType = null, bool Refused = false)
 {
     public IReadOnlyList<string> ContainsAll => Contains ?? [];
 
     public string Describe()
     {
+        if (Refused)
+        {
+            return "refused";
+        }
+
         var parts = new List<string> { Status.ToString(CultureInfo.InvariantCulture) };
         if (ContentType is not null)
         {
@@ -513,17 +523,27 @@ public sealed record TimelineExpectation
     };
 }
 
-/// <summary>The VAPIX request of a <c>vapix</c> step. The password is only handed to the client.</summary>
+/// <summary>
+/// The VAPIX request of a <c>vapix</c> step. The password is only handed to the client.
+/// <see cref="Scheme"/> picks the device's HTTP or HTTPS listener; <see cref="ConnectTimeout"/> bounds
+/// the wait for the connection (wall time) as a probing tool's short timeout does for a silent port.
+/// </summary>
 public sealed record ScenarioVapixRequest(
     string Method,
     string Path,
     string? Body = null,
     string? ContentType = null,
     string? User = null,
-    string? Password = null)
+    string? Password = null,
+    string Scheme = ScenarioVapixRequest.Http,
+    TimeSpan? ConnectTimeout = null)
 {
+    public const string Http = "http";
+
+    public const string Https = "https";
+
     /// <summary>Never prints the password.</summary>
-    public override string ToString() => $"{Method} {Path}{(User is null ? "" : $" (as {User})")}";
+    public override string ToString() => $"{(Scheme == Https ? "https " : "")}{Method} {Path}{(User is null ? "" : $" (as {User})")}";
 }
 
 /// <summary>The answer to a <see cref="ScenarioVapixRequest"/>.</summary>

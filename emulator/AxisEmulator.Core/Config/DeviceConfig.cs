@@ -44,6 +44,14 @@ public sealed record DeviceConfig
     /// <summary>SSH accounts (SSH API), separate from the VAPIX users; passwords kept only as hashes.</summary>
     public IReadOnlyList<SshAccount> SshUsers { get; init; } = [];
 
+    /// <summary>View area rectangles set with setGeometry, by view area id; the others keep their full-canvas default.</summary>
+    public IReadOnlyList<ViewAreaGeometry> ViewAreas { get; init; } = [];
+
+    /// <summary>Light settings changed with the Light control API; lights not listed have their factory settings.</summary>
+    public IReadOnlyList<LightSettings> Lights { get; init; } = [];
+
+    public MqttSettings Mqtt { get; init; } = new();
+
     /// <summary>The ONVIF scopes set with SetScopes/AddScopes (null: the factory ones, name and location of the model).</summary>
     public IReadOnlyList<string>? OnvifScopes { get; init; }
 

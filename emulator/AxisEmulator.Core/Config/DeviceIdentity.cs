@@ -29,6 +29,9 @@ public sealed record DeviceIdentity
     /// <summary>Default hostname, <c>axis-&lt;serial lower case&gt;</c>.</summary>
     public string DefaultHostname => "axis-" + Serial.ToLowerInvariant();
 
+    /// <summary>The UPnP unique device name, <c>uuid:Upnp-BasicDevice-1_0-&lt;serial&gt;</c> (vapix-facts §10.2): SSDP's USN and the description's UDN.</summary>
+    public string UpnpUdn => "uuid:Upnp-BasicDevice-1_0-" + Serial;
+
     public static bool IsValidSerial(string? serial) =>
         serial is { Length: 12 } && serial.All(Uri.IsHexDigit);
 

@@ -19,6 +19,9 @@ public interface IDeviceEndpoints
     /// <summary>The device's HTTPS listener accepts connections right now.</summary>
     bool IsHttpsOpen(string deviceId) => false;
 
+    /// <summary>The UDP port the device answers WS-Discovery Probes on right now; null while its network is down (or when the host runs none).</summary>
+    int? WsDiscoveryPortOf(string deviceId) => null;
+
     /// <summary>
     /// Completes once the device's face has finished what it was last asked: the actions a request
     /// deferred past its answer (a restart, a factory default) have run, and its listener has caught

@@ -71,7 +71,7 @@ internal sealed class DeviceNetwork
         _detected = [];
         var conflict = _lan.Claim(serial, _address, _device.TellSharingChangeLocked);
         _sharedAddress = conflict.Count > 0;
-        _origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpEnabled ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
+        _origin = settings.BootProto == BootProtocol.None ? AddressOrigin.Static : _lan.DhcpServing ? AddressOrigin.Dhcp : AddressOrigin.Fallback;
         _device.Timeline.Append(new AddressAssigned(_address, _linkLocal, settings.BootProto, _origin));
         if (_sharedAddress)
         {

@@ -13,6 +13,7 @@ public sealed class EmulatedLan
     private readonly Dictionary<string, string> _leases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _holders = [];
     private readonly Dictionary<string, Action<string, bool>> _watchers = new(StringComparer.OrdinalIgnoreCase);
+    private volatile bool _dhcpStopped;
 
     /// <summary>A LAN without a DHCP server: devices fall back by personality.</summary>
     public EmulatedLan()
@@ -34,6 +35,12 @@ public sealed class EmulatedLan
 
     public bool DhcpEnabled { get; }
 
+    /// <summary>The DHCP server answers (a LAN with one whose server is stopped: no leases, devices fall back).</summary>
+    public bool DhcpServing => DhcpEnabled && !_dhcpStopped;
+
+    /// <summary>Stops or restarts the DHCP server (its leases are kept, as a server's lease database is).</summary>
+    public void SetDhcpServing(bool serving) => _dhcpStopped = !serving;
+
     /// <summary>The DHCP server's pool, or null without a server.</summary>
     public Fleet.DhcpPoolRange? Pool => DhcpEnabled ? new Fleet.DhcpPoolRange(FromUInt(PoolStart), FromUInt(PoolEnd)) : null;
 
@@ -45,10 +52,10 @@ public sealed class EmulatedLan
 
     private uint PoolEnd { get; }
 
-    /// <summary>A lease for <paramref name="serial"/> (the same one on every renewal), or null without a server or when the pool is empty.</summary>
+    /// <summary>A lease for <paramref name="serial"/> (the same one on every renewal), or null without a serving server or when the pool is empty.</summary>
     public string? RequestLease(string serial)
     {
-        if (!DhcpEnabled)
+        if (!DhcpServing)
         {
             return null;
         }

@@ -7,6 +7,8 @@ namespace AxisEmulator.Core.Profiles;
 /// </summary>
 public sealed record HardwareProfile
 {
+    private readonly HardwareSpec? _hardware;
+
     /// <summary>Profile id, the file name without extension (e.g. <c>P3245-LVE</c>, <c>P3245-LVE-10.12</c>).</summary>
     public required string Id { get; init; }
 
@@ -44,6 +46,16 @@ public sealed record HardwareProfile
     public LedSpec Leds { get; init; } = new();
 
     public IoSpec Io { get; init; } = new();
+
+    /// <summary>
+    /// Sensors, PTZ, audio, lights and storage: what the parameter tree and the APIs describe. A profile
+    /// built in code without one gets the hardware its video and form factor imply (<see cref="HardwareDefaults"/>).
+    /// </summary>
+    public HardwareSpec Hardware
+    {
+        get => _hardware ?? HardwareDefaults.For(HasVideo, FormFactor);
+        init => _hardware = value;
+    }
 
     /// <summary>Dotted keys of values that are estimates, not sourced facts (e.g. <c>power.loads</c>).</summary>
     public IReadOnlyList<string> Estimates { get; init; } = [];

@@ -27,6 +27,7 @@ internal static class ProfileBinder
         var json = merged.AsObject();
         json.Remove("extends");
         json.Remove("estimates");
+        HardwareDefaults.Complete(json);
         var profile = json.Deserialize<HardwareProfile>(Options)
             ?? throw new InvalidOperationException($"profile {id} bound to nothing");
         return profile with

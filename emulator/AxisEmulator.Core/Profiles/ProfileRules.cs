@@ -19,6 +19,7 @@ internal static class ProfileRules
         CheckPower(values, errors);
         Ordered(values, "boot.bootLoaderSeconds", "boot.networkUpSeconds", strict: true, errors);
         Ordered(values, "boot.networkUpSeconds", "boot.readySeconds", strict: false, errors);
+        CheckHardware(values, errors);
 
         foreach (var estimate in estimates)
         {
@@ -68,6 +69,22 @@ internal static class ProfileRules
         {
             var at = values.Scalar("power.loads.peak")!;
             errors.Add(new FileError(at.File, at.Line, $"'power.loads.peak' ({Format(peak)} W) exceeds the {Format(budget)} W a class {cls} PD may draw; lower it or set power.canRunDegraded: true"));
+        }
+    }
+
+    /// <summary>Video hardware needs video: no image source without it, no PTZ without an image source.</summary>
+    private static void CheckHardware(ProfileValues values, ICollection<FileError> errors)
+    {
+        var sources = values.Number("hardware.imageSources");
+        if (values.Boolean("hasVideo") is false && sources > 0)
+        {
+            var at = values.Scalar("hardware.imageSources")!;
+            errors.Add(new FileError(at.File, at.Line, $"'hardware.imageSources' ({at.Value}) must be 0 on a profile with hasVideo: false"));
+        }
+
+        if (values.Scalar("hardware.ptz") is { Value: not "none" } ptz && (sources == 0 || (sources is null && values.Boolean("hasVideo") is false)))
+        {
+            errors.Add(new FileError(ptz.File, ptz.Line, $"'hardware.ptz' ({ptz.Value}) needs an image source: set hardware.imageSources to 1 or more, or ptz: none"));
         }
     }
 

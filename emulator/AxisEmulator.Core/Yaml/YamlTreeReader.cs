@@ -26,6 +26,13 @@ public static class YamlTreeReader
 {
     private const string StrTag = "tag:yaml.org,2002:str";
 
+    /// <summary>
+    /// Deepest nesting of lists and mappings read. The files are a few levels deep; a bound keeps a
+    /// hostile one (a scenario POSTed as <c>yaml</c>, thousands of '[') from exhausting the stack here
+    /// or System.Text.Json's depth limit (64) where the tree becomes JSON for the schema.
+    /// </summary>
+    public const int MaxDepth = 48;
+
     /// <summary>Parses <paramref name="text"/>; returns null (and adds errors) when it cannot.</summary>
     public static YNode? Read(string file, string text, ICollection<FileError> errors, YamlDocumentRules? rules = null)
     {
@@ -44,7 +51,7 @@ public static class YamlTreeReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(file, parser, errors, position, rules);
+            var root = ReadNode(file, parser, errors, position, rules, depth: 0);
             parser.Consume<DocumentEnd>();
             if (parser.Current is DocumentStart second)
             {
@@ -57,6 +64,11 @@ public static class YamlTreeReader
         catch (YamlException ex)
         {
             errors.Add(new FileError(file, LineOf(ex.Start), "YAML syntax error: " + Clean(ex.Message)));
+            return null;
+        }
+        catch (TooDeepException ex)
+        {
+            errors.Add(new FileError(file, ex.Line, $"{rules.FileKind} nests lists and mappings deeper than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels"));
             return null;
         }
         catch (InvalidOperationException)
@@ -73,10 +85,20 @@ public static class YamlTreeReader
         public int Line { get; set; } = 1;
     }
 
-    private static YNode ReadNode(string file, IParser parser, ICollection<FileError> errors, Position position, YamlDocumentRules rules)
+    private sealed class TooDeepException(int line) : Exception
+    {
+        public int Line { get; } = line;
+    }
+
+    private static YNode ReadNode(string file, IParser parser, ICollection<FileError> errors, Position position, YamlDocumentRules rules, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of the document");
         position.Line = LineOf(current.Start);
+        if (depth > MaxDepth)
+        {
+            throw new TooDeepException(position.Line);
+        }
+
         switch (current)
         {
             case Scalar scalar:
@@ -95,7 +117,7 @@ public static class YamlTreeReader
                     var items = new List<YNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        items.Add(ReadNode(file, parser, errors, position, rules));
+                        items.Add(ReadNode(file, parser, errors, position, rules, depth + 1));
                     }
 
                     return new YSequence(file, LineOf(start.Start), items);
@@ -108,8 +130,8 @@ public static class YamlTreeReader
                     var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var keyNode = ReadNode(file, parser, errors, position, rules);
-                        var valueNode = ReadNode(file, parser, errors, position, rules);
+                        var keyNode = ReadNode(file, parser, errors, position, rules, depth + 1);
+                        var valueNode = ReadNode(file, parser, errors, position, rules, depth + 1);
                         if (keyNode is not YScalar key)
                         {
                             errors.Add(new FileError(file, keyNode.Line, "a mapping key must be a plain word, not a list or mapping"));

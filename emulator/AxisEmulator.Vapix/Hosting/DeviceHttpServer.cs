@@ -37,10 +37,12 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     private bool _disposed;
 
     /// <param name="wall">The wall clock sockets live in (the simulation clock's <c>Wall</c>): grace periods, idle connections.</param>
-    public DeviceHttpServer(TimeProvider wall, ILoggerFactory? loggerFactory = null)
+    /// <param name="limits">What each camera's connections are bounded by; null: <see cref="DeviceServerLimits.Default"/>.</param>
+    public DeviceHttpServer(TimeProvider wall, ILoggerFactory? loggerFactory = null, DeviceServerLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(wall);
         _wall = wall;
+        Limits = limits ?? DeviceServerLimits.Default;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _connections = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), _loggerFactory.CreateLogger<DeviceHttpServer>());
         _server = new Lazy<Task<KestrelServer>>(StartAsync);
@@ -52,8 +54,8 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     /// <summary>How long stopping the process lets requests in flight finish (wall time).</summary>
     public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(2);
 
-    /// <summary>Largest request body a device accepts (firmware images are the big ones).</summary>
-    public const long MaxRequestBodySize = 512L * 1024 * 1024;
+    /// <summary>The bounds every connection of this server gets (Kestrel's timers and body size; the listeners cap connections).</summary>
+    public DeviceServerLimits Limits { get; }
 
     /// <summary>Starts the shared server (once; later calls return at once).</summary>
     public Task EnsureStartedAsync()
@@ -104,7 +106,7 @@ public sealed class DeviceHttpServer : IAsyncDisposable
     private async Task<KestrelServer> StartAsync()
     {
         var options = new KestrelServerOptions { ApplicationServices = Services, AddServerHeader = false };
-        options.Limits.MaxRequestBodySize = MaxRequestBodySize;
+        Limits.ApplyTo(options);
         options.Listen(new DeviceSocketsEndPoint(tls: false));
         options.Listen(new DeviceSocketsEndPoint(tls: true), listen =>
         {

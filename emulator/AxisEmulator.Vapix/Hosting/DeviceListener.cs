@@ -29,6 +29,7 @@ public sealed class DeviceListener : IAsyncDisposable
     private readonly Lock _sync = new();
     private readonly Dictionary<ConnectionContext, TaskCompletionSource> _connections = [];
     private Task _connectionsClosed = Task.CompletedTask;
+    private TaskCompletionSource? _slotFreed;
     private Socket? _socket;
     private Task _accepting = Task.CompletedTask;
     private CancellationTokenSource? _stopAccepting;
@@ -130,6 +131,23 @@ public sealed class DeviceListener : IAsyncDisposable
     }
 
     /// <summary>
+    /// Puts the closed listener on another port (a device whose <c>HTTPS.Port</c> changed): the port
+    /// held while it was down is let go, the next <see cref="OpenAsync"/> binds the new one.
+    /// </summary>
+    public void MoveTo(int port)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
+        if (IsOpen)
+        {
+            throw new InvalidOperationException($"Close the listener on {Address}:{Port} before moving it to port {port}.");
+        }
+
+        ReleasePort();
+        Port = port;
+    }
+
+    /// <summary>
     /// Closes the socket. By default requests in flight are aborted, as when a camera loses power.
     /// <paramref name="graceful"/> is a shutdown (restart, factory default), as Apache's graceful stop:
     /// connections already accepted by the kernel are still served, answers already given reach their
@@ -189,6 +207,7 @@ public sealed class DeviceListener : IAsyncDisposable
             Socket accepted;
             try
             {
+                await SlotAsync(stop);
                 accepted = await socket.AcceptAsync(stop);
             }
             catch (OperationCanceledException)
@@ -201,6 +220,30 @@ public sealed class DeviceListener : IAsyncDisposable
             }
 
             Admit(accepted);
+        }
+    }
+
+    /// <summary>
+    /// Waits while the device holds <see cref="DeviceServerLimits.MaxConnectionsPerDevice"/> connections:
+    /// further clients stay in the listen backlog until one closes, as at Apache's MaxRequestWorkers.
+    /// </summary>
+    private async Task SlotAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            Task freed;
+            lock (_sync)
+            {
+                if (_connections.Count < _server.Limits.MaxConnectionsPerDevice)
+                {
+                    return;
+                }
+
+                _slotFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                freed = _slotFreed.Task;
+            }
+
+            await freed.WaitAsync(stop);
         }
     }
 
@@ -244,12 +287,15 @@ public sealed class DeviceListener : IAsyncDisposable
     private void Forget(ConnectionContext connection)
     {
         TaskCompletionSource? closed;
+        TaskCompletionSource? slot;
         lock (_sync)
         {
             _connections.Remove(connection, out closed);
+            (slot, _slotFreed) = (_slotFreed, null);
         }
 
         closed?.TrySetResult();
+        slot?.TrySetResult();
     }
 
     /// <summary>

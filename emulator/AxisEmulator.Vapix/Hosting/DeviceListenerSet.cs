@@ -32,10 +32,19 @@ public sealed record ListenerLayout
     public int HttpsBasePort { get; init; }
 
     /// <summary>
+    /// First UDP port of the unicast WS-Discovery range (device n gets base + n); 0 picks free ports.
+    /// With <see cref="SharedPort"/>: the one WS-Discovery port of every device's own address.
+    /// </summary>
+    public int WsDiscoveryBasePort { get; init; }
+
+    /// <summary>
     /// Puts a device's listener somewhere other than this machine's loopback (the network lab: port 80
     /// of the device's own address, in its own network namespace); null: the layout above.
     /// </summary>
     public Func<Device, DevicePlacement>? Place { get; init; }
+
+    /// <summary>What each camera's listener bounds (body size, connections, slow clients); Apache's defaults unless a test shrinks them.</summary>
+    public DeviceServerLimits Limits { get; init; } = DeviceServerLimits.Default;
 }
 
 /// <summary>
@@ -71,7 +80,7 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         _layout = layout ?? new ListenerLayout();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<DeviceListenerSet>();
-        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory);
+        _server = new DeviceHttpServer(emulator.Clock.Wall, _loggerFactory, _layout.Limits);
         foreach (var device in emulator.Devices)
         {
             Attach(device);
@@ -155,10 +164,16 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         {
             var placement = place(camera);
             var http = new DeviceListener(placement.BindAddress, placement.Port, handler, _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket);
-            var https = new DeviceListener(placement.BindAddress, DeviceCertificates.LabPort, handler, _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket, certificate: certificate);
-            AttachSlot(new Slot(camera, http, https, _logger, placement.Endpoint, () => DeviceCertificates.HttpsOf(placement.Endpoint())));
+            var https = new DeviceListener(placement.BindAddress, DeviceCertificates.HttpsPort(camera), handler, _loggerFactory, allowNonLoopback: true, server: _server, createSocket: placement.CreateSocket, certificate: certificate);
+            AttachSlot(new Slot(camera, http, https, _logger, placement.Endpoint, () => DeviceCertificates.HttpsOf(placement.Endpoint(), https.Port), () => DeviceCertificates.HttpsPort(camera)));
             return;
         }
+
+        // On loopback the HTTPS port is the one this layout allocated, whatever HTTPS.Port says: the
+        // range stands for each camera's own address (as a port forward would), HTTPS.Port=8443 on
+        // one camera could be another camera's allocated port, and tools find the real port in
+        // network.httpsEndpoint anyway. HTTPS.Port moves the listener only where the camera has its
+        // own address with real ports (the network lab).
 
         var (address, port, httpsPort) = _layout.SharedPort is { } shared
             ? (new IPAddress([127, 0, (byte)(index / 250), (byte)(1 + (index % 250))]), shared, _layout.HttpsBasePort)
@@ -202,7 +217,8 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
         }
     }
 
-    private sealed class Slot(Device camera, DeviceListener listener, DeviceListener https, ILogger logger, Func<Uri?>? endpoint = null, Func<Uri?>? httpsEndpoint = null)
+    /// <param name="httpsPort">The port HTTPS should be on now (<c>HTTPS.Port</c>); null: it stays where it was first bound.</param>
+    private sealed class Slot(Device camera, DeviceListener listener, DeviceListener https, ILogger logger, Func<Uri?>? endpoint = null, Func<Uri?>? httpsEndpoint = null, Func<int>? httpsPort = null)
     {
         private readonly object _sync = new();
         private Task _chain = Task.CompletedTask;
@@ -218,14 +234,17 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
 
         public Uri? HttpsEndpoint => httpsEndpoint is null ? Https.Endpoint : httpsEndpoint();
 
-        /// <summary>A configuration change may turn HTTPS on or off (<c>HTTPS.Enabled</c>).</summary>
+        /// <summary>A configuration change may turn HTTPS on or off (<c>HTTPS.Enabled</c>) or move it (<c>HTTPS.Port</c>).</summary>
         public void OnTimeline(Core.Events.TimelineEntry entry)
         {
-            if (entry.Event is Core.Events.ConfigChanged && DeviceCertificates.HttpsEnabled(Camera) != Https.IsOpen)
+            if (entry.Event is Core.Events.ConfigChanged && (DeviceCertificates.HttpsEnabled(Camera) != Https.IsOpen || HttpsMoved))
             {
                 Converge();
             }
         }
+
+        /// <summary>HTTPS is bound elsewhere than <c>HTTPS.Port</c> says (only where the port follows it).</summary>
+        private bool HttpsMoved => httpsPort is not null && httpsPort() != Https.Port;
 
         public Task Settled
         {
@@ -259,6 +278,13 @@ public sealed class DeviceListenerSet : IDeviceEndpoints, IAsyncDisposable
             if (https)
             {
                 _ = Camera.HttpsCertificate; // made (and stored) as the unit first serves HTTPS, not at the first handshake
+            }
+
+            if (HttpsMoved)
+            {
+                // Like the unit's web server restarting on its new port: the old one closes gracefully first.
+                await ApplyAsync(Https, false, ListenerClose.Orderly, HttpsEndpoint);
+                Https.MoveTo(httpsPort!());
             }
 
             await ApplyAsync(Https, https, close, HttpsEndpoint);

@@ -38,6 +38,28 @@ public static class DeviceCertificates
     public static bool HttpsEnabled(Device camera) =>
         !(camera.Config.Parameters.TryGetValue("HTTPS.Enabled", out var enabled) && string.Equals(enabled, "no", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The HTTPS endpoint on the same host as an HTTP one (<see cref="LabPort"/>).</summary>
-    public static Uri? HttpsOf(Uri? http) => http is null ? null : new UriBuilder(http) { Scheme = Uri.UriSchemeHttps, Port = LabPort }.Uri;
+    /// <summary>
+    /// <c>HTTPS.Port</c>: the port HTTPS answers on at the device's own address (<see cref="LabPort"/>
+    /// unless changed; param.cgi only stores valid ports, see <see cref="HttpsPortError"/>).
+    /// </summary>
+    public static int HttpsPort(Device camera) =>
+        camera.Config.Parameters.TryGetValue("HTTPS.Port", out var text) && ParsePort(text) is { } port ? port : LabPort;
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be <c>HTTPS.Port</c> next to the HTTP port
+    /// <paramref name="httpPort"/> (<c>System.BoaPort</c>), or null when it can: a port 1–65535 that
+    /// is not the HTTP one (one socket cannot speak both).
+    /// </summary>
+    public static string? HttpsPortError(string value, int? httpPort) => ParsePort(value) switch
+    {
+        null => "not a port (1-65535)",
+        var port when port == httpPort => "the HTTP port (System.BoaPort)",
+        _ => null,
+    };
+
+    /// <summary>The HTTPS endpoint on the same host as an HTTP one, on <paramref name="port"/>.</summary>
+    public static Uri? HttpsOf(Uri? http, int port = LabPort) => http is null ? null : new UriBuilder(http) { Scheme = Uri.UriSchemeHttps, Port = port }.Uri;
+
+    private static int? ParsePort(string text) =>
+        text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) && int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) is var port and >= 1 and <= 65535 ? port : null;
 }

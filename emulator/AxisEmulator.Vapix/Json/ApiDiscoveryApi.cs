@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Data;
+using AxisEmulator.Vapix.LightControl;
 using AxisEmulator.Vapix.ServedApis;
 using AxisEmulator.Vapix.Snapshots;
 
@@ -38,8 +39,15 @@ public static class ApiDiscoveryApi
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(data);
-        return ServedApiTable.OnlyServed(data.CapturedApiList(identity.Model, identity.FirmwareVersion)
-            ?? data.DefaultApiList(identity.Personality, identity.Profile.HasVideo));
+        var list = data.CapturedApiList(identity.Model, identity.FirmwareVersion)
+            ?? data.DefaultApiList(identity.Personality, identity.Profile.HasVideo);
+        if (LightHardware.HasLight(identity.Profile) && !list.Any(e => Text(e?["id"]) == LightControlApi.Spec.Id))
+        {
+            // The default lists hold only what every captured device lists; a model with a light lists light control ([E]).
+            list.Add(LightControlApi.ListEntry(identity.Personality));
+        }
+
+        return ServedApiTable.OnlyServed(list, identity.Profile);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public static class ParameterTemplate
     /// <summary>A device without a sensor (D4200-VE 12.9 capture: Audio, MediaClip, IOPort, no Image).</summary>
     public const string Device = "device";
 
+    /// <summary>root.PTZ of a mechanical PTZ, laid over a camera tree by <see cref="Hardware.PtzGroups"/> (see the templates' README).</summary>
+    public const string MechanicalPtz = "ptz-mechanical";
+
     /// <summary>Groups the profile sizes rather than the capture: the shape test expects them to differ.</summary>
     public static IReadOnlyList<string> ProfileSizedGroups { get; } = ["IOPort", "Input.NbrOfInputs", "Output.NbrOfOutputs"];
 
@@ -31,6 +34,14 @@ public static class ParameterTemplate
 
     /// <summary>The template's captured model, whose tree the template was derived from.</summary>
     public static string CapturedModel(string template) => template == Camera ? "P3245-LVE" : "D4200-VE";
+
+    /// <summary>
+    /// The hardware of the template's captured model, as its captured tree shows it (and its profile's
+    /// <c>hardware:</c> block says): what the hardware shaping starts from.
+    /// </summary>
+    public static HardwareSpec CapturedHardware(string template) => template == Camera
+        ? new HardwareSpec { ImageSources = 1, Ptz = PtzKind.Digital, Audio = new AudioSpec { Inputs = 1, Outputs = 1 }, Infrared = true, SdCard = true }
+        : new HardwareSpec { ImageSources = 0, Ptz = PtzKind.None, Audio = new AudioSpec { Inputs = 1, Outputs = 1 }, SdCard = true };
 
     public static ParameterTree Fill(ParameterTree template, VapixIdentity identity)
     {

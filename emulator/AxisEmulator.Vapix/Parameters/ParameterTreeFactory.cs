@@ -1,6 +1,7 @@
 using AxisEmulator.Core.Config;
 using AxisEmulator.Vapix.Auth;
 using AxisEmulator.Vapix.Data;
+using AxisEmulator.Vapix.Parameters.Hardware;
 using AxisEmulator.Vapix.ServedApis;
 using AxisEmulator.Vapix.Snapshots;
 
@@ -8,7 +9,8 @@ namespace AxisEmulator.Vapix.Parameters;
 
 /// <summary>
 /// Builds a device's parameter tree: the captured tree of its model when there is one (else the
-/// template of its line, <see cref="ParameterTemplate"/>), captured single values laid over it, then the values the device owns
+/// template of its line, <see cref="ParameterTemplate"/>, shaped to the profile's hardware by <see cref="HardwareShaping"/>),
+/// captured single values laid over it, then the values the device owns
 /// (identity, firmware, network, authentication policy), then the user's changes.
 /// </summary>
 public sealed class ParameterTreeFactory
@@ -18,7 +20,13 @@ public sealed class ParameterTreeFactory
 
     private readonly VapixDataCatalog _data;
 
-    public ParameterTreeFactory(VapixDataCatalog data) => _data = data;
+    private readonly HardwareTemplates _hardwareTemplates;
+
+    public ParameterTreeFactory(VapixDataCatalog data)
+    {
+        _data = data;
+        _hardwareTemplates = new HardwareTemplates(() => data.ParameterTemplate(ParameterTemplate.MechanicalPtz));
+    }
 
     public ParameterTree Build(ParameterInputs inputs)
     {
@@ -26,7 +34,7 @@ public sealed class ParameterTreeFactory
         var identity = inputs.Identity;
         var tree = _data.CapturedParameters(identity.Model) is { } captured
             ? WithSerial(captured, identity)
-            : ParameterTemplate.Fill(_data.ParameterTemplate(ParameterTemplate.NameFor(identity.Profile)), identity);
+            : Generated(identity);
         if (_data.ParameterOverlay(identity.Model) is { } overlay)
         {
             tree = tree.WithMany(WithSerial(overlay, identity).Entries);
@@ -46,7 +54,15 @@ public sealed class ParameterTreeFactory
         }
 
         // Last, so nothing above can advertise an API the device does not serve (DESIGN §5).
-        return AdvertisedApiProperties.WithdrawUnserved(tree);
+        return AdvertisedApiProperties.WithdrawUnserved(tree, identity.Profile);
+    }
+
+    /// <summary>The template of the profile's line, filled with the model's values and shaped to its hardware.</summary>
+    private ParameterTree Generated(VapixIdentity identity)
+    {
+        var template = ParameterTemplate.NameFor(identity.Profile);
+        var filled = ParameterTemplate.Fill(_data.ParameterTemplate(template), identity);
+        return HardwareShaping.Shape(filled, ParameterTemplate.CapturedHardware(template), identity.Profile.Hardware, _hardwareTemplates);
     }
 
     /// <summary>Puts the device's serial where the capture has the scrubbed one (host names, friendly names, MAC).</summary>

@@ -1,3 +1,4 @@
+using AxisEmulator.Core.Profiles;
 using AxisEmulator.Vapix.Parameters;
 
 namespace AxisEmulator.Vapix.ServedApis;
@@ -25,7 +26,13 @@ public static class AdvertisedApiProperties
         ["ClientNotes"] = "client-notes",
     };
 
-    /// <summary>The tree without the advertising groups of APIs the device does not serve.</summary>
+    /// <summary>Groups outside <c>Properties.API</c> that advertise an API driving hardware (kept only where the model has it).</summary>
+    public static IReadOnlyDictionary<string, string> HardwareApiOfGroup { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Properties.LightControl"] = "light-control", // LightControl2 / LightControlAvailable=yes
+    };
+
+    /// <summary>The tree without the <c>Properties.API</c> groups of APIs that are not routed (a captured tree: its hardware is its own).</summary>
     public static ParameterTree WithdrawUnserved(ParameterTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
@@ -34,6 +41,22 @@ public static class AdvertisedApiProperties
             if (!ServedApiTable.IsServed(id))
             {
                 tree = tree.WithoutGroup("Properties.API." + group);
+            }
+        }
+
+        return tree;
+    }
+
+    /// <summary>The tree a device of <paramref name="profile"/> serves: also without the groups of hardware APIs the model lacks.</summary>
+    public static ParameterTree WithdrawUnserved(ParameterTree tree, HardwareProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        tree = WithdrawUnserved(tree);
+        foreach (var (group, id) in HardwareApiOfGroup)
+        {
+            if (!ServedApiTable.IsServed(id, profile))
+            {
+                tree = tree.WithoutGroup(group);
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using AxisEmulator.Core.Profiles;
+using AxisEmulator.Vapix.LightControl;
 using AxisEmulator.Vapix.Server;
 
 namespace AxisEmulator.Vapix.ServedApis;
@@ -21,7 +23,7 @@ public static class ServedApiTable
     /// <summary>By id. Read methods are the documented ones where we serve the API; getSupportedVersions otherwise.</summary>
     public static IReadOnlyDictionary<string, ServedApi> ById { get; } = new ServedApi[]
     {
-        // Served (or planned: view-area, light-control, mqtt-client, rtsp-over-websocket are not routed yet).
+        // Served (or planned: rtsp-over-websocket is not routed yet). light-control only on models with a light.
         Json("api-discovery", "/axis-cgi/apidiscovery.cgi", "getApiList"),
         Json("basic-device-info", "/axis-cgi/basicdeviceinfo.cgi", "getAllUnrestrictedProperties"),
         Json("systemready", "/axis-cgi/systemready.cgi", "systemready"),
@@ -32,8 +34,9 @@ public static class ServedApiTable
         Json("io-port-management", "/axis-cgi/io/portmanagement.cgi", "getPorts"),
         Json("stream-profiles", "/axis-cgi/streamprofile.cgi", "list"),
         Json("view-area", "/axis-cgi/viewarea/info.cgi", "list"),
-        Json("light-control", "/axis-cgi/lightcontrol.cgi", "getLightInformation"),
+        Json("light-control", "/axis-cgi/lightcontrol.cgi", "getLightInformation") with { HasHardware = LightHardware.HasLight },
         Json("mqtt-client", "/axis-cgi/mqtt/client.cgi", "getClientStatus"),
+        Json("event-mqtt-bridge", "/axis-cgi/mqtt/event.cgi", "getEventPublicationConfig"),
         Json("time-service", "/axis-cgi/time.cgi", "getDateTimeInfo"),
         Json("ntp", "/axis-cgi/ntp.cgi", "getNTPInfo"),
         Json("feature-flag", "/axis-cgi/featureflag.cgi", "listAll"),
@@ -67,7 +70,6 @@ public static class ServedApiTable
         Json("disk-properties", "/axis-cgi/disks/properties.cgi"),
         Json("dynamicoverlay", "/axis-cgi/dynamicoverlay/dynamicoverlay.cgi"),
         Json("edge-file-manager", "/axis-cgi/edgefilemanager.cgi"),
-        Json("event-mqtt-bridge", "/axis-cgi/mqtt/event.cgi"),
         Json("findmydevice", "/axis-cgi/findmydevice.cgi"),
         Json("guard-tour", "/axis-cgi/guardtour.cgi"),
         Json("image-size", "/axis-cgi/imagesize.cgi"),
@@ -111,11 +113,22 @@ public static class ServedApiTable
     /// <summary>Whether the device serves the API with this id (unknown ids are not served).</summary>
     public static bool IsServed(string id) => ById.TryGetValue(id, out var api) && api.IsServedBy(VapixRoutes.Paths);
 
-    /// <summary>The entries of <paramref name="apiList"/> whose id is served, in their order.</summary>
+    /// <summary>The entries of a device's own list whose id is routed (a captured list already reflects its hardware).</summary>
     public static JsonArray OnlyServed(JsonArray apiList)
     {
         ArgumentNullException.ThrowIfNull(apiList);
         return new JsonArray([.. apiList.Where(e => IsServed(IdOf(e))).Select(e => e!.DeepClone())]);
+    }
+
+    /// <summary>Whether a device of <paramref name="profile"/> serves the API: routed, and the model has the hardware it drives.</summary>
+    public static bool IsServed(string id, HardwareProfile profile) => IsServed(id) && ById[id].HasHardware(profile);
+
+    /// <summary>The entries of <paramref name="apiList"/> a device of <paramref name="profile"/> serves, in their order.</summary>
+    public static JsonArray OnlyServed(JsonArray apiList, HardwareProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(apiList);
+        ArgumentNullException.ThrowIfNull(profile);
+        return new JsonArray([.. apiList.Where(e => IsServed(IdOf(e), profile)).Select(e => e!.DeepClone())]);
     }
 
     private static string IdOf(JsonNode? entry) =>

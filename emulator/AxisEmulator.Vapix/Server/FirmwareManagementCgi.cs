@@ -288,38 +288,49 @@ internal static class FirmwareManagementCgi
     /// Streams the upload: the first part's text is the JSON, the second part's first bytes are kept
     /// (the header of an emulated image) and the rest is drained. Null when the body is not valid multipart.
     /// </summary>
-    private static async Task<Upload?> ReadUploadAsync(VapixExchange exchange, string boundary)
+    private static Task<Upload?> ReadUploadAsync(VapixExchange exchange, string boundary)
     {
         exchange.Http.Items[VapixExchange.BodyReadKey] = true;
-        var reader = new MultipartReader(boundary, exchange.Http.Request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
+        return ReadUploadAsync(exchange.Http.Request.Body, boundary, exchange.Aborted);
+    }
+
+    /// <summary>The upload's parts from <paramref name="body"/> (see above); throws only <see cref="BodyTooLargeException"/> (the fuzz target's contract too).</summary>
+    internal static async Task<Upload?> ReadUploadAsync(Stream body, string boundary, CancellationToken aborted)
+    {
+        var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
         try
         {
-            var first = await reader.ReadNextSectionAsync(exchange.Aborted);
+            var first = await reader.ReadNextSectionAsync(aborted);
             if (first is null)
             {
                 return null;
             }
 
-            var jsonBytes = await ReadAtMostAsync(first.Body, MaxJsonPartBytes + 1, exchange.Aborted);
+            var jsonBytes = await ReadAtMostAsync(first.Body, MaxJsonPartBytes + 1, aborted);
             if (jsonBytes.Length > MaxJsonPartBytes)
             {
                 throw new BodyTooLargeException();
             }
 
             byte[]? head = null;
-            var second = await reader.ReadNextSectionAsync(exchange.Aborted);
+            var second = await reader.ReadNextSectionAsync(aborted);
             if (second is not null)
             {
-                head = await ReadAtMostAsync(second.Body, EmulatedFirmwareImage.MaxHeaderBytes, exchange.Aborted);
-                await second.Body.CopyToAsync(Stream.Null, exchange.Aborted);
+                head = await ReadAtMostAsync(second.Body, EmulatedFirmwareImage.MaxHeaderBytes, aborted);
+                await second.Body.CopyToAsync(Stream.Null, aborted);
                 head = head.Length == 0 ? null : head;
-                while (await reader.ReadNextSectionAsync(exchange.Aborted) is { } extra)
+                while (await reader.ReadNextSectionAsync(aborted) is { } extra)
                 {
-                    await extra.Body.CopyToAsync(Stream.Null, exchange.Aborted);
+                    await extra.Body.CopyToAsync(Stream.Null, aborted);
                 }
             }
 
             return new Upload(Encoding.UTF8.GetString(jsonBytes).Trim(), head, second is not null);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == Microsoft.AspNetCore.Http.StatusCodes.Status413PayloadTooLarge)
+        {
+            // Past the listener's body limit (DeviceServerLimits): Apache's 413, not a malformed upload.
+            throw new BodyTooLargeException("The upload is larger than the device accepts.", ex);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
@@ -343,5 +354,5 @@ internal static class FirmwareManagementCgi
     /// <param name="Json">Text of the first part.</param>
     /// <param name="ImageHead">First bytes of the second part; null when it is missing or empty.</param>
     /// <param name="HasImagePart">Whether a second part was sent at all.</param>
-    private sealed record Upload(string Json, byte[]? ImageHead, bool HasImagePart);
+    internal sealed record Upload(string Json, byte[]? ImageHead, bool HasImagePart);
 }

@@ -34,7 +34,7 @@ internal static class ParameterChanges
             }
 
             var name = ParameterTree.StripRoot(key);
-            var refused = !tree.Contains(key) || ParameterRules.IsReadOnly(key) || value.Length > maxValueLength || !IsValid(name, value);
+            var refused = !tree.Contains(key) || ParameterRules.IsReadOnly(key) || value.Length > maxValueLength || !IsValid(name, value) || !FitsTree(name, value, tree);
             if (refused)
             {
                 (errors ??= new StringBuilder()).Append("# Error: Error setting '").Append(key).Append("' to '").Append(value).Append("'!\n");
@@ -111,7 +111,15 @@ internal static class ParameterChanges
         "Network.IPAddress" or "Network.Broadcast" or "Network.DefaultRouter" => IsIpv4(value),
         "Network.SubnetMask" => IsSubnetMask(value),
         "Network.HostName" => IsHostName(value),
+        "HTTPS.Enabled" => value.ToLowerInvariant() is "yes" or "no",
         _ => !value.Any(char.IsControl),
+    };
+
+    /// <summary>Checks that depend on other parameters: <c>HTTPS.Port</c> is not the HTTP port.</summary>
+    private static bool FitsTree(string name, string value, ParameterTree tree) => name switch
+    {
+        "HTTPS.Port" => Https.DeviceCertificates.HttpsPortError(value, int.TryParse(tree["System.BoaPort"], CultureInfo.InvariantCulture, out var http) ? http : 80) is null,
+        _ => true,
     };
 
     private static bool IsIpv4(string value) =>

@@ -99,6 +99,20 @@ internal static class VapixRoutes
         // iostream
         new("/axis-cgi/io/portmanagement.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, PortManagementApi.Spec, PortManagementApi.Handle), PortManagementApi.Spec),
         new("/axis-cgi/streamprofile.cgi", JsonMethods, e => ParameterBackedCgi.CallAsync(e, StreamProfileApi.Spec, StreamProfileApi.Handle), StreamProfileApi.Spec),
+
+        // upnp: the device description SSDP's LOCATION points at (anonymous)
+        new(Upnp.RootDescription.Path, ["GET", "HEAD"], Upnp.RootDescriptionRoute.HandleAsync),
+        // vapix2: view areas, lights, MQTT (configuration kept; no broker is contacted)
+        new(ViewAreas.ViewAreaApi.InfoPath, JsonMethods, ViewAreas.ViewAreaCgi.InfoAsync, ViewAreas.ViewAreaApi.InfoSpec),
+        new(ViewAreas.ViewAreaApi.ConfigurePath, JsonMethods, ViewAreas.ViewAreaCgi.ConfigureAsync, ViewAreas.ViewAreaApi.ConfigureSpec),
+        new(LightControl.LightControlApi.Path, JsonMethods, LightControl.LightControlCgi.HandleAsync, LightControl.LightControlApi.Spec),
+        new(Mqtt.MqttClientApi.Path, JsonMethods, Mqtt.MqttCgi.ClientAsync, Mqtt.MqttClientApi.Spec),
+        new(Mqtt.MqttEventApi.Path, JsonMethods, Mqtt.MqttCgi.EventAsync, Mqtt.MqttEventApi.Spec),
+
+        // vapix2: the web server's own pages
+        new(WebPages.WebInterfacePages.Root, ["GET", "HEAD"], WebPages.WebInterfacePages.RedirectAsync),
+        new(WebPages.WebInterfacePages.Index, ["GET", "HEAD"], WebPages.WebInterfacePages.RedirectAsync),
+        new(WebPages.WebInterfacePages.WebInterface, ["GET", "HEAD"], WebPages.WebInterfacePages.WebInterfaceAsync),
     }.ToDictionary(r => r.Path, StringComparer.Ordinal);
 
     /// <summary>Every served path.</summary>

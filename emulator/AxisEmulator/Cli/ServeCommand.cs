@@ -136,6 +136,13 @@ public static class ServeCommand
             CustomParser = r => Parse(r, "--device-https-base-port", EmulatorSettings.ParsePort),
         };
 
+        public Option<int?> DeviceWsDiscoveryBasePort { get; } = new("--device-wsd-base-port")
+        {
+            HelpName = "PORT",
+            Description = $"UDP port where cam-1 answers unicast WS-Discovery Probes; device n gets PORT+n-1; 0 picks free ports [default: {EmulatorSettings.DefaultDeviceWsDiscoveryBasePort}, free ports with --device-base-port 0]",
+            CustomParser = r => Parse(r, "--device-wsd-base-port", EmulatorSettings.ParsePort),
+        };
+
         public Option<System.Net.IPAddress?> DeviceBindAddress { get; } = new("--device-bind-address")
         {
             HelpName = "ADDRESS",
@@ -222,6 +229,7 @@ public static class ServeCommand
             command.Options.Add(ControlUrl);
             command.Options.Add(DeviceBasePort);
             command.Options.Add(DeviceHttpsBasePort);
+            command.Options.Add(DeviceWsDiscoveryBasePort);
             command.Options.Add(DeviceBindAddress);
             command.Options.Add(StateDir);
             command.Options.Add(Ephemeral);
@@ -328,6 +336,11 @@ public static class ServeCommand
             if (result.GetValue(DeviceHttpsBasePort) is { } httpsBasePort)
             {
                 settings = settings with { DeviceHttpsBasePort = httpsBasePort };
+            }
+
+            if (result.GetValue(DeviceWsDiscoveryBasePort) is { } wsDiscoveryBasePort)
+            {
+                settings = settings with { DeviceWsDiscoveryBasePort = wsDiscoveryBasePort };
             }
 
             if (result.GetValue(DeviceBindAddress) is { } bindAddress)

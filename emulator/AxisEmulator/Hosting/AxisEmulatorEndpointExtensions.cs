@@ -16,10 +16,11 @@ public static class AxisEmulatorEndpointExtensions
     public static WebApplication MapAxisEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Disposed in the reverse order: the listeners, then the lab's namespaces, then the emulator.
+        // Disposed in the reverse order: the WS-Discovery ports, the listeners, then the lab's namespaces, then the emulator.
         app.Services.GetRequiredService<Emulator>();
         app.Services.GetService<Lab.NetworkLab>();
         app.Services.GetService<DeviceListenerSet>();
+        app.Services.GetService<Vapix.Onvif.Discovery.WsDiscoveryResponders>();
         app.MapControlApi();
         return app;
     }

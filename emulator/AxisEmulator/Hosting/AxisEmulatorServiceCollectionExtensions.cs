@@ -34,6 +34,11 @@ public static class AxisEmulatorServiceCollectionExtensions
             services.AddSingleton<IScenarioVapixClient>(new HttpScenarioVapixClient(devices.Endpoints!, devices.Emulator.Clock.Wall));
         }
 
+        if (devices.WsDiscovery is { } wsDiscovery)
+        {
+            services.AddSingleton(_ => wsDiscovery);
+        }
+
         if (devices.Lab is { } lab)
         {
             services.AddSingleton(_ => lab);

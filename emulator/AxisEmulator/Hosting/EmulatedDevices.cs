@@ -1,6 +1,7 @@
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Lab;
 using AxisEmulator.Vapix.Hosting;
+using AxisEmulator.Vapix.Onvif.Discovery;
 using AxisEmulator.Vapix.Server;
 
 namespace AxisEmulator.Hosting;
@@ -12,12 +13,16 @@ namespace AxisEmulator.Hosting;
 /// </summary>
 public sealed class EmulatedDevices : IAsyncDisposable
 {
-    private EmulatedDevices(Emulator emulator, DeviceListenerSet? listeners, NetworkLab? lab)
+    private EmulatedDevices(Emulator emulator, DeviceListenerSet? listeners, NetworkLab? lab, WsDiscoveryResponders? wsDiscovery)
     {
         Emulator = emulator;
         Listeners = listeners;
         Lab = lab;
-        Endpoints = lab is null || listeners is null ? listeners : new LabEndpoints(listeners, lab);
+        WsDiscovery = wsDiscovery;
+        Endpoints = listeners is null ? null
+            : lab is not null ? new LabEndpoints(listeners, lab)
+            : wsDiscovery is not null ? new LoopbackEndpoints(listeners, wsDiscovery)
+            : listeners;
     }
 
     public Emulator Emulator { get; }
@@ -27,6 +32,9 @@ public sealed class EmulatedDevices : IAsyncDisposable
 
     /// <summary>The network lab the devices live in, or null on loopback.</summary>
     public NetworkLab? Lab { get; }
+
+    /// <summary>The devices' unicast WS-Discovery ports on loopback (in the lab, each camera answers on its own 3702 instead); null without listeners.</summary>
+    public WsDiscoveryResponders? WsDiscovery { get; }
 
     /// <summary>Where each device answers and when it has settled (in the lab, its link and addresses too); null without listeners.</summary>
     public IDeviceEndpoints? Endpoints { get; }
@@ -46,15 +54,24 @@ public sealed class EmulatedDevices : IAsyncDisposable
                 layout = (layout ?? new ListenerLayout()) with { Place = lab.Place };
             }
 
-            var listeners = layout is not null
-                ? VapixServer.Listen(emulator, layout, options.LoggerFactory, options.HardwareProfilesDirectory).Listeners
-                : null;
+            DeviceListenerSet? listeners = null;
+            WsDiscoveryResponders? wsDiscovery = null;
+            if (layout is not null)
+            {
+                (listeners, var services) = VapixServer.Listen(emulator, layout, options.LoggerFactory, options.HardwareProfilesDirectory);
+                wsDiscovery = lab is null ? WsDiscoveryResponders.Start(emulator, services, listeners, layout) : null;
+                if (lab is not null)
+                {
+                    lab.Vapix = services;
+                }
+            }
+
             if (lab is not null && listeners is not null)
             {
                 lab.ListenerSettled = listeners.SettledAsync;
             }
 
-            return new EmulatedDevices(emulator, listeners, lab);
+            return new EmulatedDevices(emulator, listeners, lab, wsDiscovery);
         }
         catch
         {
@@ -66,6 +83,11 @@ public sealed class EmulatedDevices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (WsDiscovery is not null)
+        {
+            await WsDiscovery.DisposeAsync();
+        }
+
         if (Listeners is not null)
         {
             await Listeners.DisposeAsync();

@@ -47,6 +47,10 @@ public static class EmulatorServer
         }
 
         var layout = LayoutFor(settings, fleet);
+        if (settings.Lab is null)
+        {
+            DevicePortCheck.ThrowIfTaken(layout, fleet?.DeviceCount ?? settings.Devices);
+        }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
@@ -83,7 +87,7 @@ public static class EmulatorServer
 
         var emulator = app.Services.GetRequiredService<Emulator>();
         var endpoints = app.Services.GetRequiredService<IDeviceEndpoints>();
-        await WriteBannerAsync(output, settings, emulator, endpoints, app.Services.GetService<Lab.NetworkLab>(), BoundUrls(app));
+        await WriteBannerAsync(output, settings, emulator, endpoints, app.Services.GetService<Lab.NetworkLab>(), app.Services.GetService<Vapix.Onvif.Discovery.WsDiscoveryResponders>(), BoundUrls(app));
         await app.WaitForShutdownAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped at simulated {emulator.Clock.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss.fff'Z'}."));
         return 0;
@@ -99,7 +103,7 @@ public static class EmulatorServer
         var layout = settings.SharedPort is not null
             ? settings.ToListenerLayout()
             : fleet?.Listeners is { } l
-                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort, BindAddress = settings.DeviceBindAddress, HttpsBasePort = l.BasePort == 0 && settings.DeviceHttpsBasePort is null ? 0 : settings.HttpsBasePort }
+                ? new ListenerLayout { BasePort = l.BasePort ?? settings.DeviceBasePort, SharedPort = l.SharedPort, BindAddress = settings.DeviceBindAddress, HttpsBasePort = l.BasePort == 0 && settings.DeviceHttpsBasePort is null ? 0 : settings.HttpsBasePort, WsDiscoveryBasePort = l.BasePort == 0 && settings.DeviceWsDiscoveryBasePort is null ? 0 : settings.WsDiscoveryBasePort }
                 : settings.ToListenerLayout();
         if (layout.SharedPort is not null && settings.DeviceBindAddress is not null)
         {
@@ -120,7 +124,7 @@ public static class EmulatorServer
             ? addresses
             : [.. app.Urls];
 
-    private static async Task WriteBannerAsync(TextWriter output, EmulatorSettings settings, Emulator emulator, IDeviceEndpoints listeners, Lab.NetworkLab? lab, IReadOnlyList<string> urls)
+    private static async Task WriteBannerAsync(TextWriter output, EmulatorSettings settings, Emulator emulator, IDeviceEndpoints listeners, Lab.NetworkLab? lab, Vapix.Onvif.Discovery.WsDiscoveryResponders? wsDiscovery, IReadOnlyList<string> urls)
     {
         var state = settings.StateDirectory is { } directory ? "state in " + Path.GetFullPath(directory) : "ephemeral (no state kept)";
         var token = settings.ToControlOptions().TokenEnforced ? ", bearer token required on /api" : "";
@@ -139,13 +143,14 @@ public static class EmulatorServer
         {
             if (lab is not null)
             {
-                await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, MAC {Lab.LabPort.MacOf(device.Serial)} in {lab.NamespaceOf(device.Id)}, VAPIX on port 80 of its own address (HTTPS 443) once its network is up");
+                await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, MAC {Lab.LabPort.MacOf(device.Serial)} in {lab.NamespaceOf(device.Id)}, VAPIX on port 80 of its own address (HTTPS 443, WS-Discovery udp/3702 and 239.255.255.250) once its network is up");
                 continue;
             }
 
             var endpoint = listeners.EndpointOf(device.Id)?.ToString().TrimEnd('/') ?? "a free loopback port";
             var https = listeners.HttpsEndpointOf(device.Id)?.ToString().TrimEnd('/') ?? "a free loopback port";
-            await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} (HTTPS {https}) once its network is up");
+            var wsd = (wsDiscovery?.PortOf(device.Id) ?? wsDiscovery?.FixedPortOf(device.Id)) is { } port ? string.Create(CultureInfo.InvariantCulture, $"udp/{port}") : "a free UDP port";
+            await output.WriteLineAsync($"  {device.Id}: {device.Profile.Id}, serial {device.Serial}, VAPIX on {endpoint} (HTTPS {https}, WS-Discovery {wsd}) once its network is up");
         }
 
         if (emulator.Chaos.Current is { } chaos)

@@ -30,6 +30,9 @@ public sealed record EmulatorSettings
     /// <summary>First HTTPS port of the device range (beside the HTTP range) unless told otherwise.</summary>
     public const int DefaultDeviceHttpsBasePort = 8443;
 
+    /// <summary>First unicast WS-Discovery port (UDP) unless told otherwise: cam-1 answers on the protocol's own 3702.</summary>
+    public const int DefaultDeviceWsDiscoveryBasePort = 3702;
+
     public const int MaxDevices = 1000;
 
     /// <summary>Where each device's configuration is stored; null when <see cref="Ephemeral"/>.</summary>
@@ -65,6 +68,16 @@ public sealed record EmulatorSettings
 
     /// <summary>The HTTPS base port in effect (see <see cref="DeviceHttpsBasePort"/>).</summary>
     public int HttpsBasePort => DeviceHttpsBasePort ?? (DeviceBasePort == 0 ? 0 : DefaultDeviceHttpsBasePort);
+
+    /// <summary>
+    /// First unicast WS-Discovery UDP port (device n gets base + n - 1; with a shared port, every
+    /// address's port); 0 picks free ports. Null: <see cref="DefaultDeviceWsDiscoveryBasePort"/>, or
+    /// free ports when <see cref="DeviceBasePort"/> is 0, as for HTTPS.
+    /// </summary>
+    public int? DeviceWsDiscoveryBasePort { get; init; }
+
+    /// <summary>The WS-Discovery base port in effect (see <see cref="DeviceWsDiscoveryBasePort"/>).</summary>
+    public int WsDiscoveryBasePort => DeviceWsDiscoveryBasePort ?? (DeviceBasePort == 0 ? 0 : DefaultDeviceWsDiscoveryBasePort);
 
     /// <summary>
     /// Where the device base-port range binds; null is the default 127.0.0.1. 0.0.0.0 makes the device
@@ -128,7 +141,7 @@ public sealed record EmulatorSettings
     };
 
     /// <summary>The device listener layout when no fleet file says otherwise.</summary>
-    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort, BindAddress = SharedPort is null ? DeviceBindAddress : null, HttpsBasePort = HttpsBasePort };
+    public Vapix.Hosting.ListenerLayout ToListenerLayout() => new() { BasePort = DeviceBasePort, SharedPort = SharedPort, BindAddress = SharedPort is null ? DeviceBindAddress : null, HttpsBasePort = HttpsBasePort, WsDiscoveryBasePort = WsDiscoveryBasePort };
 
     /// <summary>The clock setting as it is written on the command line: <c>realtime</c>, <c>scaled:N</c> or <c>manual</c>.</summary>
     public string ClockText => FormatClock(ClockMode, ClockScale);
@@ -239,6 +252,11 @@ public sealed record EmulatorSettings
         if (section["DeviceHttpsBasePort"] is { } httpsBasePort)
         {
             settings = settings with { DeviceHttpsBasePort = ParsePort(httpsBasePort, Key("DeviceHttpsBasePort")) };
+        }
+
+        if (section["DeviceWsDiscoveryBasePort"] is { } wsDiscoveryBasePort)
+        {
+            settings = settings with { DeviceWsDiscoveryBasePort = ParsePort(wsDiscoveryBasePort, Key("DeviceWsDiscoveryBasePort")) };
         }
 
         if (section["DeviceBindAddress"] is { Length: > 0 } bindAddress)

@@ -14,6 +14,9 @@ internal sealed class LabEndpoints(DeviceListenerSet listeners, NetworkLab lab) 
 
     public bool IsHttpsOpen(string deviceId) => listeners.IsHttpsOpen(deviceId);
 
+    /// <summary>In the lab a camera answers WS-Discovery on its own address at the protocol's port, while its listener is open.</summary>
+    public int? WsDiscoveryPortOf(string deviceId) => listeners.IsOpen(deviceId) ? WsDiscovery.WsDiscoveryResponder.Port : null;
+
     public async Task SettledAsync(string deviceId)
     {
         await listeners.SettledAsync(deviceId);

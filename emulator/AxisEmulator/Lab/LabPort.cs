@@ -44,9 +44,11 @@ internal sealed class LabPort
     private readonly ArpTiming _arpTiming;
     private ArpGuard? _guard;
     private IReadOnlyList<IDiscoveryResponder> _discovery = [];
+    private readonly Func<Vapix.Server.VapixServices?> _vapix;
 
-    public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ArpTiming arpTiming, ILogger logger)
+    public LabPort(LabNames names, int index, Device device, Func<string, Task> listenerSettled, TimeProvider wall, ArpTiming arpTiming, ILogger logger, Func<Vapix.Server.VapixServices?>? vapix = null)
     {
+        _vapix = vapix ?? (() => null);
         _device = device;
         _arpTiming = arpTiming;
         _wall = wall;
@@ -122,7 +124,7 @@ internal sealed class LabPort
                     IpCommand.In(_namespace, "link", "set", LabSegment.Interface, "up");
                     _carrier = true;
                     _guard = new ArpGuard(_namespace, LabSegment.Interface, Convert.FromHexString(_device.Serial), _wall, _arpTiming, OnConflict);
-                    _discovery = DiscoveryResponders.Start(new DiscoveryLink(_namespace, LabSegment.Interface, _device, _wall));
+                    _discovery = DiscoveryResponders.Start(new DiscoveryLink(_namespace, LabSegment.Interface, _device, _wall) { Vapix = _vapix() });
                 }
 
                 await ApplyAddressesAsync();

@@ -15,7 +15,16 @@ internal static class LabSegment
     /// <summary>The client's address: on the /24 of a camera's 192.168.0.90 fallback, clear of it and of a DHCP pool's usual range.</summary>
     public const string ClientAddress = "192.168.0.250";
 
+    /// <summary>
+    /// The client's prefix: a /21 (192.168.0.0–192.168.7.255), so a DHCP server on the segment can
+    /// lease well over a thousand cameras and the client still reaches every one; the fallback's /24 is in it.
+    /// </summary>
+    public const int ClientPrefixLength = 21;
+
     public const string ClientLinkLocal = "169.254.250.250";
+
+    /// <summary>Every IPv4 multicast group (224.0.0.0/4), routed onto the segment in the client namespace.</summary>
+    public const string MulticastRoute = "224.0.0.0/4";
 
     /// <summary>Removes every namespace of the lab (what a crashed run left, or all of a lab being taken down); returns their names.</summary>
     public static IReadOnlyList<string> Remove(LabNames names)
@@ -40,9 +49,12 @@ internal static class LabSegment
 
         AddNamespace(names.Client);
         Plug(names, names.Client, "client", mac: null);
-        IpCommand.In(names.Client, "address", "add", ClientAddress + "/24", "dev", Interface);
+        IpCommand.In(names.Client, "address", "add", $"{ClientAddress}/{ClientPrefixLength}", "dev", Interface);
         IpCommand.In(names.Client, "address", "add", ClientLinkLocal + "/16", "dev", Interface);
         IpCommand.In(names.Client, "link", "set", Interface, "up");
+        // Tools send to multicast groups (SSDP's and WS-Discovery's 239.255.255.250) without naming an
+        // interface, as a LAN host's default route would carry them: a route onto the segment, only here.
+        IpCommand.In(names.Client, "route", "replace", MulticastRoute, "dev", Interface);
     }
 
     public static void AddNamespace(string name)

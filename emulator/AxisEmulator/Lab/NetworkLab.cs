@@ -40,6 +40,9 @@ public sealed class NetworkLab : IAsyncDisposable
     /// <summary>The listener set's "settled" for a device: a link goes down only once its listener has closed.</summary>
     public Func<string, Task> ListenerSettled { get; set; } = _ => Task.CompletedTask;
 
+    /// <summary>The VAPIX server's services, which the cameras' WS-Discovery describes their device service by (set once the listeners exist).</summary>
+    public Vapix.Server.VapixServices? Vapix { get; set; }
+
     /// <summary>The RFC 5227 waits of cameras plugged in from now on (tests shorten them: they are wall time).</summary>
     internal Arp.ArpTiming ArpTiming { get; set; } = Arp.ArpTiming.Rfc5227;
 
@@ -72,7 +75,7 @@ public sealed class NetworkLab : IAsyncDisposable
     public DevicePlacement Place(Device device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        var port = new LabPort(Names, Interlocked.Increment(ref _nextIndex), device, id => ListenerSettled(id), _emulator.Clock.Wall, ArpTiming, _logger);
+        var port = new LabPort(Names, Interlocked.Increment(ref _nextIndex), device, id => ListenerSettled(id), _emulator.Clock.Wall, ArpTiming, _logger, () => Vapix);
         _ports[device.Id] = port;
         return new DevicePlacement(
             IPAddress.Any,

@@ -118,6 +118,23 @@ public sealed class DevicesApiTests : IAsyncLifetime
         (await ControlApiHost.ExpectProblemAsync(bad, 400)).Str("detail").Should().Contain("deleteState");
     }
 
+    [Theory]
+    [InlineData("TRUE%00")]
+    [InlineData("true%00")]
+    [InlineData("%20true")]
+    [InlineData("false%00")]
+    [InlineData("%00")]
+    public async Task A_deleteState_that_only_trims_to_a_boolean_is_400_and_deletes_nothing(string value)
+    {
+        // Found by the hostile run: bool.TryParse trims blanks and NULs, so these erased the device's state.
+        await _host.CreateAsync("kept");
+        using var bad = await _host.Client.DeleteAsync($"/api/v1/devices/kept?deleteState={value}");
+
+        (await ControlApiHost.ExpectProblemAsync(bad, 400)).Str("detail").Should().Contain("deleteState");
+        _host.Emulator.TryGet("kept", out _).Should().BeTrue();
+        _host.Emulator.Store.Load("kept").Should().NotBeNull();
+    }
+
     [Fact]
     public async Task A_duplicate_id_is_409()
     {

@@ -22,6 +22,11 @@ public sealed class FakeVapixClient : IScenarioVapixClient
             throw new HttpRequestException($"connection refused: {device.Id} has no listener ({device.Phase.ToKebab()})");
         }
 
+        if (request.Scheme == ScenarioVapixRequest.Https && device.Config.Parameters.GetValueOrDefault("HTTPS.Enabled") == "no")
+        {
+            throw new HttpRequestException($"connection refused: {device.Id} has HTTPS off");
+        }
+
         var response = Answer(device, request);
         Requests.Enqueue((device.Id, request, response.Status));
         return Task.FromResult(response);
@@ -58,6 +63,15 @@ public sealed class FakeVapixClient : IScenarioVapixClient
                 device.UpdateConfig(c => (c with { Users = [.. c.Users, account] }, 0), $"user {user} added");
                 return new ScenarioVapixResponse(200, "text/html", $"<html><head><title>User accounts</title></head><body bgcolor=#ffffff>Created account {user}.\r\n</body>\r\n\r\n</html>\r\n");
 
+            case "/axis-cgi/param.cgi" when query.GetValueOrDefault("action") == "update":
+                if (!IsAdmin(device, request))
+                {
+                    return Unauthorized();
+                }
+
+                device.UpdateConfig(c => (c with { Parameters = Updated(c.Parameters, query) }, 0), "param.cgi update");
+                return new ScenarioVapixResponse(200, "text/plain", "OK");
+
             case "/axis-cgi/param.cgi" when query.GetValueOrDefault("group") is { } group:
                 return IsAdmin(device, request)
                     ? new ScenarioVapixResponse(200, "text/plain", $"{group}=AXIS\r\n")
@@ -72,6 +86,17 @@ public sealed class FakeVapixClient : IScenarioVapixClient
         request is { User: { } user, Password: { } password }
         && device.ReadConfig(c => c.Users.Any(u => u.Name == user && u.Role == UserRole.Admin
             && u.Ha1 == UserAccount.ComputeHa1(user, device.Identity.Realm, password)));
+
+    private static Dictionary<string, string> Updated(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> query)
+    {
+        var updated = new Dictionary<string, string>(parameters);
+        foreach (var (name, value) in query.Where(p => p.Key != "action"))
+        {
+            updated[name] = value;
+        }
+
+        return updated;
+    }
 
     private static ScenarioVapixResponse Unauthorized() => new(401, "text/html", "<html><body><h1>401 Unauthorized</h1></body></html>");
 

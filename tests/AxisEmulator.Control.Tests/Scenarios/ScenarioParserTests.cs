@@ -141,6 +141,32 @@ public class ScenarioParserTests
         second.Request.ToString().Should().Be("POST /axis-cgi/pwdgrp.cgi (as root)");
     }
 
+    [Fact]
+    public void Vapix_steps_take_a_scheme_a_connect_timeout_and_an_expected_refusal()
+    {
+        var scenario = Parse("""
+            name: probe
+            requires: [vapix]
+            steps:
+              - vapix: { scheme: https, connectTimeout: 1s, path: /axis-cgi/systemready.cgi, expect: { refused: true } }
+              - vapix: { scheme: http, path: /axis-cgi/systemready.cgi }
+            """);
+        var probe = scenario.Steps[0].Should().BeOfType<VapixStep>().Subject;
+        probe.Request.Should().Be(new ScenarioVapixRequest("GET", "/axis-cgi/systemready.cgi", Scheme: "https", ConnectTimeout: TimeSpan.FromSeconds(1)));
+        probe.Expect.Refused.Should().BeTrue();
+        probe.Describe().Should().Be("vapix: https GET /axis-cgi/systemready.cgi → refused");
+        scenario.Steps[1].Should().BeOfType<VapixStep>().Which.Request.Scheme.Should().Be("http");
+    }
+
+    [Theory]
+    [InlineData("scheme: ftp", "vapix.scheme' must be one of http, https")]
+    [InlineData("connectTimeout: 0s", "'vapix.connectTimeout' must be above 0 and at most 30s, got 0s")]
+    [InlineData("connectTimeout: 31s", "'vapix.connectTimeout' must be above 0 and at most 30s, got 31s")]
+    [InlineData("expect: { refused: true, status: 200 }", "'vapix.expect.refused: true' expects no answer")]
+    public void Vapix_scheme_connect_timeout_and_refused_are_checked(string field, string error) =>
+        Errors($"name: probe\nrequires: [vapix]\nsteps:\n  - vapix: {{ path: /axis-cgi/systemready.cgi, {field} }}\n")
+            .Should().ContainSingle().Which.Should().Contain(error);
+
     [Theory]
     [InlineData("500ms", 0.5)]
     [InlineData("20s", 20)]

@@ -65,7 +65,7 @@ public sealed class ProfileLoaderErrorTests : IDisposable
 
         Errors(path).Should().Equal(
             $"{path}:1: missing required key 'family'",
-            $"{path}:2: unknown key 'familly' at the top level; allowed: extends, model, family, formFactor, productFullName, productType, productVariant, hasVideo, firmware, identity, power, reset, boot, leds, io, estimates; did you mean 'family'?");
+            $"{path}:2: unknown key 'familly' at the top level; allowed: extends, model, family, formFactor, productFullName, productType, productVariant, hasVideo, firmware, identity, power, reset, boot, leds, io, hardware, estimates; did you mean 'family'?");
     }
 
     [Fact]

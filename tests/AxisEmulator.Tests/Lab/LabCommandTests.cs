@@ -14,7 +14,7 @@ public class LabCommandTests
         var failing = await CliHarness.RunAsync("lab", "exec", "--lab-name", lab.Names.Lab, "--", "sh", "-c", "exit 3");
 
         address.ExitCode.Should().Be(0, address.ToString());
-        address.Output.Should().Contain("inet " + LabSegment.ClientAddress + "/24");
+        address.Output.Should().Contain($"inet {LabSegment.ClientAddress}/{LabSegment.ClientPrefixLength}");
         failing.ExitCode.Should().Be(3);
     }
 

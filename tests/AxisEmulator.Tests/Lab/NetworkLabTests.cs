@@ -89,10 +89,11 @@ public class NetworkLabTests
         var addresses = await lab.InClientAsync("ip", "-4", "-o", "address", "show", "dev", "eth0");
         var routes = await lab.InClientAsync("ip", "-4", "route", "show");
 
-        addresses.Output.Should().Contain("inet 192.168.0.250/24").And.Contain("inet 169.254.250.250/16");
+        addresses.Output.Should().Contain("inet 192.168.0.250/21").And.Contain("inet 169.254.250.250/16");
         routes.Output.Should().NotContain("default");
-        // Asked for a route (nothing is sent), the kernel has none off the segment.
-        var outside = await lab.InClientAsync("ip", "route", "get", "192.168.1.1");
+        routes.Output.Should().Contain("224.0.0.0/4 dev eth0", "multicast (SSDP, WS-Discovery) goes out on the segment, and only there");
+        // Asked for a route (nothing is sent), the kernel has none off the segment (192.168.0.0/21).
+        var outside = await lab.InClientAsync("ip", "route", "get", "192.168.8.1");
         outside.ExitCode.Should().NotBe(0);
         outside.Error.Should().Contain("unreachable");
     }

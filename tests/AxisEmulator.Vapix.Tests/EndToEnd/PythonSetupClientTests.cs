@@ -29,8 +29,9 @@ public class PythonSetupClientTests
             "root.IOPort": [],                                                     # port models (may be empty)
             "root.StreamProfile": ["MaxGroups"],                                   # stream profile selection
             "root.Image": ["I0.Stream.FPS", "I0.Appearance.Resolution"],           # view-area / stream setup
-            "root.PTZ": [],                                                        # Properties.PTZ.PTZ=yes
         }
+        # Read only when Properties.PTZ.PTZ=yes: the PTZ models (limits, support, various of camera 1).
+        PTZ_NEEDS = ["ImageSource.I0.PTZEnabled", "Limit.L1.MinPan", "Limit.L1.MaxPan", "Support.S1.AbsolutePan", "Various.V1.PanEnabled"]
         missing = []
         counts = {}
         for group, keys in NEEDS.items():
@@ -45,6 +46,14 @@ public class PythonSetupClientTests
             if group != "root.IOPort" and not values:
                 missing.append(group)
             missing += [f"{group}.{k}" for k in keys if f"{group}.{k}" not in values]
+            if group == "root.Properties":
+                ptz = values.get("root.Properties.PTZ.PTZ")
+
+        r = requests.get(f"{url}/axis-cgi/param.cgi", params={"action": "list", "group": "root.PTZ"}, auth=auth, timeout=20)
+        ptz_values = dict(line.split("=", 1) for line in r.text.splitlines() if "=" in line and not line.startswith("# Error"))
+        counts["root.PTZ"] = len(ptz_values)
+        if ptz == "yes":
+            missing += [f"root.PTZ.{k}" for k in PTZ_NEEDS if f"root.PTZ.{k}" not in ptz_values]
 
         r = requests.get(f"{url}/axis-cgi/param.cgi", params={"action": "listdefinitions", "listformat": "xmlschema", "group": "Network.BootProto,HTTPS"}, auth=auth, timeout=20)
         ns = {"p": "http://www.axis.com/ParameterDefinitionsSchema"}
@@ -53,6 +62,7 @@ public class PythonSetupClientTests
         https = root.find("p:group[@name='root']/p:group[@name='HTTPS']/p:parameter[@name='Enabled']", ns)
         print(json.dumps({
             "missing": missing,
+            "ptz": ptz,
             "counts": counts,
             "contentType": r.headers.get("Content-Type", ""),
             "rootTag": root.tag,
@@ -71,6 +81,10 @@ public class PythonSetupClientTests
     [InlineData("Q1656-LE")] // no captured tree: the camera template
     [InlineData("M3085-V")] // 12.x, no captured tree
     [InlineData("P3245-LVE")] // its captured tree
+    [InlineData("Q6075-E")] // 10.12 mechanical PTZ: the mechanical PTZ template
+    [InlineData("Q1951-E")] // 11.11 thermal camera
+    [InlineData("P3727-PLE")] // 10.12 multisensor: four image sources
+    [InlineData("P8815-2")] // 11.11 people counter: no PTZ, so no root.PTZ
     public async Task The_setup_reads_of_the_popular_python_client_all_find_their_parameters(string profile)
     {
         await using var h = new Server.ServerHarness();
@@ -83,6 +97,9 @@ public class PythonSetupClientTests
 
         answer["missing"]!.AsArray().Select(m => m!.GetValue<string>()).Should().BeEmpty();
         answer["counts"]!["root.Properties"]!.GetValue<int>().Should().BeGreaterThan(100);
+        var hasPtz = camera.Profile.Hardware.Ptz != Core.Profiles.PtzKind.None;
+        answer["ptz"]!.GetValue<string>().Should().Be(hasPtz ? "yes" : "no");
+        (answer["counts"]!["root.PTZ"]!.GetValue<int>() > 0).Should().Be(hasPtz, "root.PTZ is there exactly when Properties.PTZ.PTZ=yes");
         answer["contentType"]!.GetValue<string>().Should().StartWith("text/xml");
         answer["rootTag"]!.GetValue<string>().Should().Be("{http://www.axis.com/ParameterDefinitionsSchema}parameterDefinitions");
         answer["firmware"]!.GetValue<string>().Should().Be(camera.Profile.Firmware.Version);

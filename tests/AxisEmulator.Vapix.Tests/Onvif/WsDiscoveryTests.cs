@@ -33,6 +33,25 @@ public sealed class WsDiscoveryTests
     }
 
     [Fact]
+    public async Task A_resolve_of_the_devices_endpoint_gets_a_resolve_match_and_one_of_another_endpoint_nothing()
+    {
+        await using var h = new ServerHarness();
+        await using var responders = WsDiscoveryResponders.Start(h.Emulator, h.Services, h.Listeners);
+        var camera = await h.ReadyDeviceAsync();
+        string Resolve(string address) =>
+            "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\">" +
+            $"<s:Header><a:MessageID>urn:uuid:1</a:MessageID></s:Header><s:Body><d:Resolve><a:EndpointReference><a:Address>{address}</a:Address></a:EndpointReference></d:Resolve></s:Body></s:Envelope>";
+        var port = responders.PortOf(camera.Id)!.Value;
+
+        var answer = await ProbeAsync(port, Resolve(DiscoveryTarget.EndpointOf(camera.Serial)));
+
+        answer.Should().Contain("<d:ResolveMatches>").And.Contain("<wsa:RelatesTo>urn:uuid:1</wsa:RelatesTo>")
+            .And.Contain($"<d:XAddrs>{new Uri(h.Endpoint(camera), "/onvif/device_service")}</d:XAddrs>");
+        var other = async () => await ProbeAsync(port, Resolve("urn:uuid:00000000-0000-0000-0000-000000000000"), TimeSpan.FromSeconds(1));
+        await other.Should().ThrowAsync<OperationCanceledException>("a Resolve of another endpoint is not for this device");
+    }
+
+    [Fact]
     public async Task The_port_closes_with_the_network_and_reopens_after_a_restart()
     {
         await using var h = new ServerHarness();
@@ -67,14 +86,15 @@ public sealed class WsDiscoveryTests
     [InlineData("")]
     [InlineData("<not xml")]
     [InlineData("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><Hello/></s:Body></s:Envelope>")]
+    [InlineData("<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><Probe xmlns=\"http://docs.oasis-open.org/ws-dd/ns/discovery/2009/01\"/></s:Body></s:Envelope>")]
     public void What_is_no_probe_is_ignored(string datagram) =>
         ProbeMessage.Parse(Encoding.UTF8.GetBytes(datagram)).Should().BeNull();
 
-    private static async Task<string> ProbeAsync(int port, string probe)
+    private static async Task<string> ProbeAsync(int port, string probe, TimeSpan? wait = null)
     {
         using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         await client.SendAsync(Encoding.UTF8.GetBytes(probe), new IPEndPoint(IPAddress.Loopback, port));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var deadline = new CancellationTokenSource(wait ?? TimeSpan.FromSeconds(10));
         var answer = await client.ReceiveAsync(deadline.Token);
         return Encoding.UTF8.GetString(answer.Buffer);
     }

@@ -35,7 +35,10 @@ public class HonestyRuleTests
         served.Should().OnlyContain(api => api.Paths.Any(VapixRoutes.Paths.Contains));
         ServedApiTable.IsServed("io-port-management").Should().BeTrue();
         ServedApiTable.IsServed("stream-profiles").Should().BeTrue();
-        ServedApiTable.IsServed("light-control").Should().BeFalse("lightcontrol.cgi is not routed");
+        ServedApiTable.IsServed("light-control").Should().BeTrue();
+        ServedApiTable.IsServed("light-control", TestProfiles.Create("M3066-V")).Should().BeFalse("the model has no light");
+        ServedApiTable.IsServed("light-control", TestProfiles.Create("P3245-LVE")).Should().BeTrue("IR illumination");
+        ServedApiTable.IsServed("rtsp-over-websocket").Should().BeFalse("not routed");
         ServedApiTable.IsServed("no-such-api").Should().BeFalse();
     }
 
@@ -49,7 +52,7 @@ public class HonestyRuleTests
 
         var expected = captured.Where(e => ServedApiTable.IsServed((string)e!["id"]!)).Select(e => e!.ToJsonString());
         listed.Select(e => e!.ToJsonString()).Should().Equal(expected);
-        listed.Select(e => (string)e!["id"]!).Should().Contain("io-port-management").And.NotContain("light-control").And.NotContain("mqtt-client");
+        listed.Select(e => (string)e!["id"]!).Should().Contain("io-port-management").And.Contain("light-control").And.Contain("view-area").And.Contain("mqtt-client").And.Contain("event-mqtt-bridge");
         captured.Count.Should().BeGreaterThan(listed.Count);
     }
 

@@ -35,7 +35,7 @@ public class BadInputOverHttpTests
         { "/axis-cgi/param.cgi/?action=list", 404, "<title>404 Not Found</title>" },
         { "/axis-cgi/param.cgi;jsessionid=1", 404, "<title>404 Not Found</title>" },
         { "/axis-cgi/bitmap/image.bmp", 404, "<title>404 Not Found</title>" },
-        { "/", 404, "<title>404 Not Found</title>" },
+        { "/index.htm", 404, "<title>404 Not Found</title>" },
         { "/%C3%A9t%C3%A9.cgi", 404, "<title>404 Not Found</title>" },
         { "/axis-cgi/%ff%fe.cgi", 404, "<title>404 Not Found</title>" },
     };

@@ -60,6 +60,11 @@ public static class PathSpellings
     private static string EscapeFirstLetterOfLastSegment(string path)
     {
         var start = path.LastIndexOf('/') + 1;
+        if (start == path.Length)
+        {
+            return path; // "/": no letter to escape
+        }
+
         return $"{path[..start]}%{(int)path[start]:x2}{path[(start + 1)..]}";
     }
 }

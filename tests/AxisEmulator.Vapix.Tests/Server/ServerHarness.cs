@@ -26,10 +26,12 @@ public sealed class ServerHarness : IAsyncDisposable
 
     private static int _serials;
 
-    public ServerHarness(int seed = 7, string? dhcpPool = null, IDeviceStateStore? store = null)
+    /// <param name="limits">The listeners' bounds; null: Apache's defaults (<see cref="DeviceServerLimits.Default"/>).</param>
+    public ServerHarness(int seed = 7, string? dhcpPool = null, IDeviceStateStore? store = null, DeviceServerLimits? limits = null)
     {
         Emulator = new Emulator(new EmulatorOptions { ClockMode = ClockMode.Manual, Seed = seed, DhcpPool = dhcpPool, Store = store }, ShippedProfiles.Catalog);
-        (Listeners, Services) = VapixServer.Listen(Emulator, hardwareProfilesDirectory: HardwareProfilesDirectory);
+        var layout = limits is null ? null : new ListenerLayout { Limits = limits };
+        (Listeners, Services) = VapixServer.Listen(Emulator, layout, hardwareProfilesDirectory: HardwareProfilesDirectory);
     }
 
     public static string HardwareProfilesDirectory => RepositoryPaths.HardwareProfiles;

@@ -98,6 +98,19 @@ public class WhoGetsInTests
         { "P3245-LVE", "POST", "/axis-cgi/io/portmanagement.cgi", """{"apiVersion":"1.0","method":"setPorts","params":{"ports":[{"port":"0","name":"Door"}]}}""", Needs.Admin },
         { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"list","params":{"streamProfileName":[]}}""", Needs.Viewer },
         { "P3245-LVE", "POST", "/axis-cgi/streamprofile.cgi", """{"apiVersion":"1.0","method":"update","params":{"streamProfile":[{"name":"Quality","description":"x"}]}}""", Needs.Operator },
+
+        // upnp: the device description SSDP points at, anonymous as libupnp serves it
+        { "P3245-LVE", "GET", "/rootdesc1.xml", null, Needs.Anyone },
+        // vapix2: view areas, lights, MQTT
+        { "P3245-LVE", "POST", "/axis-cgi/viewarea/info.cgi", """{"apiVersion":"1.0","method":"list"}""", Needs.Viewer },
+        { "P3245-LVE", "POST", "/axis-cgi/viewarea/configure.cgi", """{"apiVersion":"1.0","method":"resetGeometry","params":{"viewArea":{"id":1000001}}}""", Needs.Admin },
+        { "P3245-LVE", "POST", "/axis-cgi/lightcontrol.cgi", """{"apiVersion":"1.0","method":"getLightInformation"}""", Needs.Viewer },
+        { "P3245-LVE", "POST", "/axis-cgi/lightcontrol.cgi", """{"apiVersion":"1.0","method":"activateLight","params":{"lightID":"led0"}}""", Needs.Operator },
+        { "P3245-LVE", "POST", "/axis-cgi/mqtt/client.cgi", """{"apiVersion":"1.0","method":"getClientStatus"}""", Needs.Admin },
+        { "P3245-LVE", "POST", "/axis-cgi/mqtt/event.cgi", """{"apiVersion":"1.0","method":"getEventPublicationConfig"}""", Needs.Admin },
+        { "P3245-LVE", "GET", "/", null, Needs.Anyone },
+        { "P3245-LVE", "GET", "/index.html", null, Needs.Anyone },
+        { "P3245-LVE", "GET", "/camera/index.html", null, Needs.Anyone },
     };
 
     /// <summary>Whether the call takes the device down once granted (it then gets a device of its own).</summary>

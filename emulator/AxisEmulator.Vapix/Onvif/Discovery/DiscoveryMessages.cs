@@ -22,8 +22,8 @@ internal sealed record DiscoveryTarget(string EndpointAddress, IReadOnlyList<str
 /// <summary>
 /// Builds WS-Discovery (2005/04, as ONVIF uses it) messages with System.Xml, in the shape of the
 /// captured Axis ProbeMatch (vapix-facts §10.3: <c>SOAP-ENV</c>, <c>wsa</c> MessageID/RelatesTo/To/Action,
-/// <c>d:AppSequence</c>). The unicast responder sends ProbeMatches; the multicast Hello and Bye of the
-/// network lab can be built from the same target with <see cref="Announcement"/>.
+/// <c>d:AppSequence</c>). Both responders (unicast on loopback, multicast in the network lab) send them through
+/// <see cref="DiscoverableDevice"/>.
 /// </summary>
 internal static class DiscoveryMessages
 {
@@ -36,6 +36,10 @@ internal static class DiscoveryMessages
     public static byte[] ProbeMatches(DiscoveryTarget target, string? relatesTo, long instanceId, long messageNumber) => Envelope(
         Header("ProbeMatches", relatesTo, Anonymous, instanceId, messageNumber),
         new XElement(D + "ProbeMatches", new XElement(D + "ProbeMatch", Description(target))));
+
+    public static byte[] ResolveMatches(DiscoveryTarget target, string? relatesTo, long instanceId, long messageNumber) => Envelope(
+        Header("ResolveMatches", relatesTo, Anonymous, instanceId, messageNumber),
+        new XElement(D + "ResolveMatches", new XElement(D + "ResolveMatch", Description(target))));
 
     /// <summary>Hello (<paramref name="hello"/>) or Bye, to the WS-Discovery multicast group.</summary>
     public static byte[] Announcement(DiscoveryTarget target, bool hello, long instanceId, long messageNumber) => Envelope(

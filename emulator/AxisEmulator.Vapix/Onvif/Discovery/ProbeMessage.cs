@@ -1,10 +1,9 @@
-using System.Xml;
 using System.Xml.Linq;
 
 namespace AxisEmulator.Vapix.Onvif.Discovery;
 
 /// <summary>
-/// A WS-Discovery Probe, read loosely as real tools write it: SOAP 1.2 or 1.1, any prefixes, Types
+/// A WS-Discovery (2005/04) Probe, read loosely as real tools write it: SOAP 1.2 or 1.1, any prefixes, Types
 /// and Scopes optional (an empty Probe matches every target service).
 /// </summary>
 internal sealed record ProbeMessage(string? MessageId, IReadOnlyList<string> TypeLocalNames, IReadOnlyList<string> Scopes)
@@ -12,32 +11,17 @@ internal sealed record ProbeMessage(string? MessageId, IReadOnlyList<string> Typ
     /// <summary>The types an Axis camera answers to (<c>tds:Device</c>, <c>dn:NetworkVideoTransmitter</c>).</summary>
     private static readonly string[] OwnTypes = ["Device", "NetworkVideoTransmitter"];
 
-    public static ProbeMessage? Parse(ReadOnlySpan<byte> datagram)
+    public static ProbeMessage? Parse(ReadOnlySpan<byte> datagram) => DiscoveryEnvelope.Read(datagram) is { } envelope ? From(envelope) : null;
+
+    public static ProbeMessage? From(XElement envelope)
     {
-        try
-        {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 1 << 16 };
-            using var reader = XmlReader.Create(new MemoryStream(datagram.ToArray()), settings);
-            var envelope = XDocument.Load(reader).Root;
-            if (envelope?.Name.LocalName != "Envelope")
-            {
-                return null;
-            }
-
-            var probe = envelope.Descendants().FirstOrDefault(e => e.Name.LocalName == "Probe");
-            if (probe is null)
-            {
-                return null;
-            }
-
-            var messageId = envelope.Descendants().FirstOrDefault(e => e.Name.LocalName == "MessageID")?.Value.Trim();
-            var types = Words(probe, "Types").Select(t => t[(t.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
-            return new ProbeMessage(messageId, types, Words(probe, "Scopes"));
-        }
-        catch (XmlException)
+        if (DiscoveryEnvelope.BodyElement(envelope, "Probe") is not { } probe)
         {
             return null;
         }
+
+        var types = Words(probe, "Types").Select(t => t[(t.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
+        return new ProbeMessage(DiscoveryEnvelope.MessageIdOf(envelope), types, Words(probe, "Scopes"));
     }
 
     /// <summary>Whether a device with <paramref name="scopes"/> answers: every asked type is its own, every asked scope a prefix of one of its scopes (the RFC 3986 rule, simplified).</summary>

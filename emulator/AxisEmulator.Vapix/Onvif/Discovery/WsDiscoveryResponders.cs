@@ -5,13 +5,15 @@ using AxisEmulator.Core.Devices;
 using AxisEmulator.Core.Fleet;
 using AxisEmulator.Vapix.Hosting;
 using AxisEmulator.Vapix.Server;
+using Microsoft.Extensions.Logging;
 
 namespace AxisEmulator.Vapix.Onvif.Discovery;
 
 /// <summary>
 /// The unicast half of WS-Discovery: each device answers Probes on a UDP port of its own on loopback
-/// (the camera's 3702 cannot be shared on one host), open while its network is up and closed when
-/// it goes down, as its HTTP listener is. A matching Probe gets a ProbeMatch naming the device
+/// (the camera's 3702 cannot be shared on one host: the layout's range, or with a shared port that
+/// port on the device's own 127.0.x.y), open while its network is up and closed when it goes down,
+/// as its HTTP listener is. A matching Probe gets a ProbeMatch naming the device
 /// service on the HTTP listener. Devices with <c>WebService.DiscoveryMode.Discoverable=No</c> stay silent.
 /// </summary>
 public sealed class WsDiscoveryResponders : IAsyncDisposable
@@ -19,20 +21,29 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
     private readonly Emulator _emulator;
     private readonly VapixServices _services;
     private readonly DeviceListenerSet _listeners;
+    private readonly ListenerLayout _layout;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Responder> _open = new(StringComparer.Ordinal);
 
-    private WsDiscoveryResponders(Emulator emulator, VapixServices services, DeviceListenerSet listeners)
+    /// <summary>Each device's place in the range, in the order the listeners number them (by arrival).</summary>
+    private readonly ConcurrentDictionary<string, int> _indexes = new(StringComparer.Ordinal);
+    private int _nextIndex;
+
+    private WsDiscoveryResponders(Emulator emulator, VapixServices services, DeviceListenerSet listeners, ListenerLayout layout)
     {
         _emulator = emulator;
         _services = services;
         _listeners = listeners;
+        _layout = layout;
+        _logger = services.LoggerFactory.CreateLogger<WsDiscoveryResponders>();
     }
 
-    /// <summary>Responders for every device of <paramref name="emulator"/>, present and future.</summary>
-    public static WsDiscoveryResponders Start(Emulator emulator, VapixServices services, DeviceListenerSet listeners)
+    /// <summary>Responders for every device of <paramref name="emulator"/>, present and future, on the ports <paramref name="layout"/> gives (null: free loopback ports).</summary>
+    public static WsDiscoveryResponders Start(Emulator emulator, VapixServices services, DeviceListenerSet listeners, ListenerLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        var responders = new WsDiscoveryResponders(emulator, services, listeners);
+        ArgumentNullException.ThrowIfNull(services);
+        var responders = new WsDiscoveryResponders(emulator, services, listeners, layout ?? new ListenerLayout());
         emulator.DeviceAdded += responders.Follow;
         emulator.DeviceRemoved += responders.Unfollow;
         foreach (var device in emulator.Devices)
@@ -45,6 +56,12 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
 
     /// <summary>The UDP port answering Probes for the device, or null while its network is down.</summary>
     public int? PortOf(string deviceId) => _open.TryGetValue(deviceId, out var responder) ? responder.Port : null;
+
+    /// <summary>The port the device's range gives it, open or not (null with free ports or for an unknown device).</summary>
+    public int? FixedPortOf(string deviceId) =>
+        _layout.WsDiscoveryBasePort != 0 && _indexes.TryGetValue(deviceId, out var index)
+            ? (_layout.SharedPort is null ? _layout.WsDiscoveryBasePort + index - 1 : _layout.WsDiscoveryBasePort)
+            : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -66,6 +83,7 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
 
     private void Follow(Device device)
     {
+        _indexes.GetOrAdd(device.Id, _ => Interlocked.Increment(ref _nextIndex));
         device.PhaseChanged += OnPhase;
         OnPhase(device, device.Phase, device.Phase);
     }
@@ -73,6 +91,7 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
     private void Unfollow(Device device)
     {
         device.PhaseChanged -= OnPhase;
+        _indexes.TryRemove(device.Id, out _);
         Close(device);
     }
 
@@ -80,7 +99,17 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
     {
         if (to.HasNetwork())
         {
-            _open.GetOrAdd(device.Id, _ => new Responder(device, () => Target(device)));
+            if (!_open.ContainsKey(device.Id))
+            {
+                try
+                {
+                    _open.GetOrAdd(device.Id, _ => new Responder(BindingOf(device), DiscoverableDevice.For(_services, device, () => _listeners.EndpointOf(device.Id) is { } endpoint ? [endpoint] : [])));
+                }
+                catch (SocketException ex)
+                {
+                    _logger.LogError("{Device}: could not open WS-Discovery on {Endpoint}: {Error}", device.Id, BindingOf(device), ex.SocketErrorCode);
+                }
+            }
         }
         else
         {
@@ -96,36 +125,31 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
         }
     }
 
-    /// <summary>What the device says now (null: it is not discoverable or has no HTTP listener yet).</summary>
-    private DiscoveryTarget? Target(Device device)
+    /// <summary>Where the device's Probe socket binds: the range's port on loopback (or the bind address), or the shared port on its own address.</summary>
+    private IPEndPoint BindingOf(Device device)
     {
-        var view = _services.DeviceFor(device).View();
-        if (string.Equals(view.Tree["WebService.DiscoveryMode.Discoverable"], "no", StringComparison.OrdinalIgnoreCase)
-            || _listeners.EndpointOf(device.Id) is not { } endpoint)
+        var port = FixedPortOf(device.Id) ?? 0;
+        if (_layout.SharedPort is not null)
         {
-            return null;
+            var own = _listeners.EndpointOf(device.Id) is { } endpoint && IPAddress.TryParse(endpoint.Host, out var address) ? address : IPAddress.Loopback;
+            return new IPEndPoint(own, port);
         }
 
-        var xaddr = new Uri(endpoint, DeviceServiceOperations.DevicePath).ToString();
-        return new DiscoveryTarget(DiscoveryTarget.EndpointOf(device.Serial), OnvifScopes.All(view), [xaddr]);
+        return new IPEndPoint(_layout.BindAddress ?? IPAddress.Loopback, port);
     }
 
     /// <summary>One device's socket and its receive loop.</summary>
     private sealed class Responder : IAsyncDisposable
     {
-        private readonly UdpClient _socket = new(new IPEndPoint(IPAddress.Loopback, 0));
+        private readonly UdpClient _socket;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
-        private readonly Func<DiscoveryTarget?> _target;
-        private readonly long _instanceId;
-        private long _messageNumber;
+        private readonly DiscoverableDevice _device;
 
-        public Responder(Device device, Func<DiscoveryTarget?> target)
+        public Responder(IPEndPoint binding, DiscoverableDevice device)
         {
-            _target = target;
-
-            // The boot's instance: AppSequence InstanceId changes when the device restarts (WS-Discovery §7).
-            _instanceId = Math.Abs((long)(device.BootId ?? device.Serial).GetHashCode(StringComparison.Ordinal)) + 1;
+            _socket = new UdpClient(binding);
+            _device = device;
             Port = ((IPEndPoint)_socket.Client.LocalEndPoint!).Port;
             _loop = Task.Run(ReceiveAsync);
         }
@@ -134,7 +158,8 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            await _stop.CancelAsync();
+            // Synchronously, so a fixed port is free again before the device's next boot binds it.
+            _stop.Cancel();
             _socket.Dispose();
             await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _stop.Dispose();
@@ -154,9 +179,8 @@ public sealed class WsDiscoveryResponders : IAsyncDisposable
                     return;
                 }
 
-                if (ProbeMessage.Parse(datagram.Buffer) is { } probe && _target() is { } target && probe.Matches(target.Scopes))
+                if (_device.AnswerTo(datagram.Buffer) is { } answer)
                 {
-                    var answer = DiscoveryMessages.ProbeMatches(target, probe.MessageId, _instanceId, Interlocked.Increment(ref _messageNumber));
                     try
                     {
                         await _socket.SendAsync(answer, datagram.RemoteEndPoint, _stop.Token);

@@ -112,7 +112,8 @@ internal sealed class LabDhcpServer : IAsyncDisposable
             while (true)
             {
                 var received = await _socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0), _stop.Token);
-                if (DhcpClientMessage.Read(buffer.AsSpan(0, received.ReceivedBytes)) is { } message && Decide(message, _lan.RequestLease) is { } answer)
+                // A stopped server (EmulatedLan.SetDhcpServing) hears nothing, NAKs nothing.
+                if (_lan.DhcpServing && DhcpClientMessage.Read(buffer.AsSpan(0, received.ReceivedBytes)) is { } message && Decide(message, _lan.RequestLease) is { } answer)
                 {
                     // RFC 2131 §4.1: to the client's address once it has one, else (and every NAK) broadcast.
                     var to = answer.Type == DhcpMessageType.Nak || message.Broadcast || message.ClientAddress.Equals(IPAddress.Any) ? IPAddress.Broadcast : message.ClientAddress;

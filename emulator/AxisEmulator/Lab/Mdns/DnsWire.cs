@@ -79,16 +79,83 @@ internal static class DnsWire
 
         foreach (var record in answers.Concat(additional))
         {
-            var ttl = (uint)record.Ttl.TotalSeconds;
-            message.AddRange(Name(record.Name));
             // Class IN with the cache-flush bit for unique records (all but PTR), never in a legacy unicast answer (RFC 6762 §10.2).
-            var flush = echoed.Count == 0 && record.Type != DnsRecord.Ptr;
-            message.AddRange([(byte)(record.Type >> 8), (byte)record.Type, flush ? (byte)0x80 : (byte)0, 1]);
-            message.AddRange([(byte)(ttl >> 24), (byte)(ttl >> 16), (byte)(ttl >> 8), (byte)ttl, (byte)(record.Data.Length >> 8), (byte)record.Data.Length]);
-            message.AddRange(record.Data);
+            Write(message, record, flush: echoed.Count == 0 && record.Type != DnsRecord.Ptr);
         }
 
         return [.. message];
+    }
+
+    /// <summary>
+    /// A probe (RFC 6762 §8.1): a query for every record of each name ("ANY"), asking for a unicast
+    /// answer (the QU bit), with the records it proposes in the authority section (§8.2).
+    /// </summary>
+    public static byte[] Probe(IReadOnlyList<string> names, IReadOnlyList<DnsRecord> proposed)
+    {
+        var message = new List<byte>(512);
+        Span<byte> header = stackalloc byte[Header];
+        BinaryPrimitives.WriteUInt16BigEndian(header[4..], (ushort)names.Count);
+        BinaryPrimitives.WriteUInt16BigEndian(header[8..], (ushort)proposed.Count);
+        message.AddRange(header);
+        foreach (var name in names)
+        {
+            message.AddRange(Name(name));
+            message.AddRange([0, (byte)DnsRecord.Any, 0x80, 1]);
+        }
+
+        foreach (var record in proposed)
+        {
+            Write(message, record, flush: false);
+        }
+
+        return [.. message];
+    }
+
+    /// <summary>The (lower-case) names of every record in a response, or null for a query or a malformed message.</summary>
+    public static IReadOnlyList<string>? ReadResponseNames(ReadOnlySpan<byte> message)
+    {
+        if (message.Length < Header || (message[2] & 0x80) == 0)
+        {
+            return null;
+        }
+
+        var offset = Header;
+        for (var i = BinaryPrimitives.ReadUInt16BigEndian(message[4..]); i > 0; i--)
+        {
+            if (ReadName(message, ref offset) is null || (offset += 4) > message.Length)
+            {
+                return null;
+            }
+        }
+
+        var names = new List<string>();
+        var records = BinaryPrimitives.ReadUInt16BigEndian(message[6..]) + BinaryPrimitives.ReadUInt16BigEndian(message[8..]) + BinaryPrimitives.ReadUInt16BigEndian(message[10..]);
+        for (var i = 0; i < records; i++)
+        {
+            if (ReadName(message, ref offset) is not { } name || offset + 10 > message.Length)
+            {
+                return null;
+            }
+
+            offset += 10 + BinaryPrimitives.ReadUInt16BigEndian(message[(offset + 8)..]);
+            if (offset > message.Length)
+            {
+                return null;
+            }
+
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private static void Write(List<byte> message, DnsRecord record, bool flush)
+    {
+        var ttl = (uint)record.Ttl.TotalSeconds;
+        message.AddRange(Name(record.Name));
+        message.AddRange([(byte)(record.Type >> 8), (byte)record.Type, flush ? (byte)0x80 : (byte)0, 1]);
+        message.AddRange([(byte)(ttl >> 24), (byte)(ttl >> 16), (byte)(ttl >> 8), (byte)ttl, (byte)(record.Data.Length >> 8), (byte)record.Data.Length]);
+        message.AddRange(record.Data);
     }
 
     /// <summary>A name in labels (dots split labels; an instance name's spaces stay as they are).</summary>

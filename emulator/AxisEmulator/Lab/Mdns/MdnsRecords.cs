@@ -1,60 +1,106 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace AxisEmulator.Lab.Mdns;
 
 /// <summary>
 /// What an Axis unit publishes over DNS-SD: its instance "AXIS &lt;model&gt; - &lt;serial&gt;"
 /// (Network.Bonjour.FriendlyName and the serial) under <c>_axis-video._tcp</c> with TXT
-/// <c>macaddress=&lt;serial&gt;</c> (what AXIS IP Utility browses for) and under <c>_http._tcp</c>,
-/// on host <c>axis-&lt;serial&gt;.local</c> at port 80.
+/// <c>macaddress=&lt;serial&gt;</c> (what AXIS IP Utility browses for), under <c>_http._tcp</c> at
+/// port 80 and, while HTTPS is on, <c>_https._tcp</c> at 443, on host <c>axis-&lt;serial&gt;.local</c>.
+/// [E] The <c>path=/</c> TXT of the web services is an estimate (the DNS-SD convention for
+/// <c>_http._tcp</c>): no capture of a real unit's web-service records is at hand.
+/// Names lost to another host (RFC 6762 §9) are numbered the way Bonjour does it, [E] assumed for
+/// Axis: the instance "… (2)", "… (3)"; the host "axis-&lt;serial&gt;-2".
 /// </summary>
-internal sealed class MdnsRecords(string model, string serial)
+internal sealed partial class MdnsRecords
 {
     private const string ServiceList = "_services._dns-sd._udp.local";
+    private const string AxisVideo = "_axis-video._tcp.local";
+    private const string Http = "_http._tcp.local";
+    private const string Https = "_https._tcp.local";
     private static readonly TimeSpan HostTtl = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ServiceTtl = TimeSpan.FromSeconds(4500);
-    private readonly (string Type, string[] Text)[] _services =
-    [
-        ("_axis-video._tcp.local", ["macaddress=" + serial]),
-        ("_http._tcp.local", ["path=/"]),
-    ];
+    private readonly string _serial;
+    private readonly Func<bool> _httpsEnabled;
+    private readonly string _hostLabel;
 
-    public string Instance { get; } = $"AXIS {model} - {serial}";
+    public MdnsRecords(string model, string serial, Func<bool>? httpsEnabled = null)
+        : this($"AXIS {model} - {serial}", "axis-" + serial.ToLowerInvariant(), serial, httpsEnabled ?? (() => false))
+    {
+    }
 
-    public string Host { get; } = $"axis-{serial.ToLowerInvariant()}.local";
+    private MdnsRecords(string instance, string hostLabel, string serial, Func<bool> httpsEnabled)
+    {
+        Instance = instance;
+        _hostLabel = hostLabel;
+        _serial = serial;
+        _httpsEnabled = httpsEnabled;
+    }
+
+    public string Instance { get; }
+
+    public string Host => _hostLabel + ".local";
+
+    /// <summary>The names this unit must own alone (RFC 6762 §8.1 probes them): its host and its service instances.</summary>
+    public IReadOnlyList<string> UniqueNames => [Host, .. Services.Select(s => InstanceOf(s.Type))];
+
+    private List<(string Type, int Port, string[] Text)> Services
+    {
+        get
+        {
+            List<(string Type, int Port, string[] Text)> services = [(AxisVideo, NetworkLab.HttpPort, ["macaddress=" + _serial]), (Http, NetworkLab.HttpPort, ["path=/"])];
+            if (_httpsEnabled())
+            {
+                services.Add((Https, Vapix.Https.DeviceCertificates.LabPort, ["path=/"]));
+            }
+
+            return services;
+        }
+    }
+
+    /// <summary>The same records with the next name in place of <paramref name="lost"/> (a name another host holds).</summary>
+    public MdnsRecords Renamed(string lost) =>
+        string.Equals(lost, Host, StringComparison.OrdinalIgnoreCase)
+            ? new MdnsRecords(Instance, Next(HostNumber(), n => $"-{n}"), _serial, _httpsEnabled)
+            : new MdnsRecords(Next(InstanceNumber(), n => $" ({n})"), _hostLabel, _serial, _httpsEnabled);
 
     /// <summary>Every record, for an announcement or a goodbye.</summary>
     public IReadOnlyList<DnsRecord> All(IReadOnlyList<IPAddress> addresses) =>
-        [.. _services.SelectMany(s => (DnsRecord[])[DnsRecord.Pointer(s.Type, InstanceOf(s.Type), ServiceTtl), .. Described(s.Type, s.Text)]), .. HostRecords(addresses)];
+        [.. Services.SelectMany(s => (DnsRecord[])[DnsRecord.Pointer(s.Type, InstanceOf(s.Type), ServiceTtl), .. Described(s)]), .. HostRecords(addresses)];
+
+    /// <summary>The records of the unique names, as a probe's authority section proposes them (RFC 6762 §8.2).</summary>
+    public IReadOnlyList<DnsRecord> Proposed(IReadOnlyList<IPAddress> addresses) => [.. Services.SelectMany(Described), .. HostRecords(addresses)];
 
     /// <summary>The answers to a query's questions and the records that go with them.</summary>
     public (IReadOnlyList<DnsRecord> Answers, IReadOnlyList<DnsRecord> Additional) Answer(IReadOnlyList<DnsQuestion> questions, IReadOnlyList<IPAddress> addresses)
     {
         var answers = new List<DnsRecord>();
         var additional = new List<DnsRecord>();
+        var services = Services;
         foreach (var question in questions)
         {
             var asked = question.Type;
             if (question.Name == ServiceList && Wants(asked, DnsRecord.Ptr))
             {
-                answers.AddRange(_services.Select(s => DnsRecord.Pointer(ServiceList, s.Type, ServiceTtl)));
+                answers.AddRange(services.Select(s => DnsRecord.Pointer(ServiceList, s.Type, ServiceTtl)));
             }
 
-            foreach (var (type, text) in _services)
+            foreach (var service in services)
             {
-                if (question.Name == type && Wants(asked, DnsRecord.Ptr))
+                if (question.Name == service.Type && Wants(asked, DnsRecord.Ptr))
                 {
-                    answers.Add(DnsRecord.Pointer(type, InstanceOf(type), ServiceTtl));
-                    additional.AddRange([.. Described(type, text), .. HostRecords(addresses)]);
+                    answers.Add(DnsRecord.Pointer(service.Type, InstanceOf(service.Type), ServiceTtl));
+                    additional.AddRange([.. Described(service), .. HostRecords(addresses)]);
                 }
-                else if (string.Equals(question.Name, InstanceOf(type), StringComparison.OrdinalIgnoreCase))
+                else if (string.Equals(question.Name, InstanceOf(service.Type), StringComparison.OrdinalIgnoreCase))
                 {
-                    answers.AddRange(Described(type, text).Where(r => Wants(asked, r.Type)));
+                    answers.AddRange(Described(service).Where(r => Wants(asked, r.Type)));
                     additional.AddRange(HostRecords(addresses));
                 }
             }
 
-            if (question.Name == Host && Wants(asked, DnsRecord.A))
+            if (string.Equals(question.Name, Host, StringComparison.OrdinalIgnoreCase) && Wants(asked, DnsRecord.A))
             {
                 answers.AddRange(HostRecords(addresses));
             }
@@ -65,10 +111,25 @@ internal sealed class MdnsRecords(string model, string serial)
 
     private static bool Wants(ushort asked, ushort type) => asked == type || asked == DnsRecord.Any;
 
+    private static string Next((string Base, int Number) current, Func<int, string> suffix) => current.Base + suffix(current.Number + 1);
+
+    private (string Base, int Number) InstanceNumber() =>
+        InstanceSuffix().Match(Instance) is { Success: true } m ? (Instance[..m.Index], int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) : (Instance, 1);
+
+    // The serial's 12 hex digits come first, so only a "-N" after them is a number this responder added.
+    private (string Base, int Number) HostNumber() =>
+        HostSuffix().Match(_hostLabel) is { Success: true } m ? (_hostLabel[..m.Index], int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) : (_hostLabel, 1);
+
     private string InstanceOf(string type) => $"{Instance}.{type}";
 
-    private DnsRecord[] Described(string type, string[] text) =>
-        [DnsRecord.Service(InstanceOf(type), Host, NetworkLab.HttpPort, HostTtl), DnsRecord.Text(InstanceOf(type), text, ServiceTtl)];
+    private DnsRecord[] Described((string Type, int Port, string[] Text) service) =>
+        [DnsRecord.Service(InstanceOf(service.Type), Host, service.Port, HostTtl), DnsRecord.Text(InstanceOf(service.Type), service.Text, ServiceTtl)];
 
     private IEnumerable<DnsRecord> HostRecords(IReadOnlyList<IPAddress> addresses) => addresses.Select(a => DnsRecord.Address(Host, a, HostTtl));
+
+    [GeneratedRegex(@" \((\d+)\)$")]
+    private static partial Regex InstanceSuffix();
+
+    [GeneratedRegex(@"(?<=^axis-[0-9a-f]{12})-(\d+)$")]
+    private static partial Regex HostSuffix();
 }

@@ -239,9 +239,14 @@ function renderDevice() {
 
   const facts = [
     ["Serial", d.serial],
+    ["MAC", d.network.macAddress ?? "–"],
+    ["Link", d.network.linkUp ? "up" : "down (no carrier)"],
     ["Emulated address", d.network.ipAddress ?? "–"],
     ["Link-local", d.network.linkLocal ?? "–"],
     ["VAPIX endpoint", d.network.endpoint ?? (d.network.listening ? "(not served by this host)" : "closed")],
+    ["HTTPS endpoint", d.network.httpsEndpoint ?? (d.network.listening ? "(not served by this host)" : "closed")],
+    // What a client pins (the self-signed certificate); made when HTTPS first opens.
+    ["Certificate SHA-256", d.network.certificateSha256 ?? "– (none yet)"],
     ["Boots", String(d.bootCount)],
     ["Uptime", `${fmt(d.firmware.uptimeSeconds, 0)} s`],
   ];
