@@ -4,8 +4,31 @@ using SharpFuzz;
 
 // AxisEmulator.Fuzz list | replay [CORPUS] | afl TARGET | libfuzzer TARGET (see bench/README.md, "Fuzzing").
 var root = FindRoot();
-using var targets = new FuzzTargets(ProfileCatalog.Load(Path.Combine(root, "hardware-profiles")));
 var command = args.Length > 0 ? args[0] : "list";
+if (command is "afl" or "libfuzzer" && args.Length > 1)
+{
+    // Instrumented code may only run inside the fuzzer's loop (before it, the coverage map is not
+    // mapped yet), so the targets and the profile catalog are made on the first input.
+    FuzzTargets? fuzzing = null;
+    void One(byte[] input)
+    {
+        fuzzing ??= new FuzzTargets(ProfileCatalog.Load(Path.Combine(root, "hardware-profiles")));
+        Crash(fuzzing[args[1]], input);
+    }
+
+    if (command == "afl")
+    {
+        Fuzzer.OutOfProcess.Run(stream => One(ReadAll(stream)));
+    }
+    else
+    {
+        Fuzzer.LibFuzzer.Run(span => One(span.ToArray()));
+    }
+
+    return 0;
+}
+
+using var targets = new FuzzTargets(ProfileCatalog.Load(Path.Combine(root, "hardware-profiles")));
 switch (command)
 {
     case "list":
@@ -25,15 +48,6 @@ switch (command)
         }
 
         return report.Crashes.Count == 0 ? 0 : 1;
-    case "afl" when args.Length > 1:
-        // Under afl-fuzz (the assemblies instrumented with the sharpfuzz tool): one input per stdin.
-        var afl = targets[args[1]];
-        Fuzzer.OutOfProcess.Run(stream => Crash(afl, ReadAll(stream)));
-        return 0;
-    case "libfuzzer" when args.Length > 1:
-        var lib = targets[args[1]];
-        Fuzzer.LibFuzzer.Run(span => Crash(lib, span.ToArray()));
-        return 0;
     default:
         Console.Error.WriteLine("usage: AxisEmulator.Fuzz list | replay [CORPUS] | afl TARGET | libfuzzer TARGET");
         return 2;
@@ -55,8 +69,14 @@ static byte[] ReadAll(Stream stream)
     return copy.ToArray();
 }
 
+// The repository (for the shipped profiles and the corpus): AXIS_EMULATOR_ROOT when set (a published copy under afl), else above the binaries.
 static string FindRoot()
 {
+    if (Environment.GetEnvironmentVariable("AXIS_EMULATOR_ROOT") is { Length: > 0 } configured)
+    {
+        return configured;
+    }
+
     for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
     {
         if (File.Exists(Path.Combine(directory.FullName, "AxisEmulator.sln")))

@@ -108,7 +108,7 @@ internal static class HttpBenchmarks
     /// the first seconds of load, which otherwise fell on each target's first round), then runs every
     /// target once per round, rotating the order each round so drift in machine load is shared.
     /// </summary>
-    private static async Task<List<LoadResult>> RunRoundsAsync(int rounds, TimeSpan prime, IReadOnlyList<(LoadSpec Spec, int Pid, EmulatorProcess? Emulator)> targets)
+    internal static async Task<List<LoadResult>> RunRoundsAsync(int rounds, TimeSpan prime, IReadOnlyList<(LoadSpec Spec, int Pid, EmulatorProcess? Emulator)> targets)
     {
         if (prime > TimeSpan.Zero)
         {

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 
 namespace AxisEmulator.LoadTest;
 
@@ -15,6 +17,15 @@ internal sealed record LoadSpec(string Name, Func<int, Uri> UriFor, int Connecti
 {
     /// <summary>Bound on requests per connection, whatever the duration.</summary>
     public long MaxRequestsPerConnection { get; init; } = 5_000_000;
+
+    /// <summary>An <c>Authorization</c> value sent with every request (Basic, as tools send it over HTTPS); null: none or Digest.</summary>
+    public string? Authorization { get; init; }
+
+    /// <summary>Over TLS: which server certificate to trust (a pinned fingerprint); null: plain HTTP.</summary>
+    public Func<X509Certificate2, bool>? TrustCertificate { get; init; }
+
+    /// <summary>The HTTP version asked for (HTTP/2 needs TLS here: ALPN; lower if the server refuses).</summary>
+    public Version HttpVersion { get; init; } = System.Net.HttpVersion.Version11;
 }
 
 internal sealed record LoadResult(
@@ -131,9 +142,13 @@ internal static class LoadRunner
         _ => ex.GetType().Name,
     };
 
-    public static HttpClient NewConnection(TimeSpan timeout) => new(
+    public static HttpClient NewConnection(TimeSpan timeout, Func<X509Certificate2, bool>? trust = null) => new(
         new SocketsHttpHandler
         {
+            SslOptions = trust is null ? new SslClientAuthenticationOptions() : new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is X509Certificate2 presented && trust(presented),
+            },
             MaxConnectionsPerServer = 1,
             UseProxy = false,
             UseCookies = false,
@@ -149,7 +164,7 @@ internal static class LoadRunner
 
     private sealed class Worker(LoadSpec spec, Uri uri) : IDisposable
     {
-        private readonly HttpClient _client = NewConnection(TimeSpan.FromSeconds(10));
+        private readonly HttpClient _client = NewConnection(TimeSpan.FromSeconds(10), spec.TrustCertificate);
         private readonly DigestSession? _digest = spec.Credentials is { } c ? new DigestSession(c.User, c.Password) : null;
         private readonly string _target = uri.PathAndQuery;
 
@@ -200,10 +215,14 @@ internal static class LoadRunner
             {
                 for (var attempt = 0; ; attempt++)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                    using var request = new HttpRequestMessage(HttpMethod.Get, uri) { Version = spec.HttpVersion, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
                     if (_digest is { HasChallenge: true })
                     {
                         request.Headers.TryAddWithoutValidation("Authorization", _digest.Authorization("GET", _target));
+                    }
+                    else if (spec.Authorization is { } authorization)
+                    {
+                        request.Headers.TryAddWithoutValidation("Authorization", authorization);
                     }
 
                     using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

@@ -8,6 +8,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
           vapix-vs-bare    one device, Digest param.cgi vs a bare Kestrel stub of the same bytes
                            [--connections 32] [--duration 10] [--warmup 3] [--rounds 3] [--prime 10]
+          https-vs-bare    one device over HTTPS (HTTP/2, Basic, certificate pinned) vs bare Kestrel with TLS, the same bytes
+                           [--connections 32] [--duration 10] [--warmup 3] [--rounds 3] [--prime 10]
           throughput-100   100 devices, the same request spread over them, vs bare Kestrel and WireMock.Net
                            [--devices 100] [--connections 100] [--duration 10] [--warmup 3] [--rounds 3] [--prime 10]
           scale-1000       add 1,000 devices of mixed profiles through the control API, boot them in manual time
@@ -38,6 +40,7 @@ try
     return args[0] switch
     {
         "vapix-vs-bare" => await HttpBenchmarks.VapixVsBareAsync(options),
+        "https-vs-bare" => await HttpsBenchmarks.HttpsVsBareAsync(options),
         "throughput-100" => await HttpBenchmarks.Throughput100Async(options),
         "scale-1000" => await FleetBenchmarks.Scale1000Async(options),
         "reboot-storm" => await FleetBenchmarks.RebootStormAsync(options),

@@ -48,11 +48,16 @@ internal static class StubServers
 {
     public const string ListeningPrefix = "listening on ";
 
-    /// <summary>A minimal Kestrel app on 127.0.0.1:0 that answers every request with the stub's bytes, no auth.</summary>
+    /// <summary>
+    /// A minimal Kestrel app on 127.0.0.1:0 that answers every request with the stub's bytes, no auth.
+    /// With <c>--tls</c>: Kestrel's TLS with the stub directory's certificate, HTTP/1.1 and HTTP/2 by ALPN, as the devices' HTTPS.
+    /// </summary>
     public static async Task<int> ServeBareAsync(CommandArgs args)
     {
-        var stub = StubResponse.Load(args.String("stub-dir") ?? throw new FormatException("--stub-dir is required"));
+        var stubDir = args.String("stub-dir") ?? throw new FormatException("--stub-dir is required");
+        var stub = StubResponse.Load(stubDir);
         var maxSeconds = args.Double("max-seconds", 900, 1, 3600);
+        var tls = args.Flag("tls") ? StubCertificate.Load(stubDir) : null;
         args.EnsureAllRead();
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,7 +65,14 @@ internal static class StubServers
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (tls is not null)
+                {
+                    listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(tls);
+                }
+            });
         });
         var app = builder.Build();
         var body = stub.Body;
@@ -78,7 +90,7 @@ internal static class StubServers
             return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
         });
         await app.StartAsync();
-        Console.WriteLine(ListeningPrefix + app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal)));
+        Console.WriteLine(ListeningPrefix + app.Urls.First(u => u.StartsWith(tls is null ? "http://127.0.0.1" : "https://127.0.0.1", StringComparison.Ordinal)));
         await WaitForEndAsync(maxSeconds);
         await app.StopAsync();
         return 0;

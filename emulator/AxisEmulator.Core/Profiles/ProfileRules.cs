@@ -76,13 +76,15 @@ internal static class ProfileRules
     private static void CheckHardware(ProfileValues values, ICollection<FileError> errors)
     {
         var sources = values.Number("hardware.imageSources");
-        if (values.Boolean("hasVideo") is false && sources > 0)
+        var hasVideo = values.Boolean("hasVideo") is not false;
+        if (sources is { } count && (hasVideo ? count == 0 : count > 0))
         {
             var at = values.Scalar("hardware.imageSources")!;
-            errors.Add(new FileError(at.File, at.Line, $"'hardware.imageSources' ({at.Value}) must be 0 on a profile with hasVideo: false"));
+            var rule = hasVideo ? "must be 1 or more on a profile with video (set hasVideo: false for a device without)" : "must be 0 on a profile with hasVideo: false";
+            errors.Add(new FileError(at.File, at.Line, $"'hardware.imageSources' ({at.Value}) {rule}"));
         }
 
-        if (values.Scalar("hardware.ptz") is { Value: not "none" } ptz && (sources == 0 || (sources is null && values.Boolean("hasVideo") is false)))
+        if (values.Scalar("hardware.ptz") is { Value: not "none" } ptz && (sources == 0 || (sources is null && !hasVideo)))
         {
             errors.Add(new FileError(ptz.File, ptz.Line, $"'hardware.ptz' ({ptz.Value}) needs an image source: set hardware.imageSources to 1 or more, or ptz: none"));
         }

@@ -66,6 +66,12 @@ public static class YamlTreeReader
             errors.Add(new FileError(file, LineOf(ex.Start), "YAML syntax error: " + Clean(ex.Message)));
             return null;
         }
+        catch (ArgumentException ex) when (ex.Source == "YamlDotNet")
+        {
+            // Found by fuzzing: YamlDotNet refuses a malformed tag ("!!+") with an ArgumentException.
+            errors.Add(new FileError(file, position.Line, "YAML syntax error: " + Clean(ex.Message)));
+            return null;
+        }
         catch (TooDeepException ex)
         {
             errors.Add(new FileError(file, ex.Line, $"{rules.FileKind} nests lists and mappings deeper than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels"));

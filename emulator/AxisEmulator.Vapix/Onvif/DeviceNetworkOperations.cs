@@ -53,18 +53,21 @@ internal static class DeviceNetworkOperations
             Tt(kind, Tt("Address", address.Address), Tt("PrefixLength", address.PrefixLength));
     }
 
-    /// <summary>HTTP on the port the client used; HTTPS and RTSP on their standard ports (hardware-facts: ports on by default).</summary>
+    /// <summary>
+    /// HTTP on the port the client used; HTTPS as <c>HTTPS.Enabled</c>/<c>HTTPS.Port</c> say; RTSP on
+    /// its standard port (hardware-facts: ports on by default).
+    /// </summary>
     public static XElement GetNetworkProtocols(OnvifCall call)
     {
         var port = call.Exchange.Http.Request.Host.Port ?? 80;
         return Tds(
             "GetNetworkProtocolsResponse",
             Protocol("HTTP", port),
-            Protocol("HTTPS", 443),
+            Protocol("HTTPS", Https.DeviceCertificates.HttpsPort(call.Camera), Https.DeviceCertificates.HttpsEnabled(call.Camera)),
             Protocol("RTSP", 554));
 
-        static XElement Protocol(string name, int port) =>
-            Tds("NetworkProtocols", Tt("Name", name), Tt("Enabled", "true"), Tt("Port", port));
+        static XElement Protocol(string name, int port, bool enabled = true) =>
+            Tds("NetworkProtocols", Tt("Name", name), Tt("Enabled", enabled ? "true" : "false"), Tt("Port", port));
     }
 
     public static XElement GetDNS(OnvifCall call)

@@ -13,7 +13,7 @@ internal static class SoapResponse
 
     /// <summary>A 200 answer whose Body holds <paramref name="content"/>.</summary>
     public static Reply Ok(XNamespace envelope, XElement content) =>
-        Reply.Bytes(200, ContentType(envelope), Serialize(Envelope(envelope, null, content)));
+        Sized(200, ContentType(envelope), Serialize(Envelope(envelope, null, content)));
 
     /// <summary>
     /// The fault as an answer. Every fault goes out as HTTP 400 (an emulator never answers 500; the
@@ -21,7 +21,15 @@ internal static class SoapResponse
     /// missing login, which is the 401 the caller adds a challenge to.
     /// </summary>
     public static Reply Fault(XNamespace envelope, SoapFault fault, int status = 400) =>
-        Reply.Bytes(status, ContentType(envelope), Serialize(Envelope(envelope, null, FaultElement(envelope, fault))));
+        Sized(status, ContentType(envelope), Serialize(Envelope(envelope, null, FaultElement(envelope, fault))));
+
+    /// <summary>
+    /// A SOAP answer framed by its Content-Length, not in chunks as the CGIs' Apache answers are: an
+    /// estimate [E] for the gSOAP-built ONVIF service, from libonvif (onvif-util), a client used with
+    /// Axis units, which reads a body only as far as its Content-Length says and fails on a chunked one.
+    /// </summary>
+    private static Reply Sized(int status, string contentType, byte[] body) =>
+        Reply.Bytes(status, contentType, body).WithHeader("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static XElement Envelope(XNamespace envelope, XElement? header, XElement content) =>
         new(envelope + "Envelope", SoapNamespaces.EnvelopeDeclarations(envelope), header, new XElement(envelope + "Body", content));

@@ -35,6 +35,33 @@ public sealed class CertificateApiTests
     }
 
     [Fact]
+    public async Task Https_enabled_no_over_param_cgi_shows_in_the_state_once_settled_and_yes_brings_it_back_on_the_same_endpoint()
+    {
+        await using var host = await ControlApiHost.StartAsync(withListeners: true);
+        await host.CreateAsync("cam", powerOn: true);
+        await host.AdvanceAsync(100);
+        await host.Listeners!.SettledAsync("cam");
+        var before = await host.StateAsync("cam");
+        var http = new Uri(before.Str("network.endpoint"));
+        var https = before.Str("network.httpsEndpoint");
+        using var vapix = new HttpClient(new SocketsHttpHandler { Credentials = new NetworkCredential("root", "pass") }) { BaseAddress = http };
+        (await vapix.GetStringAsync("/axis-cgi/pwdgrp.cgi?action=add&user=root&pwd=pass&grp=root&sgrp=admin:operator:viewer:ptz")).Should().Contain("Created account root.");
+
+        (await vapix.GetStringAsync("/axis-cgi/param.cgi?action=update&HTTPS.Enabled=no")).Should().Be("OK");
+        await host.Listeners.SettledAsync("cam");
+
+        var off = await host.StateAsync("cam");
+        off.Bool("network.httpsListenerOpen").Should().BeFalse();
+        off.Bool("network.listenerOpen").Should().BeTrue();
+        off.Str("network.httpsEndpoint").Should().Be(https, "the port stays the device's while HTTPS is off");
+        (await vapix.GetStringAsync("/axis-cgi/param.cgi?action=update&HTTPS.Enabled=yes")).Should().Be("OK");
+        await host.Listeners.SettledAsync("cam");
+        var on = await host.StateAsync("cam");
+        on.Bool("network.httpsListenerOpen").Should().BeTrue();
+        on.Str("network.httpsEndpoint").Should().Be(https);
+    }
+
+    [Fact]
     public async Task The_certificate_of_an_unknown_device_is_404()
     {
         await using var host = await ControlApiHost.StartAsync();

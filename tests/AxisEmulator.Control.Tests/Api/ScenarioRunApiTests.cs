@@ -29,6 +29,19 @@ public class ScenarioRunApiTests
         report["steps"]![1]!["status"]!.GetValue<string>().Should().Be("failed");
     }
 
+    [Theory]
+    [InlineData('[', ']')]
+    [InlineData('{', '}')]
+    public async Task Yaml_nested_thousands_of_levels_deep_is_a_400_not_a_crash(char open, char close)
+    {
+        // Found by fuzzing: the YAML reader recursed once per level, so 30,000 levels could exhaust the stack.
+        await using var host = await ControlApiHost.StartAsync();
+        var yaml = new string(open, 30_000) + new string(close, 30_000);
+        var problem = await host.ExpectProblemAsync(HttpMethod.Post, "/api/v1/scenarios/run", "{\"yaml\":\"" + yaml + "\"}", 400);
+        problem["detail"]!.GetValue<string>().Should().Contain("deeper than 48 levels");
+        (await host.GetJsonAsync("/api/v1/clock")).Should().NotBeNull("the control plane still answers");
+    }
+
     [Fact]
     public async Task Invalid_yaml_is_a_400_with_every_file_line_error()
     {

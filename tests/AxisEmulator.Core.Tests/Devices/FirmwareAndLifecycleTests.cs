@@ -110,6 +110,22 @@ public class FirmwareAndLifecycleTests
     }
 
     [Fact]
+    public void With_the_DHCP_server_stopped_the_device_falls_back_and_gets_its_lease_once_it_serves_again()
+    {
+        var lan = new EmulatedLan("192.168.1.100", "192.168.1.110");
+        lan.SetDhcpServing(false);
+        using var h = new DeviceHarness(lan: lan);
+        h.BootToReady();
+        h.Camera.Snapshot().Network.IpAddress.Should().NotStartWith("192.168.1.");
+        h.Camera.Timeline.Since().Select(e => e.Event).OfType<AddressAssigned>().Last().Origin.Should().Be(AddressOrigin.Fallback);
+
+        lan.SetDhcpServing(true);
+        h.Camera.Restart().Should().BeTrue();
+        h.Advance(120);
+        h.Camera.Snapshot().Network.IpAddress.Should().Be("192.168.1.100");
+    }
+
+    [Fact]
     public void Two_devices_falling_back_to_192_168_0_90_are_flagged_as_an_IP_conflict()
     {
         var lan = new EmulatedLan();

@@ -69,9 +69,17 @@ public sealed class ProfileHardwareBlockTests : IDisposable
     }
 
     [Fact]
-    public void A_ptz_without_an_image_source_is_refused_at_its_line()
+    public void A_camera_without_an_image_source_is_refused_at_its_line()
     {
-        var path = _dir.Write("X1000", ProfileLoaderErrorTests.Valid + "\nhardware:\n  imageSources: 0\n  ptz: mechanical\n");
+        var path = _dir.Write("X1000", ProfileLoaderErrorTests.Valid + "\nhardware:\n  imageSources: 0\n  ptz: none\n");
+
+        Errors(path).Should().Equal($"{path}:26: 'hardware.imageSources' (0) must be 1 or more on a profile with video (set hasVideo: false for a device without)");
+    }
+
+    [Fact]
+    public void A_ptz_on_a_device_without_video_is_refused_at_its_line()
+    {
+        var path = _dir.Write("X1000", ProfileLoaderErrorTests.Valid + "\nhasVideo: false\nhardware:\n  ptz: mechanical\n");
 
         Errors(path).Should().Equal($"{path}:27: 'hardware.ptz' (mechanical) needs an image source: set hardware.imageSources to 1 or more, or ptz: none");
     }

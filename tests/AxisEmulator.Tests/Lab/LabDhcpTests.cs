@@ -106,7 +106,7 @@ public class LabDhcpTests
     }
 
     /// <summary>dnsmasq as DHCP server only (no DNS), on the client namespace's eth0, logging every exchange to stderr.</summary>
-    private static Process StartDnsmasq(LabHarness lab, string leaseFile, params string[] extra)
+    internal static Process StartDnsmasq(LabHarness lab, string leaseFile, params string[] extra)
     {
         var start = new ProcessStartInfo("ip") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         string[] args = ["netns", "exec", lab.Names.Client, "dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=eth0", "--bind-interfaces",

@@ -24,9 +24,7 @@ public class LabSsdpTests
     public async Task A_plain_M_SEARCH_gets_every_powered_camera_within_MX_at_its_LOCATION_whose_document_names_it_and_none_from_one_powered_off()
     {
         await using var lab = LabHarness.Start(dhcpPool: Pool);
-        var first = lab.AddCamera();
-        var second = lab.AddCamera("P3245-LVE");
-        await UpWithLeasesAsync(lab, first, second);
+        var (first, second) = await TwoCamerasOnLeasesAsync(lab, "P3245-LVE");
 
         var answers = await SearchAsync(lab, Search("ssdp:all"), listenSeconds: 3);
 
@@ -64,9 +62,7 @@ public class LabSsdpTests
     public async Task Libgssdp_and_upnpc_find_every_camera()
     {
         await using var lab = LabHarness.Start(dhcpPool: Pool);
-        var first = lab.AddCamera();
-        var second = lab.AddCamera("M1075-L");
-        await UpWithLeasesAsync(lab, first, second);
+        var (first, second) = await TwoCamerasOnLeasesAsync(lab, "M1075-L");
 
         var gssdp = await lab.InClientAsync(Python, "-c", GssdpBrowser, "eth0", ServiceType, "1", "3");
         gssdp.ExitCode.Should().Be(0, gssdp.ToString());
@@ -172,13 +168,35 @@ public class LabSsdpTests
         listener.Of(Udn).Should().HaveCount(8, "a disposed responder is silent");
     }
 
+    [Fact]
+    public async Task With_Network_UPnP_Enabled_set_to_no_the_camera_answers_no_search_and_says_no_byebye_and_a_device_without_video_is_off_by_default()
+    {
+        await using var lab = LabHarness.Start(dhcpPool: Pool);
+        var (camera, _) = await TwoCamerasOnLeasesAsync(lab, "D4200-VE");
+        var udn = "uuid:Upnp-BasicDevice-1_0-" + camera.Serial;
+        (await SearchAsync(lab, Search("upnp:rootdevice"), listenSeconds: 2)).Should().ContainSingle("the D4200-VE's captured tree has UPnP off")
+            .Which.Header("USN").Should().Be(udn + "::upnp:rootdevice");
+
+        camera.UpdateConfig(c => (c with { Parameters = new Dictionary<string, string>(c.Parameters) { [UpnpSetting.Parameter] = "no" } }, 0));
+        (await SearchAsync(lab, Search("ssdp:all"), listenSeconds: 2)).Should().BeEmpty();
+        await using (var listener = await NotifyListener.StartAsync(lab))
+        {
+            camera.Restart().Should().BeTrue();
+            await lab.AdvanceAsync(TimeSpan.FromSeconds(1));
+            await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
+            await Task.Delay(500); // real datagrams on the bridge
+            listener.Of(udn).Should().BeEmpty("UPnP off: no byebye, no alive");
+        }
+    }
+
     /// <summary>An M-SEARCH as UDA 1.1 writes it; <paramref name="mx"/> null leaves MX out.</summary>
     private static string Search(string target, string man = "\"ssdp:discover\"", string? mx = "1") =>
         $"M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: {man}\r\n{(mx is null ? "" : $"MX: {mx}\r\n")}ST: {target}\r\n\r\n";
 
-    /// <summary>Waits until both cameras are ready on their leases (their SSDP LOCATION is the leased address from then on).</summary>
-    private static async Task UpWithLeasesAsync(LabHarness lab, params Device[] cameras)
+    /// <summary>A P3265-LVE and a <paramref name="profile"/>, ready on their leases (their SSDP LOCATION is the leased address from then on).</summary>
+    private static async Task<(Device First, Device Second)> TwoCamerasOnLeasesAsync(LabHarness lab, string profile)
     {
+        Device[] cameras = [lab.AddCamera(), lab.AddCamera(profile)];
         await lab.AdvanceAsync(TimeSpan.FromMinutes(2));
         foreach (var camera in cameras)
         {
@@ -187,6 +205,8 @@ public class LabSsdpTests
             camera.Addressing.IpAddress.Should().Be(lease.Address.ToString());
             camera.Phase.Should().Be(DevicePhase.Ready);
         }
+
+        return (cameras[0], cameras[1]);
     }
 
     private static async Task<List<SsdpMessage>> SearchAsync(LabHarness lab, string request, double listenSeconds, string to = "239.255.255.250")

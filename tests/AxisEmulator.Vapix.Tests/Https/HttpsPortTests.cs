@@ -1,6 +1,7 @@
 using AxisEmulator.Core.Config;
 using AxisEmulator.Core.Devices;
 using AxisEmulator.Vapix.Tests.EndToEnd;
+using AxisEmulator.Vapix.Tests.Onvif;
 using AxisEmulator.Vapix.Tests.Server;
 
 namespace AxisEmulator.Vapix.Tests.Https;
@@ -79,6 +80,22 @@ public sealed class HttpsPortTests
         (await admin.GetStringAsync("/axis-cgi/param.cgi?action=list&group=HTTPS.Port")).Should().Be("HTTPS.Port=8443\n");
         h.HttpsEndpoint(camera).Should().Be(allocated, "the loopback range stands for the camera's own address: the reported endpoint is where it really answers");
         (await CurlAsync(allocated)).Should().Be("0 2 200");
+    }
+
+    [Fact]
+    public async Task Onvif_get_network_protocols_reports_https_as_the_parameters_say()
+    {
+        await using var h = new ServerHarness();
+        var camera = await h.ReadyDeviceAsync();
+        using var admin = h.Client(camera);
+        (await admin.GetStringAsync("/axis-cgi/param.cgi?action=update&HTTPS.Port=8443&HTTPS.Enabled=no")).Should().Be("OK");
+
+        var (status, body, _) = await OnvifMessages.PostAsync(admin, "/onvif/device_service", OnvifMessages.Envelope(OnvifMessages.Op("GetNetworkProtocols"), OnvifMessages.Token("root", "pass", camera.SystemTime.UtcNow)));
+
+        status.Should().Be(200, body);
+        var https = System.Xml.Linq.XDocument.Parse(body).Descendants().Single(e => e.Name.LocalName == "NetworkProtocols" && e.Elements().Any(n => n.Name.LocalName == "Name" && n.Value == "HTTPS"));
+        https.Elements().Single(e => e.Name.LocalName == "Enabled").Value.Should().Be("false");
+        https.Elements().Single(e => e.Name.LocalName == "Port").Value.Should().Be("8443");
     }
 
     [Fact]

@@ -58,6 +58,22 @@ public class RootDescriptionTests
     }
 
     [Fact]
+    public async Task It_is_not_found_where_UPnP_is_off_by_parameter_or_by_the_captured_tree()
+    {
+        await using var h = new ServerHarness();
+        var camera = await h.ReadyDeviceAsync("P3245-LVE");
+        var speaker = await h.ReadyDeviceAsync("D4200-VE");
+        using var client = new HttpClient { BaseAddress = h.Endpoint(camera) };
+        using var speakerClient = new HttpClient { BaseAddress = h.Endpoint(speaker) };
+
+        (await speakerClient.GetAsync("/rootdesc1.xml")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the D4200-VE's tree has Network.UPnP.Enabled=no");
+        ServerHarness.SetParameter(camera, "Network.UPnP.Enabled", "no");
+        (await client.GetAsync("/rootdesc1.xml")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        ServerHarness.SetParameter(camera, "Network.UPnP.Enabled", "yes");
+        (await client.GetAsync("/rootdesc1.xml")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task It_answers_503_until_the_camera_is_ready_like_every_route_but_systemready()
     {
         await using var h = new ServerHarness();

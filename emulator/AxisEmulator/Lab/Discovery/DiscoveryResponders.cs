@@ -18,8 +18,8 @@ internal static class DiscoveryResponders
 {
     private static readonly Func<DiscoveryLink, IDiscoveryResponder>[] Protocols =
     [
-        link => new MdnsResponder(link.Namespace, link.Interface, new MdnsRecords(link.Device.Profile.Model, link.Device.Serial, () => Vapix.Https.DeviceCertificates.HttpsEnabled(link.Device)), link.Wall),
-        link => new Ssdp.SsdpResponder(link.Namespace, link.Interface, new Ssdp.SsdpDevice(link.Device.Identity.UpnpUdn), link.Device.BootId ?? Guid.NewGuid().ToString(), link.Device.Clock, link.Wall),
+        link => new MdnsResponder(link.Namespace, link.Interface, new MdnsRecords(link.Device.Profile.Model, link.Device.Serial, () => Vapix.Https.DeviceCertificates.HttpsEnabled(link.Device), () => Vapix.Https.DeviceCertificates.HttpsPort(link.Device)), link.Wall),
+        link => new Ssdp.SsdpResponder(link.Namespace, link.Interface, new Ssdp.SsdpDevice(link.Device.Identity.UpnpUdn), link.Device.BootId ?? Guid.NewGuid().ToString(), link.Device.Clock, link.Wall, () => Ssdp.UpnpSetting.Enabled(link.Device)),
         link => new WsDiscovery.WsDiscoveryResponder(link),
     ];
 

@@ -7,7 +7,7 @@ namespace AxisEmulator.Lab.Mdns;
 /// What an Axis unit publishes over DNS-SD: its instance "AXIS &lt;model&gt; - &lt;serial&gt;"
 /// (Network.Bonjour.FriendlyName and the serial) under <c>_axis-video._tcp</c> with TXT
 /// <c>macaddress=&lt;serial&gt;</c> (what AXIS IP Utility browses for), under <c>_http._tcp</c> at
-/// port 80 and, while HTTPS is on, <c>_https._tcp</c> at 443, on host <c>axis-&lt;serial&gt;.local</c>.
+/// port 80 and, while HTTPS is on, <c>_https._tcp</c> at <c>HTTPS.Port</c> (443), on host <c>axis-&lt;serial&gt;.local</c>.
 /// [E] The <c>path=/</c> TXT of the web services is an estimate (the DNS-SD convention for
 /// <c>_http._tcp</c>): no capture of a real unit's web-service records is at hand.
 /// Names lost to another host (RFC 6762 §9) are numbered the way Bonjour does it, [E] assumed for
@@ -23,15 +23,18 @@ internal sealed partial class MdnsRecords
     private static readonly TimeSpan ServiceTtl = TimeSpan.FromSeconds(4500);
     private readonly string _serial;
     private readonly Func<bool> _httpsEnabled;
+    private readonly Func<int> _httpsPort;
     private readonly string _hostLabel;
 
-    public MdnsRecords(string model, string serial, Func<bool>? httpsEnabled = null)
-        : this($"AXIS {model} - {serial}", "axis-" + serial.ToLowerInvariant(), serial, httpsEnabled ?? (() => false))
+    /// <param name="httpsPort">Where <c>_https._tcp</c> points (<c>HTTPS.Port</c>); null: 443.</param>
+    public MdnsRecords(string model, string serial, Func<bool>? httpsEnabled = null, Func<int>? httpsPort = null)
+        : this($"AXIS {model} - {serial}", "axis-" + serial.ToLowerInvariant(), serial, httpsEnabled ?? (() => false), httpsPort ?? (() => Vapix.Https.DeviceCertificates.LabPort))
     {
     }
 
-    private MdnsRecords(string instance, string hostLabel, string serial, Func<bool> httpsEnabled)
+    private MdnsRecords(string instance, string hostLabel, string serial, Func<bool> httpsEnabled, Func<int> httpsPort)
     {
+        _httpsPort = httpsPort;
         Instance = instance;
         _hostLabel = hostLabel;
         _serial = serial;
@@ -52,7 +55,7 @@ internal sealed partial class MdnsRecords
             List<(string Type, int Port, string[] Text)> services = [(AxisVideo, NetworkLab.HttpPort, ["macaddress=" + _serial]), (Http, NetworkLab.HttpPort, ["path=/"])];
             if (_httpsEnabled())
             {
-                services.Add((Https, Vapix.Https.DeviceCertificates.LabPort, ["path=/"]));
+                services.Add((Https, _httpsPort(), ["path=/"]));
             }
 
             return services;
@@ -62,8 +65,8 @@ internal sealed partial class MdnsRecords
     /// <summary>The same records with the next name in place of <paramref name="lost"/> (a name another host holds).</summary>
     public MdnsRecords Renamed(string lost) =>
         string.Equals(lost, Host, StringComparison.OrdinalIgnoreCase)
-            ? new MdnsRecords(Instance, Next(HostNumber(), n => $"-{n}"), _serial, _httpsEnabled)
-            : new MdnsRecords(Next(InstanceNumber(), n => $" ({n})"), _hostLabel, _serial, _httpsEnabled);
+            ? new MdnsRecords(Instance, Next(HostNumber(), n => $"-{n}"), _serial, _httpsEnabled, _httpsPort)
+            : new MdnsRecords(Next(InstanceNumber(), n => $" ({n})"), _hostLabel, _serial, _httpsEnabled, _httpsPort);
 
     /// <summary>Every record, for an announcement or a goodbye.</summary>
     public IReadOnlyList<DnsRecord> All(IReadOnlyList<IPAddress> addresses) =>

@@ -28,6 +28,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
     private readonly string _bootId;
     private readonly TimeProvider _deviceClock;
     private readonly TimeProvider _wall;
+    private readonly Func<bool> _enabled;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _listening;
     private readonly Lock _sync = new();
@@ -35,8 +36,10 @@ internal sealed class SsdpResponder : IDiscoveryResponder
     private string? _announced;
     private Task _reannouncing = Task.CompletedTask;
 
-    public SsdpResponder(string networkNamespace, string interfaceName, SsdpDevice device, string bootId, TimeProvider deviceClock, TimeProvider wall)
+    /// <param name="enabled">Network.UPnP.Enabled now: while false the responder neither answers nor announces.</param>
+    public SsdpResponder(string networkNamespace, string interfaceName, SsdpDevice device, string bootId, TimeProvider deviceClock, TimeProvider wall, Func<bool>? enabled = null)
     {
+        _enabled = enabled ?? (() => true);
         _device = device;
         _bootId = bootId;
         _deviceClock = deviceClock;
@@ -86,7 +89,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
             location = _announced;
         }
 
-        if (location is null)
+        if (location is null || !_enabled())
         {
             return;
         }
@@ -108,6 +111,11 @@ internal sealed class SsdpResponder : IDiscoveryResponder
 
     private async Task AnnounceAsync(string location)
     {
+        if (!_enabled())
+        {
+            return;
+        }
+
         foreach (var target in _device.Targets)
         {
             await SendAsync(SsdpMessages.Alive(target, location, _bootId), Group);
@@ -160,7 +168,7 @@ internal sealed class SsdpResponder : IDiscoveryResponder
     {
         var answers = _device.Answering(search.Target);
         var addresses = Volatile.Read(ref _addresses);
-        if (answers.Count == 0 || addresses.Count == 0 || (toGroup && search.MaxWaitSeconds is null))
+        if (answers.Count == 0 || addresses.Count == 0 || (toGroup && search.MaxWaitSeconds is null) || !_enabled())
         {
             return;
         }

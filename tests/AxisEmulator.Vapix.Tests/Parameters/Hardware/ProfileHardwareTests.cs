@@ -27,6 +27,13 @@ public class ProfileHardwareTests
         {
             Count(tree, "PTZ.ImageSource.*.PTZEnabled").Should().Be(profile.Hardware.ImageSources);
         }
+
+        if (profile.Hardware.Ptz == PtzKind.Mechanical)
+        {
+            tree["PTZ.ImageSource.I0.PTZEnabled"].Should().Be("true", "a motorised head is always on");
+            tree["PTZ.Limit.L1.MaxPan"].Should().Be("180");
+            tree["PTZ.Support.S1.AutoFocus"].Should().Be("true");
+        }
     }
 
     [Theory]
