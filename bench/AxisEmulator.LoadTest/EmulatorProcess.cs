@@ -50,7 +50,8 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     /// <param name="serveArgs">Arguments after <c>serve</c> (ports and --ephemeral are added).</param>
     /// <param name="environment">Extra environment (e.g. Logging__LogLevel__Default).</param>
     /// <param name="logFile">Where to keep every line the emulator writes (for diagnosis), or null.</param>
-    public static async Task<EmulatorProcess> StartAsync(string dll, IEnumerable<string> serveArgs, IReadOnlyDictionary<string, string>? environment = null, string? logFile = null)
+    /// <param name="startTimeout">How long the banner may take (default 120 s; a large network lab takes longer to build).</param>
+    public static async Task<EmulatorProcess> StartAsync(string dll, IEnumerable<string> serveArgs, IReadOnlyDictionary<string, string>? environment = null, string? logFile = null, TimeSpan? startTimeout = null)
     {
         if (!File.Exists(dll))
         {
@@ -91,7 +92,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(found.Task, exited, Task.Delay(TimeSpan.FromSeconds(120)));
+        var first = await Task.WhenAny(found.Task, exited, Task.Delay(startTimeout ?? TimeSpan.FromSeconds(120)));
         if (first != found.Task)
         {
             var tail = emulator.Tail();

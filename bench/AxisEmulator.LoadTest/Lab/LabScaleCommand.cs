@@ -29,13 +29,16 @@ internal static class LabScaleCommand
             common.EmulatorDll,
             ["--network", "lab", "--lab-name", LabName, "--devices", devices.ToString(CultureInfo.InvariantCulture), "--clock", Text($"scaled:{scale}")],
             common.Environment,
-            common.LogFile);
+            common.LogFile,
+            startTimeout: timeout);
         var built = wall.Elapsed;
         Console.WriteLine(Text($"lab built, control API up: {built.TotalSeconds:F1} s"));
 
         var leases = Path.Combine(Path.GetTempPath(), "axis-lab-scale.leases");
         File.Delete(leases);
-        using var dnsmasq = Start("ip", "netns", "exec", Client, "dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--user=root", "--port=0", "--interface=eth0", "--bind-interfaces",
+        // --quiet-dhcp and no pipe: dnsmasq logs every DISCOVER, and an unread pipe full of them
+        // blocked it after 39 of 1,000 leases.
+        using var dnsmasq = Start(redirect: false, "ip", "netns", "exec", Client, "dnsmasq", "--no-daemon", "--quiet-dhcp", "--conf-file=/dev/null", "--user=root", "--port=0", "--interface=eth0", "--bind-interfaces",
             "--dhcp-range=192.168.1.1,192.168.7.254,255.255.248.0,1h", "--dhcp-lease-max=4096", "--dhcp-leasefile=" + leases);
         try
         {
@@ -111,9 +114,11 @@ internal static class LabScaleCommand
     private static IReadOnlyList<string> NetworkNamespaces() =>
         Directory.Exists("/run/netns") ? [.. Directory.GetFiles("/run/netns").Select(Path.GetFileName).OfType<string>()] : [];
 
-    private static Process Start(string program, params string[] args)
+    private static Process Start(string program, params string[] args) => Start(redirect: true, program, args);
+
+    private static Process Start(bool redirect, string program, params string[] args)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = redirect, RedirectStandardError = redirect, UseShellExecute = false };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
